@@ -1,0 +1,25 @@
+package org.genegate.gates;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every gate's finding for one order, in policy order.
+ *
+ * @param coverage null when the patient has no active Coverage (or it could not be fetched)
+ */
+public record Assessment(DraftOrder order, List<GateFinding> findings, CoverageDetermination coverage,
+                         String policyVersion) {
+
+    public Assessment {
+        findings = List.copyOf(findings);
+    }
+
+    public Optional<GateFinding> finding(String gateId) {
+        return findings.stream().filter(f -> f.gateId().equals(gateId)).findFirst();
+    }
+
+    public Optional<CoverageDetermination> coverageDetermination() {
+        return Optional.ofNullable(coverage);
+    }
+}

@@ -1,0 +1,27 @@
+package org.genegate.gates;
+
+import java.util.List;
+
+/**
+ * What one gate found for one order.
+ *
+ * @param gateId    the policy's gate id, e.g. {@code nab-aav5}
+ * @param status    pass / fail / missing / stale / could-not-verify
+ * @param severity  from the policy for this status; {@link Severity#NONE} for a pass
+ * @param message   one sentence for a clinician, e.g. "Anti-AAV5 NAb titer 1:900 (2026-11-01) is at or above 1:678."
+ * @param evidence  what in the record the finding rests on
+ * @param source    where the rule comes from (label, SmPC, trial, payer policy, billing sheet)
+ * @param remedies  what would fix it; empty when nothing can be suggested
+ */
+public record GateFinding(String gateId, GateStatus status, Severity severity, String message,
+                          List<Evidence> evidence, String source, List<Remedy> remedies) {
+
+    public GateFinding {
+        evidence = List.copyOf(evidence);
+        remedies = List.copyOf(remedies);
+    }
+
+    public boolean passed() {
+        return status == GateStatus.PASS;
+    }
+}
