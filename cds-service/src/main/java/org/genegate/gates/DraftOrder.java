@@ -19,4 +19,10 @@ public record DraftOrder(MedicationRequest request, HemgenixRecognition recognit
     public DraftOrder {
         otherOrders = List.copyOf(otherOrders);
     }
+
+    /** A draft order dated as the gate spec says: its authoredOn, else today. */
+    public static DraftOrder of(MedicationRequest request, HemgenixRecognition recognition, List<Resource> otherOrders,
+                                LocalDate today) {
+        return new DraftOrder(request, recognition, otherOrders, FhirDates.orderDate(request, today));
+    }
 }

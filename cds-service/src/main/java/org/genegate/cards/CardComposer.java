@@ -1,0 +1,281 @@
+package org.genegate.cards;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.genegate.gates.Assessment;
+import org.genegate.gates.DraftOrder;
+import org.genegate.gates.Evidence;
+import org.genegate.gates.GateFinding;
+import org.genegate.gates.GateStatus;
+import org.genegate.gates.Remedy;
+import org.genegate.gates.Severity;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Procedure;
+
+/**
+ * Turns an assessment into grouped cards, because clinicians drown in one-card-per-rule alerts:
+ * one critical card for the blocking gates (override needs a reason), one warning card for
+ * documentation gaps (its suggestions order the missing tests, create the monitoring plan and fix the
+ * dose), one warning card for what could not be verified, one warning card for billing codes, and one
+ * info card for the payer with links.
+ */
+public final class CardComposer {
+
+    static final int MAX_SUMMARY = 139;
+    private static final String DRUG = "Hemgenix (J1411)";
+    private static final Set<String> CODING_GATES = Set.of("coding");
+
+    private final FhirContext fhirContext;
+    private final CardSettings settings;
+
+    public CardComposer(FhirContext fhirContext, CardSettings settings) {
+        this.fhirContext = fhirContext;
+        this.settings = settings;
+    }
+
+    public List<Card> compose(Assessment assessment) {
+        List<Card> cards = new ArrayList<>(5);
+        List<GateFinding> findings = assessment.findings();
+        List<GateFinding> critical = select(findings, f -> f.severity() == Severity.CRITICAL);
+        List<GateFinding> unverified = select(findings, f -> f.status() == GateStatus.COULD_NOT_VERIFY
+                && f.severity() != Severity.CRITICAL);
+        List<GateFinding> coding = select(findings, f -> f.severity() == Severity.WARNING
+                && f.status() != GateStatus.COULD_NOT_VERIFY && CODING_GATES.contains(f.gateId()));
+        List<GateFinding> documentation = select(findings, f -> f.severity() == Severity.WARNING
+                && f.status() != GateStatus.COULD_NOT_VERIFY && !CODING_GATES.contains(f.gateId()));
+        List<GateFinding> info = select(findings, f -> f.severity() == Severity.INFO);
+
+        DraftOrder order = assessment.order();
+        if (!critical.isEmpty()) {
+            cards.add(criticalCard(critical, order));
+        }
+        if (!documentation.isEmpty()) {
+            cards.add(documentationCard(documentation, order));
+        }
+        if (!unverified.isEmpty()) {
+            cards.add(unverifiedCard(unverified));
+        }
+        if (!coding.isEmpty()) {
+            cards.add(codingCard(coding, order));
+        }
+        if (!info.isEmpty()) {
+            cards.add(payerCard(info, assessment));
+        }
+        return cards;
+    }
+
+    private Card criticalCard(List<GateFinding> findings, DraftOrder order) {
+        String summary = summary(DRUG + ": do not give without review: ", findings);
+        return new Card(uuid(), summary, detail(findings, "Hemgenix is a one-time therapy; these findings come from "
+                        + "the label or clinical safety criteria. Override only with a documented reason."),
+                "critical", source(CardTopics.CONTRAINDICATION), suggestions(findings, order), null,
+                settings.overrideReasons(), List.of(), findingsExtension(findings));
+    }
+
+    private Card documentationCard(List<GateFinding> findings, DraftOrder order) {
+        String summary = summary(DRUG + ": complete before prior authorization: ", findings);
+        return new Card(uuid(), summary, detail(findings, "Gaps a payer will deny on, or that the label asks to "
+                        + "settle before dosing."),
+                "warning", source(CardTopics.GUIDELINE), suggestions(findings, order),
+                "any", List.of(), List.of(), findingsExtension(findings));
+    }
+
+    private Card unverifiedCard(List<GateFinding> findings) {
+        String summary = summary(DRUG + ": could not verify (record unavailable): ", findings);
+        return new Card(uuid(), summary, detail(findings, "These checks were NOT passed: the data they need could "
+                        + "not be read in time. Check them by hand or retry."),
+                "warning", source(CardTopics.GUIDELINE), List.of(), null, List.of(), List.of(),
+                findingsExtension(findings));
+    }
+
+    private Card codingCard(List<GateFinding> findings, DraftOrder order) {
+        String summary = summary(DRUG + ": fix billing codes before signing: ", findings);
+        return new Card(uuid(), summary, detail(findings, "Bill J1411 x 1 unit; infusion 96365, plus 96366 only "
+                        + "past 90 minutes."),
+                "warning", source(CardTopics.CLAIM), suggestions(findings, order), "any", List.of(), List.of(),
+                findingsExtension(findings));
+    }
+
+    private Card payerCard(List<GateFinding> findings, Assessment assessment) {
+        String summary = assessment.coverageDetermination()
+                .map(c -> DRUG + ": " + c.payerName() + ": " + ("auth-needed".equals(c.paNeeded())
+                        ? "prior authorization required" : "check prior authorization") + "; OBA: "
+                        + c.outcomesBasedAgreement())
+                .orElse(DRUG + ": payer facts for this order");
+        StringBuilder detail = new StringBuilder();
+        assessment.coverageDetermination().ifPresent(c -> {
+            detail.append("**").append(c.payerName()).append("** (").append(c.coverageReference()).append(")\n\n");
+            detail.append("- Prior authorization: ").append(c.paNeeded()).append('\n');
+            detail.append("- Outcomes-based agreement: ").append(c.outcomesBasedAgreement()).append('\n');
+            if (!c.documentation().isEmpty()) {
+                detail.append("- Documentation for the PA packet:\n");
+                c.documentation().forEach(d -> detail.append("  - ").append(d).append('\n'));
+            }
+            detail.append('\n');
+        });
+        detail.append(detail(findings, null));
+        return new Card(uuid(), truncate(summary), detail.toString().strip(), "info",
+                source(CardTopics.COVERAGE_INFO), List.of(), null, List.of(), settings.payerLinks(),
+                findingsExtension(findings));
+    }
+
+    static final String FINDINGS_EXTENSION = "genegate.findings";
+
+    private static Map<String, Object> findingsExtension(List<GateFinding> findings) {
+        return Map.of(FINDINGS_EXTENSION, findings.stream().map(CardFinding::of).toList());
+    }
+
+    private List<Suggestion> suggestions(List<GateFinding> findings, DraftOrder order) {
+        List<Suggestion> suggestions = new ArrayList<>();
+        List<Action> testOrders = new ArrayList<>();
+        Set<String> ordered = new LinkedHashSet<>();
+        for (GateFinding finding : findings) {
+            for (Remedy remedy : finding.remedies()) {
+                if (remedy instanceof Remedy.OrderTest test) {
+                    if (ordered.add(test.system() + "|" + test.code())) {
+                        testOrders.add(Action.create("Order " + test.display(),
+                                json(RemedyResources.serviceRequest(test, order))));
+                    }
+                } else if (remedy instanceof Remedy.CreateMonitoringPlan) {
+                    suggestions.add(new Suggestion("Create the post-infusion monitoring plan (weekly ALT and FIX "
+                            + "activity x 12 weeks)", uuid(), true, List.of(Action.create(
+                            "Create the Hemgenix monitoring CarePlan", json(RemedyResources.monitoringPlan(order))))));
+                } else if (remedy instanceof Remedy.UpdateDose dose) {
+                    suggestions.add(new Suggestion("Set the dose to " + RemedyResources.plain(dose.volumeMl())
+                            + " mL (" + dose.vials() + " vials) for " + RemedyResources.plain(dose.weightKg()) + " kg",
+                            uuid(), true, List.of(Action.update("Update the Hemgenix order's dose",
+                            json(RemedyResources.withDose(order, dose))))));
+                } else if (remedy instanceof Remedy.ReplaceCode replace) {
+                    codeSuggestion(replace, order).ifPresent(suggestions::add);
+                }
+            }
+        }
+        if (!testOrders.isEmpty()) {
+            suggestions.add(0, new Suggestion(testOrders.size() == 1 ? testOrders.get(0).description()
+                    : "Order the " + testOrders.size() + " missing tests", uuid(), true, testOrders));
+        }
+        return suggestions;
+    }
+
+    private java.util.Optional<Suggestion> codeSuggestion(Remedy.ReplaceCode replace, DraftOrder order) {
+        String label = replace.rightCode() == null ? "Remove " + replace.wrongCode()
+                : "Replace " + replace.wrongCode() + " with " + replace.rightCode();
+        if (RemedyResources.replaceCoding(new ArrayList<>(medicationCodings(order)), replace)) {
+            return java.util.Optional.of(new Suggestion(label, uuid(), true, List.of(Action.update(label
+                    + " on the Hemgenix order", json(RemedyResources.withCode(order, replace))))));
+        }
+        for (Resource other : order.otherOrders()) {
+            List<Coding> codings = codingsOf(other);
+            if (codings == null) {
+                continue;
+            }
+            Resource updated = other.copy();
+            List<Coding> updatedCodings = codingsOf(updated);
+            if (RemedyResources.replaceCoding(updatedCodings, replace)) {
+                String resourceId = other.fhirType() + "/" + other.getIdElement().getIdPart();
+                Action action = updatedCodings.isEmpty() && other.hasIdElement()
+                        ? Action.delete(label + ": remove " + resourceId, resourceId)
+                        : Action.update(label + " on " + resourceId, json(updated));
+                return java.util.Optional.of(new Suggestion(label, uuid(), true, List.of(action)));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static List<Coding> medicationCodings(DraftOrder order) {
+        return order.request().hasMedicationCodeableConcept()
+                ? order.request().getMedicationCodeableConcept().getCoding() : List.of();
+    }
+
+    private static List<Coding> codingsOf(Resource resource) {
+        if (resource instanceof ServiceRequest serviceRequest) {
+            return serviceRequest.getCode().getCoding();
+        }
+        if (resource instanceof Procedure procedure) {
+            return procedure.getCode().getCoding();
+        }
+        return null;
+    }
+
+    private String detail(List<GateFinding> findings, String lead) {
+        StringBuilder detail = new StringBuilder();
+        if (lead != null) {
+            detail.append(lead).append("\n\n");
+        }
+        for (GateFinding finding : findings) {
+            detail.append("- **").append(GateTitles.title(finding.gateId())).append("** (")
+                    .append(statusText(finding.status())).append("): ").append(finding.message());
+            for (Evidence evidence : finding.evidence()) {
+                detail.append("\n  - ").append(evidenceText(evidence));
+            }
+            if (finding.source() != null && !finding.source().isBlank()) {
+                detail.append("\n  - _Source: ").append(finding.source()).append('_');
+            }
+            detail.append('\n');
+        }
+        return detail.toString().strip();
+    }
+
+    private static String evidenceText(Evidence evidence) {
+        StringBuilder text = new StringBuilder(evidence.what());
+        if (evidence.value() != null) {
+            text.append(": ").append(evidence.value());
+        }
+        if (evidence.date() != null) {
+            text.append(" (").append(evidence.date()).append(')');
+        }
+        if (evidence.reference() != null) {
+            text.append(" [").append(evidence.reference()).append(']');
+        }
+        return text.toString();
+    }
+
+    static String statusText(GateStatus status) {
+        return switch (status) {
+            case PASS -> "passed";
+            case FAIL -> "failed";
+            case MISSING -> "missing";
+            case STALE -> "out of date";
+            case COULD_NOT_VERIFY -> "could not verify";
+        };
+    }
+
+    private static String summary(String prefix, List<GateFinding> findings) {
+        StringBuilder summary = new StringBuilder(prefix);
+        for (int i = 0; i < findings.size(); i++) {
+            if (i > 0) {
+                summary.append(", ");
+            }
+            summary.append(GateTitles.shortText(findings.get(i).gateId()));
+        }
+        return truncate(summary.toString());
+    }
+
+    static String truncate(String summary) {
+        return summary.length() <= MAX_SUMMARY ? summary : summary.substring(0, MAX_SUMMARY - 1) + "…";
+    }
+
+    private CardSource source(CardCoding topic) {
+        return new CardSource(settings.sourceLabel(), settings.sourceUrl(), topic);
+    }
+
+    private static List<GateFinding> select(List<GateFinding> findings, Predicate<GateFinding> which) {
+        return findings.stream().filter(which).toList();
+    }
+
+    private String json(Resource resource) {
+        return fhirContext.newJsonParser().encodeResourceToString(resource);
+    }
+
+    private static String uuid() {
+        return UUID.randomUUID().toString();
+    }
+}

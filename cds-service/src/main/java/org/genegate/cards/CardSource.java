@@ -1,0 +1,8 @@
+package org.genegate.cards;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Who the card comes from, and the CRD card type as {@code topic}. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record CardSource(String label, String url, CardCoding topic) {
+}

@@ -1,0 +1,142 @@
+package org.genegate.gates;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.genegate.policy.CodingSettings;
+import org.genegate.policy.WeightAndDoseSettings;
+import org.genegate.record.RecordPart;
+import org.genegate.terminology.CodeIndex;
+import org.genegate.terminology.GeneGateTerminology;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+
+/**
+ * Billing codes on the draft orders: J1411 × 1 unit, not an unclassified HCPCS; administration
+ * CPT 96365, not a chemotherapy, push or radiopharmaceutical code; 96366 only when the infusion
+ * runs past 90 minutes. Reads only the hook's draft orders, so it never needs the record.
+ */
+public final class CodingGate implements Gate<CodingSettings> {
+
+    private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
+
+    /** The label concentration, to turn an order in genome copies into an infusion volume. */
+    private final BigDecimal genomeCopiesPerMl;
+
+    public CodingGate(WeightAndDoseSettings doseSettings) {
+        this.genomeCopiesPerMl = doseSettings.genomeCopiesPerKg()
+                .divide(doseSettings.millilitresPerKg(), MathContext.DECIMAL64);
+    }
+
+    @Override
+    public String id() {
+        return CodingSettings.ID;
+    }
+
+    @Override
+    public String title() {
+        return "billing codes";
+    }
+
+    @Override
+    public Set<RecordPart> reads() {
+        return Set.of();
+    }
+
+    @Override
+    public GateFinding evaluate(GateInput<CodingSettings> in) {
+        CodeIndex codes = in.codes();
+        MedicationRequest request = in.order().request();
+        List<String> problems = new ArrayList<>();
+        List<Remedy> remedies = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>();
+
+        HemgenixRecognition recognition = in.order().recognition();
+        if (recognition != null && recognition.by() == HemgenixRecognition.By.HCPCS_UNCLASSIFIED) {
+            problems.add("the order is coded " + recognition.code() + " instead of the permanent code J1411");
+            evidence.add(new Evidence(null, "HCPCS on the order", recognition.code(), null));
+            remedies.add(new Remedy.ReplaceCode(recognition.system(), recognition.code(), recognition.system(),
+                    GeneGateTerminology.J1411, display(codes, GeneGateTerminology.HCPCS, GeneGateTerminology.J1411),
+                    "Hemgenix has a permanent HCPCS code, J1411, per therapeutic dose"));
+        }
+
+        if (request.hasDispenseRequest() && request.getDispenseRequest().hasQuantity()
+                && request.getDispenseRequest().getQuantity().getValue() != null
+                && request.getDispenseRequest().getQuantity().getValue().compareTo(BigDecimal.ONE) != 0) {
+            String quantity = Numbers.plain(request.getDispenseRequest().getQuantity().getValue());
+            problems.add("the order dispenses " + quantity + " units, and J1411 is billed as 1 unit (one therapeutic dose)");
+            evidence.add(new Evidence(null, "dispense quantity", quantity, null));
+        }
+
+        Optional<BigDecimal> volume = OrderedDose.of(request).flatMap(d -> d.millilitres(genomeCopiesPerMl));
+        for (Resource other : in.order().otherOrders()) {
+            CodeableConcept code = administrationCode(other);
+            if (code == null) {
+                continue;
+            }
+            for (Coding coding : code.getCoding()) {
+                if (codes.contains(GeneGateTerminology.VS_ADMINISTRATION_CPT_WRONG, coding)) {
+                    problems.add("CPT " + coding.getCode() + " on " + describe(other)
+                            + " is not the administration code for a Hemgenix infusion (use 96365)");
+                    evidence.add(new Evidence(References.of(other), "administration CPT", coding.getCode(), null));
+                    remedies.add(new Remedy.ReplaceCode(GeneGateTerminology.CPT, coding.getCode(), GeneGateTerminology.CPT,
+                            GeneGateTerminology.CPT_INFUSION_FIRST_HOUR,
+                            display(codes, GeneGateTerminology.CPT, GeneGateTerminology.CPT_INFUSION_FIRST_HOUR),
+                            "Hemgenix is an IV infusion (96365), not chemotherapy, an IV push or a radiopharmaceutical"));
+                } else if (GeneGateTerminology.CPT.equals(coding.getSystem())
+                        && GeneGateTerminology.CPT_INFUSION_ADDITIONAL_HOUR.equals(coding.getCode())
+                        && volume.isPresent()) {
+                    BigDecimal exactMinutes = volume.get().multiply(MINUTES_PER_HOUR)
+                            .divide(in.policy().infusionRateMlPerHour(), MathContext.DECIMAL64);
+                    if (exactMinutes.compareTo(BigDecimal.valueOf(in.policy().addOnThresholdMinutes())) <= 0) {
+                        BigDecimal minutes = exactMinutes.setScale(0, RoundingMode.HALF_UP);
+                        String timing = Numbers.plain(volume.get().setScale(1, RoundingMode.HALF_UP)) + " mL at "
+                                + Numbers.plain(in.policy().infusionRateMlPerHour()) + " mL/h runs about " + minutes
+                                + " minutes, and 96366 needs an infusion longer than "
+                                + in.policy().addOnThresholdMinutes() + " minutes";
+                        String reason = "Remove 96366: " + timing + " (bill it only if the documented infusion "
+                                + "time, diluted volume included, is longer)";
+                        problems.add("CPT 96366 on " + describe(other) + ": " + timing);
+                        evidence.add(new Evidence(References.of(other), "administration CPT", coding.getCode(), null));
+                        remedies.add(new Remedy.ReplaceCode(GeneGateTerminology.CPT, coding.getCode(), null, null, null,
+                                reason));
+                    }
+                }
+            }
+        }
+
+        if (!problems.isEmpty()) {
+            return in.finding(GateStatus.FAIL, "Hemgenix billing: " + String.join("; ", problems) + ".", evidence,
+                    remedies);
+        }
+        return in.finding(GateStatus.PASS, "Hemgenix billing codes are consistent with J1411 × 1 unit and CPT 96365.",
+                evidence, List.of());
+    }
+
+    private static CodeableConcept administrationCode(Resource resource) {
+        if (resource instanceof ServiceRequest serviceRequest) {
+            return serviceRequest.getCode();
+        }
+        if (resource instanceof Procedure procedure) {
+            return procedure.getCode();
+        }
+        return null;
+    }
+
+    private static String describe(Resource resource) {
+        String reference = References.of(resource);
+        return reference != null ? reference : "a draft " + resource.fhirType();
+    }
+
+    private static String display(CodeIndex codes, String system, String code) {
+        return codes.display(system, code).orElse(code);
+    }
+}

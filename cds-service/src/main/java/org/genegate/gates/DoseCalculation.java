@@ -1,0 +1,44 @@
+package org.genegate.gates;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import org.genegate.policy.WeightAndDoseSettings;
+
+/**
+ * The weight-based Hemgenix dose, e.g. 70 kg → 1.4 × 10^15 gc = 140 mL = 14 vials.
+ *
+ * @param weightKg     the weight as read (unrounded, so a converted pound weight is exact)
+ * @param millilitres  mL/kg × weight, unrounded: what an ordered volume is compared with
+ * @param genomeCopies gc/kg × weight, unrounded: what an ordered gc count is compared with
+ */
+public record DoseCalculation(BigDecimal weightKg, BigDecimal millilitres, BigDecimal genomeCopies,
+                              BigDecimal vialMillilitres) {
+
+    public static DoseCalculation of(BigDecimal weightKg, WeightAndDoseSettings policy) {
+        return new DoseCalculation(weightKg, weightKg.multiply(policy.millilitresPerKg()),
+                weightKg.multiply(policy.genomeCopiesPerKg()), policy.vialMillilitres());
+    }
+
+    /** The volume to order, to 0.1 mL. */
+    public BigDecimal roundedMillilitres() {
+        return millilitres.setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
+    }
+
+    /** Whole vials for the rounded volume (the volume that will be ordered). */
+    public int vials() {
+        return roundedMillilitres().divide(vialMillilitres, 0, RoundingMode.CEILING).intValueExact();
+    }
+
+    /** The update suggestion: volume to 0.1 mL, genome copies to 4 significant digits, weight to 0.01 kg. */
+    public Remedy.UpdateDose remedy() {
+        return new Remedy.UpdateDose(roundedMillilitres(),
+                genomeCopies.round(new MathContext(4, RoundingMode.HALF_UP)).stripTrailingZeros(), vials(),
+                weightKg.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros());
+    }
+
+    /** "140 mL = 1.4 × 10^15 gc, 14 vials". */
+    public String text() {
+        return Numbers.plain(roundedMillilitres()) + " mL = " + Numbers.count(genomeCopies) + " gc, " + vials() + " vials";
+    }
+}

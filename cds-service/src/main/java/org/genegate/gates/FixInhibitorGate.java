@@ -1,0 +1,143 @@
+package org.genegate.gates;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.genegate.policy.FixInhibitorSettings;
+import org.genegate.record.RecordPart;
+import org.genegate.terminology.GeneGateTerminology;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+
+/**
+ * FIX inhibitor (Bethesda). Label: test before dosing; if positive, retest in about 2 weeks; if
+ * both are positive, do not give. Aetna adds: a negative within 30 days and no history of a
+ * positive, which is the policy's separate {@code historySeverity}.
+ */
+public final class FixInhibitorGate implements Gate<FixInhibitorSettings> {
+
+    /** Units a Bethesda titer is reported in (UCUM and common text). */
+    private static final String[] BETHESDA_UNITS = {"[beth'U]", "[beth'U]/mL", "BU", "BU/mL"};
+
+    @Override
+    public String id() {
+        return FixInhibitorSettings.ID;
+    }
+
+    @Override
+    public String title() {
+        return "FIX inhibitor (Bethesda) result";
+    }
+
+    @Override
+    public Set<RecordPart> reads() {
+        return Set.of(RecordPart.OBSERVATIONS);
+    }
+
+    @Override
+    public GateFinding evaluate(GateInput<FixInhibitorSettings> in) {
+        FixInhibitorSettings policy = in.policy();
+        List<Observation> all = Observations.results(in.record(), in.codes(), GeneGateTerminology.VS_FIX_INHIBITOR);
+        Remedy retest = in.orderTest(GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_FIX_INHIBITOR_BU,
+                "FIX inhibitor (Bethesda) test within " + policy.windowDays() + " days before Hemgenix");
+        if (all.isEmpty()) {
+            return in.finding(GateStatus.MISSING, "No FIX inhibitor (Bethesda) result is on record; the label "
+                    + "requires an inhibitor test before Hemgenix.", List.of(), List.of(retest));
+        }
+        // Results that read neither positive nor negative take no part in the sequence below.
+        List<Observation> readable = new ArrayList<>();
+        List<Positivity> readings = new ArrayList<>();
+        for (Observation observation : all) {
+            Positivity reading = read(observation, policy.positiveThresholdBu());
+            if (reading != Positivity.UNKNOWN) {
+                readable.add(observation);
+                readings.add(reading);
+            }
+        }
+        List<Evidence> evidence = new ArrayList<>();
+        for (Observation observation : all) {
+            evidence.add(Observations.evidence(observation, "FIX inhibitor"));
+        }
+        if (readable.isEmpty()) {
+            Observation latest = all.get(0);
+            return in.finding(GateStatus.MISSING, "The FIX inhibitor result " + Observations.valueText(latest) + " "
+                    + Observations.dated(latest) + " reads neither positive nor negative; repeat the Bethesda test.",
+                    evidence, List.of(retest));
+        }
+        Observation latest = readable.get(0);
+        String latestText = describe(latest);
+        if (readings.get(0) == Positivity.POSITIVE) {
+            if (readings.size() > 1 && readings.get(1) == Positivity.POSITIVE) {
+                return in.finding(GateStatus.FAIL, "Two positive FIX inhibitor tests (" + describe(readable.get(1))
+                        + ", then " + latestText + "): do not give Hemgenix (label).", evidence, List.of());
+            }
+            return in.finding(GateStatus.FAIL, "FIX inhibitor test is positive (" + latestText + "): retest in "
+                    + "about 2 weeks (label), and do not give Hemgenix if the retest is positive too.",
+                    evidence, List.of(retest));
+        }
+        boolean earlierPositive = readings.subList(1, readings.size()).contains(Positivity.POSITIVE);
+        Observation earliestPositive = earlierPositive ? readable.get(readings.lastIndexOf(Positivity.POSITIVE)) : null;
+        if (!Observations.withinDays(latest, in.orderDate(), policy.windowDays())) {
+            return in.finding(GateStatus.STALE, "The latest FIX inhibitor result (" + latestText + ") is older than "
+                    + policy.windowDays() + " days before the order (" + in.orderDate() + "); repeat the Bethesda test"
+                    + (earlierPositive ? ", and note the earlier positive (" + describe(earliestPositive) + ")." : "."),
+                    evidence, List.of(retest));
+        }
+        if (earlierPositive) {
+            return in.finding(GateStatus.FAIL, policy.historySeverity(), "The current FIX inhibitor test is negative ("
+                    + latestText + "), but an earlier one was positive (" + describe(earliestPositive)
+                    + "); payers such as Aetna require no history of an inhibitor >= "
+                    + Numbers.plain(policy.positiveThresholdBu()) + " BU.", evidence, List.of());
+        }
+        if (all.get(0) != latest) {
+            // A newer result could not be read: the older negative cannot stand in for it.
+            return in.finding(GateStatus.MISSING, "The newest FIX inhibitor result " + Observations.valueText(all.get(0))
+                    + " " + Observations.dated(all.get(0)) + " reads neither positive nor negative; repeat the "
+                    + "Bethesda test.", evidence, List.of(retest));
+        }
+        return in.finding(GateStatus.PASS, "FIX inhibitor test is negative (" + latestText + ").", evidence, List.of());
+    }
+
+    /** "0.8 BU on 2026-10-01" for a message. */
+    private static String describe(Observation observation) {
+        return Observations.valueText(observation) + " on "
+                + Observations.effectiveDate(observation).map(Object::toString).orElse("an unknown date");
+    }
+
+    /**
+     * A Bethesda titer reads positive at or above the threshold; a unitless number under the
+     * Bethesda LOINC code is read as Bethesda units, which is what that code measures. The coded
+     * value and the interpretation are read too, and any positive wins.
+     */
+    static Positivity read(Observation observation, BigDecimal thresholdBu) {
+        Positivity numeric = Positivity.UNKNOWN;
+        if (observation.getValue() instanceof Quantity quantity && quantity.getValue() != null) {
+            boolean unitless = !quantity.hasCode() && !quantity.hasUnit();
+            boolean bethesda = Units.isOneOf(quantity, BETHESDA_UNITS) || (unitless && GeneGateTerminology
+                    .LOINC_FIX_INHIBITOR_BU.equals(Observations.codeOf(observation, GeneGateTerminology.LOINC)));
+            if (bethesda) {
+                numeric = compare(quantity, thresholdBu);
+            }
+        }
+        return Observations.either(numeric, Observations.qualitative(observation));
+    }
+
+    private static Positivity compare(Quantity quantity, BigDecimal threshold) {
+        boolean atOrAbove = quantity.getValue().compareTo(threshold) >= 0;
+        Quantity.QuantityComparator comparator = quantity.getComparator();
+        if (comparator == Quantity.QuantityComparator.LESS_THAN
+                || comparator == Quantity.QuantityComparator.LESS_OR_EQUAL) {
+            // "< 1.0 BU" does not say whether the titer is below 0.6.
+            boolean below = comparator == Quantity.QuantityComparator.LESS_THAN
+                    ? quantity.getValue().compareTo(threshold) <= 0
+                    : quantity.getValue().compareTo(threshold) < 0;
+            return below ? Positivity.NEGATIVE : Positivity.UNKNOWN;
+        }
+        if (comparator == Quantity.QuantityComparator.GREATER_THAN
+                || comparator == Quantity.QuantityComparator.GREATER_OR_EQUAL) {
+            return atOrAbove ? Positivity.POSITIVE : Positivity.UNKNOWN;
+        }
+        return atOrAbove ? Positivity.POSITIVE : Positivity.NEGATIVE;
+    }
+}

@@ -1,0 +1,48 @@
+package org.genegate.gates;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.genegate.policy.GateSettings;
+import org.genegate.record.PatientRecord;
+import org.genegate.terminology.CodeIndex;
+import org.hl7.fhir.r4.model.Coding;
+
+/**
+ * Everything one gate evaluation sees.
+ *
+ * @param record the patient's record (parts may be unavailable: they read as empty here)
+ * @param order  the Hemgenix order being signed
+ * @param codes  ValueSet membership
+ * @param policy the gate's own section of the policy
+ */
+public record GateInput<S extends GateSettings>(PatientRecord record, DraftOrder order, CodeIndex codes, S policy) {
+
+    public LocalDate orderDate() {
+        return order.orderDate();
+    }
+
+    /** A finding with the policy's severity for the status and the policy's source. */
+    public GateFinding finding(GateStatus status, String message, List<Evidence> evidence, List<Remedy> remedies) {
+        return finding(status, policy.severities().of(status), message, evidence, remedies);
+    }
+
+    /** A finding whose severity is not the status default (fix-inhibitor history, payer facts). */
+    public GateFinding finding(GateStatus status, Severity severity, String message, List<Evidence> evidence,
+                               List<Remedy> remedies) {
+        return new GateFinding(policy.gateId(), status, severity, message, evidence, policy.source(), remedies);
+    }
+
+    /** How to name a code for a clinician: its own display, else the shipped terminology's, else the code. */
+    public String display(Coding coding) {
+        if (coding.hasDisplay()) {
+            return coding.getDisplay();
+        }
+        return codes.display(coding.getSystem(), coding.getCode()).orElse(coding.getCode());
+    }
+
+    /** An OrderTest remedy naming the code and its display from the shipped terminology. */
+    public Remedy.OrderTest orderTest(String system, String code, String reason) {
+        String display = codes.display(system, code).orElse(code);
+        return new Remedy.OrderTest(system, code, display, reason);
+    }
+}

@@ -1,0 +1,165 @@
+package org.genegate.gates;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.genegate.terminology.CodeIndex;
+import org.genegate.terminology.GeneGateTerminology;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Type;
+
+/**
+ * Tells whether a medication (a draft order's, or one in the patient's history) is Hemgenix: by
+ * HCPCS J1411 under any accepted URI, a Hemgenix NDC (any spelling), an RxNorm code of the
+ * Hemgenix ValueSet, or text naming Hemgenix / etranacogene. An unclassified HCPCS code (J3490,
+ * J3590, C9399) makes an order a J1411 order only together with one of those, and is reported as
+ * {@link HemgenixRecognition.By#HCPCS_UNCLASSIFIED} so the coding gate can ask for J1411.
+ */
+public final class HemgenixOrderRecognizer {
+
+    /** Lower-case names that identify the product in free text. */
+    private static final List<String> NAMES = List.of("hemgenix", "etranacogene");
+
+    private final CodeIndex codes;
+
+    public HemgenixOrderRecognizer(CodeIndex codes) {
+        this.codes = codes;
+    }
+
+    /**
+     * @param draftOrders the hook's other draft resources, where a medicationReference may point
+     *                    (a Medication sent alongside the order)
+     */
+    public Optional<HemgenixRecognition> recognize(MedicationRequest request, List<? extends Resource> draftOrders) {
+        if (request == null) {
+            return Optional.empty();
+        }
+        return recognizeMedication(request.getMedication(), request, draftOrders);
+    }
+
+    /**
+     * The same test for any medication[x]: a CodeableConcept, or a Reference to a Medication that
+     * is attached, contained in the owner, or among the candidates.
+     */
+    public Optional<HemgenixRecognition> recognizeMedication(Type medication, DomainResource owner,
+                                                             List<? extends Resource> candidates) {
+        List<CodeableConcept> concepts = new ArrayList<>(2);
+        List<String> texts = new ArrayList<>(2);
+        if (medication instanceof CodeableConcept concept) {
+            concepts.add(concept);
+        } else if (medication instanceof Reference reference) {
+            if (reference.hasDisplay()) {
+                texts.add(reference.getDisplay());
+            }
+            References.resolve(reference, Medication.class, owner, candidates)
+                    .ifPresent(med -> concepts.add(med.getCode()));
+        }
+        return recognize(concepts, texts);
+    }
+
+    /** For a concept that names a product or a procedure directly (Procedure.code). */
+    public Optional<HemgenixRecognition> recognizeConcept(CodeableConcept concept) {
+        return concept == null ? Optional.empty() : recognize(List.of(concept), List.of());
+    }
+
+    private Optional<HemgenixRecognition> recognize(List<CodeableConcept> concepts, List<String> extraTexts) {
+        Coding j1411 = null;
+        Coding ndc = null;
+        Coding rxnorm = null;
+        Coding unclassified = null;
+        String name = null;
+        for (CodeableConcept concept : concepts) {
+            for (Coding coding : concept.getCoding()) {
+                String system = coding.getSystem();
+                String code = normalizedCode(coding);
+                if (system == null || code == null) {
+                    continue;
+                }
+                if (codes.contains(GeneGateTerminology.VS_HEMGENIX_PRODUCT, system, code)) {
+                    if (GeneGateTerminology.HCPCS_SYSTEMS.contains(system)) {
+                        j1411 = first(j1411, coding);
+                    } else if (GeneGateTerminology.NDC.equals(system)) {
+                        ndc = first(ndc, coding);
+                    } else if (GeneGateTerminology.RXNORM.equals(system)) {
+                        rxnorm = first(rxnorm, coding);
+                    }
+                } else if (codes.contains(GeneGateTerminology.VS_UNCLASSIFIED_HCPCS, system, code)) {
+                    unclassified = first(unclassified, coding);
+                }
+                if (name == null && namesHemgenix(coding.getDisplay())) {
+                    name = coding.getDisplay();
+                }
+            }
+            if (name == null && namesHemgenix(concept.getText())) {
+                name = concept.getText();
+            }
+        }
+        for (String text : extraTexts) {
+            if (name == null && namesHemgenix(text)) {
+                name = text;
+            }
+        }
+        boolean hemgenix = j1411 != null || ndc != null || rxnorm != null || name != null;
+        if (!hemgenix) {
+            return Optional.empty();
+        }
+        if (unclassified != null) {
+            // Even beside J1411 an unclassified code may be the one that reaches the claim: flag it.
+            return Optional.of(recognition(HemgenixRecognition.By.HCPCS_UNCLASSIFIED, unclassified));
+        }
+        if (j1411 != null) {
+            return Optional.of(recognition(HemgenixRecognition.By.HCPCS_J1411, j1411));
+        }
+        if (ndc != null) {
+            return Optional.of(recognition(HemgenixRecognition.By.NDC, ndc));
+        }
+        if (rxnorm != null) {
+            return Optional.of(recognition(HemgenixRecognition.By.RXNORM, rxnorm));
+        }
+        return Optional.of(new HemgenixRecognition(HemgenixRecognition.By.TEXT, null, name));
+    }
+
+    private static HemgenixRecognition recognition(HemgenixRecognition.By by, Coding coding) {
+        return new HemgenixRecognition(by, coding.getSystem(), coding.getCode());
+    }
+
+    private static Coding first(Coding found, Coding candidate) {
+        return found != null ? found : candidate;
+    }
+
+    /** HCPCS codes are upper case; an EHR that sends "j1411" still means J1411. */
+    private static String normalizedCode(Coding coding) {
+        String code = coding.getCode();
+        if (code == null) {
+            return null;
+        }
+        code = code.strip();
+        return GeneGateTerminology.HCPCS_SYSTEMS.contains(coding.getSystem()) ? code.toUpperCase(Locale.ROOT) : code;
+    }
+
+    /** Whether free text names the product (case-insensitive). */
+    public static boolean namesHemgenix(String text) {
+        return containsAny(text, NAMES);
+    }
+
+    /** Whether the text contains any of the lower-case names. */
+    static boolean containsAny(String text, List<String> lowerCaseNames) {
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String name : lowerCaseNames) {
+            if (lower.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,59 @@
+package org.genegate.gates;
+
+import java.util.List;
+import java.util.Set;
+import org.genegate.policy.MonitoringPlanSettings;
+import org.genegate.record.RecordPart;
+import org.genegate.terminology.GeneGateTerminology;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CodeableConcept;
+
+/**
+ * A post-infusion plan must exist before dosing: weekly ALT (and FIX activity) for 12 weeks and a
+ * corticosteroid plan for an ALT rise. Payers deny requests without it (billing sheet denial #4).
+ */
+public final class MonitoringPlanGate implements Gate<MonitoringPlanSettings> {
+
+    @Override
+    public String id() {
+        return MonitoringPlanSettings.ID;
+    }
+
+    @Override
+    public String title() {
+        return "post-infusion monitoring plan";
+    }
+
+    @Override
+    public Set<RecordPart> reads() {
+        return Set.of(RecordPart.CARE_PLANS);
+    }
+
+    @Override
+    public GateFinding evaluate(GateInput<MonitoringPlanSettings> in) {
+        for (CarePlan plan : in.record().resources(RecordPart.CARE_PLANS, CarePlan.class)) {
+            boolean usable = plan.getStatus() == CarePlan.CarePlanStatus.DRAFT
+                    || plan.getStatus() == CarePlan.CarePlanStatus.ACTIVE;
+            if (usable && isMonitoringPlan(plan)) {
+                return in.finding(GateStatus.PASS, "A post-infusion monitoring plan is on record ("
+                        + plan.getStatus().toCode() + ").", List.of(new Evidence(References.of(plan),
+                        "monitoring plan", plan.getStatus().toCode(),
+                        FhirDates.earliestDay(plan.getCreatedElement()).orElse(null))), List.of());
+            }
+        }
+        return in.finding(GateStatus.MISSING, "No post-infusion monitoring plan is on record; Hemgenix needs weekly ALT "
+                + "and FIX activity for 12 weeks and a corticosteroid plan for an ALT rise.", List.of(),
+                List.of(new Remedy.CreateMonitoringPlan("Weekly ALT and FIX activity for 12 weeks after Hemgenix, "
+                        + "with a corticosteroid plan for an ALT rise")));
+    }
+
+    private static boolean isMonitoringPlan(CarePlan plan) {
+        for (CodeableConcept category : plan.getCategory()) {
+            if (Observations.hasCode(category, GeneGateTerminology.CODE_SYSTEM,
+                    GeneGateTerminology.GENE_THERAPY_MONITORING)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

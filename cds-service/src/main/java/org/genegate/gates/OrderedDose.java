@@ -1,0 +1,54 @@
+package org.genegate.gates;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Quantity;
+
+/**
+ * The dose written on a Hemgenix order: the first dosageInstruction's first doseQuantity, in mL or
+ * in genome copies (the label unit is gc; "vg", which the billing sheet uses, is read as the same).
+ */
+public record OrderedDose(BigDecimal value, Kind kind, String unit) {
+
+    public enum Kind {
+        MILLILITRES,
+        GENOME_COPIES,
+        UNKNOWN
+    }
+
+    private static final String[] MILLILITRE_UNITS = {"mL"};
+    private static final String[] GENOME_COPY_UNITS = {"{gc}", "{genome copies}", "gc", "vg", "{vg}", "genome copies"};
+
+    public static Optional<OrderedDose> of(MedicationRequest request) {
+        if (request == null || request.getDosageInstruction().isEmpty()) {
+            return Optional.empty();
+        }
+        Dosage first = request.getDosageInstruction().get(0);
+        for (Dosage.DosageDoseAndRateComponent doseAndRate : first.getDoseAndRate()) {
+            if (doseAndRate.hasDoseQuantity() && doseAndRate.getDoseQuantity().getValue() != null) {
+                Quantity dose = doseAndRate.getDoseQuantity();
+                Kind kind = Units.isOneOf(dose, MILLILITRE_UNITS) ? Kind.MILLILITRES
+                        : Units.isOneOf(dose, GENOME_COPY_UNITS) ? Kind.GENOME_COPIES : Kind.UNKNOWN;
+                return Optional.of(new OrderedDose(dose.getValue(), kind, Units.label(dose)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The dose as a volume, converting genome copies at the label concentration; empty for an unknown unit. */
+    public Optional<BigDecimal> millilitres(BigDecimal genomeCopiesPerMl) {
+        return switch (kind) {
+            case MILLILITRES -> Optional.of(value);
+            case GENOME_COPIES -> Optional.of(value.divide(genomeCopiesPerMl, MathContext.DECIMAL64));
+            case UNKNOWN -> Optional.empty();
+        };
+    }
+
+    /** "140 mL" or "1.4 × 10^15 gc". */
+    public String text() {
+        return (kind == Kind.GENOME_COPIES ? Numbers.count(value) : Numbers.plain(value)) + " " + unit;
+    }
+}

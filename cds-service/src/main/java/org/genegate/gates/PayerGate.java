@@ -1,0 +1,159 @@
+package org.genegate.gates;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.genegate.policy.PayerEntry;
+import org.genegate.policy.PayerSettings;
+import org.genegate.policy.PriorAuthorization;
+import org.genegate.record.RecordPart;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
+
+/**
+ * The payer's requirements for J1411, from the patient's active Coverage and the policy's payer
+ * table. Payer facts are always information (an info card); the same match feeds the Da Vinci CRD
+ * coverage-information the card layer attaches to the order.
+ */
+public final class PayerGate implements Gate<PayerSettings> {
+
+    /** The active Coverage, the text its payor is known by, and the table row it matched (if any). */
+    public record PayerMatch(Coverage coverage, String payorName, Optional<PayerEntry> entry) {
+    }
+
+    @Override
+    public String id() {
+        return PayerSettings.ID;
+    }
+
+    @Override
+    public String title() {
+        return "payer requirements";
+    }
+
+    @Override
+    public Set<RecordPart> reads() {
+        return Set.of(RecordPart.COVERAGE);
+    }
+
+    @Override
+    public GateFinding evaluate(GateInput<PayerSettings> in) {
+        Optional<PayerMatch> match = match(in);
+        if (match.isEmpty()) {
+            return in.finding(GateStatus.MISSING, "No active Coverage on " + in.orderDate()
+                    + " is on record, so the payer's Hemgenix (J1411) requirements are unknown.", List.of(), List.of());
+        }
+        Coverage coverage = match.get().coverage();
+        Evidence evidence = new Evidence(References.of(coverage), "active coverage", match.get().payorName(),
+                coverage.hasPeriod() ? FhirDates.earliestDay(coverage.getPeriod().getStartElement()).orElse(null) : null);
+        if (match.get().entry().isEmpty()) {
+            return in.finding(GateStatus.MISSING, "Payer " + match.get().payorName() + " is not in the policy's payer "
+                    + "table; check its Hemgenix (J1411) prior-authorization policy.", List.of(evidence), List.of());
+        }
+        PayerEntry entry = match.get().entry().get();
+        String pa = switch (entry.priorAuthorization()) {
+            case YES -> "prior authorization is required";
+            case NO -> "no prior authorization is required";
+            case VARIES -> "prior authorization varies by plan or contractor";
+        };
+        return in.finding(GateStatus.PASS, Severity.INFO, entry.name() + ": " + pa + " for Hemgenix (J1411); "
+                + "outcomes-based agreement: " + entry.outcomesBasedAgreement() + "; documentation: "
+                + String.join("; ", entry.documentation()) + ".", List.of(evidence), List.of());
+    }
+
+    /**
+     * The CRD coverage facts for the order, or empty without an active Coverage. A payer missing
+     * from the table is "conditional" on both counts: nothing says it needs no authorization.
+     */
+    public Optional<CoverageDetermination> coverageDetermination(GateInput<PayerSettings> in) {
+        return match(in).map(match -> {
+            String reference = References.of(match.coverage());
+            if (match.entry().isEmpty()) {
+                return new CoverageDetermination(reference, match.payorName(), null, "conditional", "conditional",
+                        "unknown (payer not in the policy table)", List.of());
+            }
+            PayerEntry entry = match.entry().get();
+            String paNeeded = switch (entry.priorAuthorization()) {
+                case YES -> "auth-needed";
+                case NO -> "no-auth";
+                case VARIES -> "conditional";
+            };
+            String covered = entry.priorAuthorization() == PriorAuthorization.NO ? "covered" : "conditional";
+            return new CoverageDetermination(reference, entry.name(), entry.id(), covered, paNeeded,
+                    entry.outcomesBasedAgreement(), entry.documentation());
+        });
+    }
+
+    /** The active Coverage on the order date (lowest Coverage.order first) and its row in the payer table. */
+    public Optional<PayerMatch> match(GateInput<PayerSettings> in) {
+        List<Resource> part = in.record().resources(RecordPart.COVERAGE, Resource.class);
+        List<Coverage> active = new ArrayList<>();
+        for (Resource resource : part) {
+            if (resource instanceof Coverage coverage && isActiveOn(coverage, in.orderDate())) {
+                active.add(coverage);
+            }
+        }
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        active.sort(Comparator.comparingInt(c -> c.hasOrder() ? c.getOrder() : Integer.MAX_VALUE));
+        Coverage coverage = active.get(0);
+        List<String> names = payorTexts(coverage, part);
+        String searchable = String.join(" | ", names).toLowerCase(Locale.ROOT);
+        String payorName = names.isEmpty() ? "(payor not named)" : names.get(0);
+        for (PayerEntry entry : in.policy().payers()) {
+            if (entry.matchesLowerCase(searchable)) {
+                return Optional.of(new PayerMatch(coverage, payorName, Optional.of(entry)));
+            }
+        }
+        return Optional.of(new PayerMatch(coverage, payorName, Optional.empty()));
+    }
+
+    /** Active status and a period that covers the date (open ends count as covering). */
+    static boolean isActiveOn(Coverage coverage, LocalDate date) {
+        if (coverage.getStatus() != Coverage.CoverageStatus.ACTIVE) {
+            return false;
+        }
+        if (!coverage.hasPeriod()) {
+            return true;
+        }
+        Optional<LocalDate> start = FhirDates.earliestDay(coverage.getPeriod().getStartElement());
+        Optional<LocalDate> end = FhirDates.latestDay(coverage.getPeriod().getEndElement());
+        return start.map(s -> !s.isAfter(date)).orElse(true) && end.map(e -> !e.isBefore(date)).orElse(true);
+    }
+
+    /** Names and identifiers the payor goes by: display, the Organization's name, aliases and identifiers. */
+    private static List<String> payorTexts(Coverage coverage, List<Resource> part) {
+        List<String> texts = new ArrayList<>();
+        for (Reference payor : coverage.getPayor()) {
+            Optional<Organization> organization = References.resolve(payor, Organization.class, coverage, part);
+            organization.filter(Organization::hasName).ifPresent(o -> texts.add(o.getName()));
+            if (payor.hasDisplay()) {
+                texts.add(payor.getDisplay());
+            }
+            if (payor.hasIdentifier() && payor.getIdentifier().hasValue()) {
+                texts.add(payor.getIdentifier().getValue());
+            }
+            organization.ifPresent(o -> {
+                for (StringType alias : o.getAlias()) {
+                    texts.add(alias.getValue());
+                }
+                for (Identifier identifier : o.getIdentifier()) {
+                    if (identifier.hasValue()) {
+                        texts.add(identifier.getValue());
+                    }
+                }
+            });
+        }
+        texts.removeIf(t -> t == null || t.isBlank());
+        return texts;
+    }
+}

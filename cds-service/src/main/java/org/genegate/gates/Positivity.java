@@ -1,0 +1,9 @@
+package org.genegate.gates;
+
+/** How a qualitative (or thresholded) result reads. */
+public enum Positivity {
+    POSITIVE,
+    NEGATIVE,
+    /** Neither a positive nor a negative reading could be made: never treated as negative. */
+    UNKNOWN
+}

@@ -1,0 +1,121 @@
+package org.genegate.gates;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.genegate.policy.WeightAndDoseSettings;
+import org.genegate.record.RecordPart;
+import org.genegate.terminology.GeneGateTerminology;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+
+/**
+ * The weight-based dose: 2 × 10^13 gc/kg = 2 mL/kg, vials = ceil(mL / 10), on a body weight at most
+ * 30 days old. Arithmetic is in BigDecimal so a boundary such as exactly 5 % is judged exactly.
+ */
+public final class WeightAndDoseGate implements Gate<WeightAndDoseSettings> {
+
+    /** Exact definition of the avoirdupois pound. */
+    private static final BigDecimal KG_PER_POUND = new BigDecimal("0.45359237");
+    private static final BigDecimal GRAMS_PER_KG = BigDecimal.valueOf(1000);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    @Override
+    public String id() {
+        return WeightAndDoseSettings.ID;
+    }
+
+    @Override
+    public String title() {
+        return "body weight and weight-based dose";
+    }
+
+    @Override
+    public Set<RecordPart> reads() {
+        return Set.of(RecordPart.OBSERVATIONS);
+    }
+
+    @Override
+    public GateFinding evaluate(GateInput<WeightAndDoseSettings> in) {
+        WeightAndDoseSettings policy = in.policy();
+        Remedy weigh = in.orderTest(GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_BODY_WEIGHT,
+                "Body weight within " + policy.windowDays() + " days before Hemgenix, for the dose");
+        Observation weightResult = null;
+        BigDecimal kg = null;
+        for (Observation observation : Observations.results(in.record(), in.codes(), GeneGateTerminology.VS_BODY_WEIGHT)) {
+            Optional<BigDecimal> value = Observations.quantity(observation).flatMap(WeightAndDoseGate::kilograms);
+            if (value.isPresent()) {
+                weightResult = observation;
+                kg = value.get();
+                break;
+            }
+        }
+        if (weightResult == null) {
+            return in.finding(GateStatus.MISSING, "No body weight in kg, g or lb is on record; the Hemgenix dose is "
+                    + "2 mL/kg.", List.of(), List.of(weigh));
+        }
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(Observations.evidence(weightResult, "body weight"));
+        String weightText = Numbers.plain(kg.setScale(2, RoundingMode.HALF_UP)) + " kg "
+                + Observations.dated(weightResult);
+        if (!Observations.withinDays(weightResult, in.orderDate(), policy.windowDays())) {
+            return in.finding(GateStatus.STALE, "The latest body weight (" + weightText + ") is older than "
+                    + policy.windowDays() + " days before the order (" + in.orderDate() + "); weigh the patient "
+                    + "before the dose is set.", evidence, List.of(weigh));
+        }
+
+        DoseCalculation expected = DoseCalculation.of(kg, policy);
+        Remedy.UpdateDose update = expected.remedy();
+        String expectedText = expected.text() + " for " + weightText;
+        Optional<OrderedDose> ordered = OrderedDose.of(in.order().request());
+        if (ordered.isEmpty()) {
+            return in.finding(GateStatus.MISSING, "The Hemgenix order has no dose; the weight-based dose is "
+                    + expectedText + ".", evidence, List.of(update));
+        }
+        OrderedDose dose = ordered.get();
+        evidence.add(new Evidence(null, "ordered dose", dose.text(), in.orderDate()));
+        BigDecimal target = switch (dose.kind()) {
+            case MILLILITRES -> expected.millilitres();
+            case GENOME_COPIES -> expected.genomeCopies();
+            case UNKNOWN -> null;
+        };
+        if (target == null) {
+            return in.finding(GateStatus.FAIL, "The ordered dose " + dose.text() + " is in a unit the dose check "
+                    + "cannot read (use mL or gc); the weight-based dose is " + expectedText + ".", evidence,
+                    List.of(update));
+        }
+        BigDecimal deviation = dose.value().subtract(target).abs().multiply(HUNDRED)
+                .divide(target, MathContext.DECIMAL64);
+        if (deviation.compareTo(policy.tolerancePercent()) > 0) {
+            String direction = dose.value().compareTo(target) > 0 ? "above" : "below";
+            return in.finding(GateStatus.FAIL, "The ordered dose " + dose.text() + " is "
+                    + Numbers.plain(deviation.setScale(1, RoundingMode.HALF_UP)) + " % " + direction
+                    + " the weight-based dose of " + expectedText + " (tolerance "
+                    + Numbers.plain(policy.tolerancePercent()) + " %).", evidence, List.of(update));
+        }
+        return in.finding(GateStatus.PASS, "The ordered dose " + dose.text() + " matches the weight-based dose of "
+                + expectedText + ".", evidence, List.of());
+    }
+
+    /** A body weight in kilograms from kg, g or [lb_av] (also the unit texts lb, lbs, kg, g). */
+    static Optional<BigDecimal> kilograms(Quantity quantity) {
+        BigDecimal value = quantity.getValue();
+        if (value == null || value.signum() <= 0) {
+            return Optional.empty();
+        }
+        if (Units.isOneOf(quantity, "kg")) {
+            return Optional.of(value);
+        }
+        if (Units.isOneOf(quantity, "g")) {
+            return Optional.of(value.divide(GRAMS_PER_KG, MathContext.DECIMAL64));
+        }
+        if (Units.isOneOf(quantity, "[lb_av]", "lb", "lbs")) {
+            return Optional.of(value.multiply(KG_PER_POUND));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,7 @@
+package org.genegate.hooks;
+
+import java.util.List;
+
+/** {@code GET /cds-services}. */
+public record DiscoveryResponse(List<CdsServiceDescriptor> services) {
+}

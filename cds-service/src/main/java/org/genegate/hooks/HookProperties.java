@@ -1,0 +1,28 @@
+package org.genegate.hooks;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the CDS Hooks service ({@code genegate.hooks.*}).
+ *
+ * @param fetchBudget    total time to fetch what prefetch lacks, whatever the remote does (default 3 s)
+ * @param fetchThreads   threads that fetch record parts in parallel, shared by all hook calls
+ * @param sourceLabel    {@code source.label} of every card
+ * @param sourceUrl      {@code source.url} of every card
+ */
+@ConfigurationProperties(prefix = "genegate.hooks")
+public record HookProperties(Duration fetchBudget, Integer fetchThreads, String sourceLabel, String sourceUrl) {
+
+    public HookProperties {
+        fetchBudget = fetchBudget == null ? Duration.ofSeconds(3) : fetchBudget;
+        fetchThreads = fetchThreads == null ? 32 : fetchThreads;
+        sourceLabel = sourceLabel == null ? "GeneGate J1411 gates" : sourceLabel;
+        if (fetchBudget.isNegative() || fetchBudget.isZero()) {
+            throw new IllegalArgumentException("genegate.hooks.fetch-budget must be positive");
+        }
+        if (fetchThreads < 1) {
+            throw new IllegalArgumentException("genegate.hooks.fetch-threads must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.genegate.hooks;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.genegate.cards.Action;
+import org.genegate.cards.Card;
+import org.genegate.cards.CardComposer;
+import org.genegate.cards.CdsResponse;
+import org.genegate.cards.CoverageInformationAction;
+import org.genegate.fetch.FhirQuery;
+import org.genegate.fetch.RecordAssembler;
+import org.genegate.fetch.RemoteFhirQuery;
+import org.genegate.gates.Assessment;
+import org.genegate.gates.DraftOrder;
+import org.genegate.gates.GateEngine;
+import org.genegate.gates.HemgenixOrderRecognizer;
+import org.genegate.gates.HemgenixRecognition;
+import org.genegate.record.PatientRecord;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One hook call, end to end: find the Hemgenix orders, build the record once, run the gates on each
+ * order, and compose the cards (plus, on order-sign, the CRD coverage-information system action).
+ */
+public final class HookService {
+
+    private static final Logger log = LoggerFactory.getLogger(HookService.class);
+
+    private final HookRequestReader reader;
+    private final HemgenixOrderRecognizer recognizer;
+    private final RecordAssembler assembler;
+    private final GateEngine engine;
+    private final CardComposer composer;
+    private final CoverageInformationAction coverageAction;
+    private final FhirQuery localStore;
+    private final HttpClient http;
+    private final ca.uhn.fhir.context.FhirContext fhirContext;
+    private final Duration fetchBudget;
+    private final Clock clock;
+
+    /**
+     * @param localStore this server's own FHIR store, read when the request names no fhirServer; null when
+     *                   the service runs without one
+     */
+    public HookService(HookRequestReader reader, HemgenixOrderRecognizer recognizer, RecordAssembler assembler,
+                       GateEngine engine, CardComposer composer, CoverageInformationAction coverageAction,
+                       FhirQuery localStore, HttpClient http, ca.uhn.fhir.context.FhirContext fhirContext,
+                       Duration fetchBudget, Clock clock) {
+        this.reader = reader;
+        this.recognizer = recognizer;
+        this.assembler = assembler;
+        this.engine = engine;
+        this.composer = composer;
+        this.coverageAction = coverageAction;
+        this.localStore = localStore;
+        this.http = http;
+        this.fhirContext = fhirContext;
+        this.fetchBudget = fetchBudget;
+        this.clock = clock;
+    }
+
+    public CdsResponse handle(CdsServiceDescriptor service, String body) {
+        long started = System.nanoTime();
+        HookRequest request = reader.read(body, service.hook());
+        List<DraftOrder> orders = hemgenixOrders(request);
+        if (orders.isEmpty()) {
+            return CdsResponse.empty();
+        }
+        PatientRecord record = assembler.assemble(request, orders.get(0).request(), source(request));
+        List<Card> cards = new ArrayList<>();
+        List<Action> systemActions = new ArrayList<>();
+        boolean orderSign = "order-sign".equals(request.hook());
+        LocalDate today = LocalDate.now(clock);
+        for (DraftOrder order : orders) {
+            Assessment assessment = engine.assess(record, order);
+            cards.addAll(composer.compose(assessment));
+            if (orderSign) {
+                coverageAction.build(assessment, today).ifPresent(systemActions::add);
+            }
+            log.info("hook={} instance={} patient={} order={} failed={} unavailable={} in {} ms", request.hook(),
+                    request.hookInstance(), request.context().patientId(), order.request().getIdElement().getIdPart(),
+                    assessment.findings().stream().filter(f -> !f.passed()).map(f -> f.gateId() + ":" + f.status())
+                            .toList(), record.unavailableParts().keySet(), (System.nanoTime() - started) / 1_000_000);
+        }
+        return new CdsResponse(cards, orderSign ? systemActions : null);
+    }
+
+    private FhirQuery source(HookRequest request) {
+        if (!request.hasFhirServer()) {
+            return localStore;
+        }
+        String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
+        return new RemoteFhirQuery(http, fhirContext, request.fhirServer(), token, fetchBudget);
+    }
+
+    /** Every draft MedicationRequest for Hemgenix (for order-select, only the selected ones). */
+    private List<DraftOrder> hemgenixOrders(HookRequest request) {
+        Bundle draftOrders = request.context().draftOrders();
+        List<Resource> all = new ArrayList<>();
+        for (Bundle.BundleEntryComponent entry : draftOrders.getEntry()) {
+            if (entry.hasResource()) {
+                all.add(entry.getResource());
+            }
+        }
+        List<DraftOrder> orders = new ArrayList<>();
+        for (Resource resource : all) {
+            if (!(resource instanceof MedicationRequest medicationRequest) || !selected(request, resource)) {
+                continue;
+            }
+            Optional<HemgenixRecognition> recognition = recognizer.recognize(medicationRequest, all);
+            if (recognition.isPresent()) {
+                List<Resource> others = all.stream().filter(r -> r != resource).toList();
+                orders.add(new DraftOrder(medicationRequest, recognition.get(), others,
+                        orderDate(medicationRequest)));
+            }
+        }
+        return orders;
+    }
+
+    private static boolean selected(HookRequest request, Resource resource) {
+        List<String> selections = request.context().selections();
+        if (!"order-select".equals(request.hook())) {
+            return true;
+        }
+        String reference = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+        return selections.contains(reference);
+    }
+
+    /** authoredOn as written (its own calendar day, not shifted to this server's zone), else today. */
+    private LocalDate orderDate(MedicationRequest request) {
+        if (request.hasAuthoredOnElement() && request.getAuthoredOnElement().getValueAsString() != null) {
+            String authoredOn = request.getAuthoredOnElement().getValueAsString();
+            if (authoredOn.length() >= 10) {
+                return LocalDate.parse(authoredOn.substring(0, 10));
+            }
+        }
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,193 @@
+package org.genegate.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.genegate.gates.Severity;
+
+/**
+ * A section of the policy file with its dotted path, so that every complaint names the file and
+ * the exact key (e.g. {@code gates.nab-aav5.titerThreshold}). Reading is strict on purpose: a
+ * typo or a wrong type must stop the service from starting, not fall back to a default.
+ */
+final class PolicyNode {
+
+    private final JsonNode node;
+    private final String path;
+    private final String origin;
+
+    PolicyNode(JsonNode node, String path, String origin) {
+        this.node = node;
+        this.path = path;
+        this.origin = origin;
+    }
+
+    String path() {
+        return path;
+    }
+
+    PolicyException error(String key, String problem) {
+        return new PolicyException(origin + ": " + keyPath(key) + ": " + problem);
+    }
+
+    private String keyPath(String key) {
+        if (key == null) {
+            return path.isEmpty() ? "(top level)" : path;
+        }
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** Rejects keys other than the allowed ones, naming the first unknown key. */
+    void allowOnly(Set<String> allowed) {
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String name = field.getKey();
+            if (!allowed.contains(name)) {
+                throw error(name, "unknown key (allowed here: " + String.join(", ", allowed) + ")");
+            }
+        }
+    }
+
+    private JsonNode required(String key) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            throw error(key, "missing");
+        }
+        return value;
+    }
+
+    PolicyNode object(String key) {
+        JsonNode value = required(key);
+        if (!value.isObject()) {
+            throw error(key, "must be a mapping of keys to values");
+        }
+        return new PolicyNode(value, keyPath(key), origin);
+    }
+
+    String text(String key) {
+        JsonNode value = required(key);
+        if (!value.isValueNode() || value.asText().isBlank()) {
+            throw error(key, "must be a non-empty text");
+        }
+        return value.asText().trim();
+    }
+
+    boolean bool(String key) {
+        JsonNode value = required(key);
+        if (!value.isBoolean()) {
+            throw error(key, "must be true or false, not '" + value.asText() + "'");
+        }
+        return value.booleanValue();
+    }
+
+    int positiveInt(String key) {
+        JsonNode value = required(key);
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() <= 0) {
+            throw error(key, "must be a positive whole number, not '" + value.asText() + "'");
+        }
+        return value.intValue();
+    }
+
+    BigDecimal positiveDecimal(String key) {
+        return positiveDecimal(key, required(key));
+    }
+
+    private BigDecimal positiveDecimal(String key, JsonNode value) {
+        BigDecimal number;
+        if (value.isNumber()) {
+            number = value.decimalValue();
+        } else if (value.isTextual()) {
+            // YAML 1.1 reads an exponent without a sign (2.0e13) as text; accept it as the number it means.
+            try {
+                number = new BigDecimal(value.asText().trim());
+            } catch (NumberFormatException e) {
+                throw error(key, "must be a positive number, not '" + value.asText() + "'");
+            }
+        } else {
+            throw error(key, "must be a positive number");
+        }
+        if (number.signum() <= 0) {
+            throw error(key, "must be a positive number, not " + number.toPlainString());
+        }
+        return number;
+    }
+
+    Severity severity(String key) {
+        String text = text(key);
+        for (Severity severity : Severity.values()) {
+            if (severity.indicator().equals(text)) {
+                return severity;
+            }
+        }
+        throw error(key, "'" + text + "' is not a severity (use none, info, warning or critical)");
+    }
+
+    <E extends Enum<E>> E choice(String key, Class<E> type) {
+        String text = text(key);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().toLowerCase(Locale.ROOT).equals(text)) {
+                return constant;
+            }
+        }
+        List<String> allowed = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            allowed.add(constant.name().toLowerCase(Locale.ROOT));
+        }
+        throw error(key, "'" + text + "' is not one of " + String.join(", ", allowed));
+    }
+
+    List<String> textList(String key, boolean mayBeEmpty) {
+        JsonNode value = required(key);
+        if (!value.isArray()) {
+            throw error(key, "must be a list of texts");
+        }
+        if (value.isEmpty() && !mayBeEmpty) {
+            throw error(key, "must not be empty");
+        }
+        List<String> texts = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isValueNode() || item.asText().isBlank()) {
+                throw error(key + "[" + i + "]", "must be a non-empty text");
+            }
+            texts.add(item.asText().trim());
+        }
+        return texts;
+    }
+
+    List<PolicyNode> objectList(String key, boolean mayBeEmpty) {
+        JsonNode value = required(key);
+        if (!value.isArray()) {
+            throw error(key, "must be a list");
+        }
+        if (value.isEmpty() && !mayBeEmpty) {
+            throw error(key, "must not be empty");
+        }
+        List<PolicyNode> items = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isObject()) {
+                throw error(key + "[" + i + "]", "must be a mapping of keys to values");
+            }
+            items.add(new PolicyNode(item, keyPath(key) + "[" + i + "]", origin));
+        }
+        return items;
+    }
+
+    /** A mapping whose values are positive numbers, keyed as written (e.g. unit → limit). */
+    Map<String, BigDecimal> positiveDecimalMap(String key) {
+        PolicyNode section = object(key);
+        if (section.node.isEmpty()) {
+            throw error(key, "must not be empty");
+        }
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : section.node.properties()) {
+            values.put(field.getKey(), section.positiveDecimal(field.getKey(), field.getValue()));
+        }
+        return values;
+    }
+}

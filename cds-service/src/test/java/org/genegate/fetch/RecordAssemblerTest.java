@@ -1,0 +1,143 @@
+package org.genegate.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.genegate.hooks.FhirAuthorization;
+import org.genegate.hooks.HookContext;
+import org.genegate.hooks.HookRequest;
+import org.genegate.hooks.HookRequestException;
+import org.genegate.record.PatientRecord;
+import org.genegate.record.RecordPart;
+import org.genegate.terminology.CodeIndex;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+class RecordAssemblerTest {
+
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(4);
+
+    private final PrefetchTemplates templates = new PrefetchTemplates(CodeIndex.load(FHIR));
+    private final RecordAssembler assembler = new RecordAssembler(FHIR, templates, EXECUTOR, Duration.ofMillis(500));
+    private final MedicationRequest order = new MedicationRequest().setSubject(new Reference("Patient/p1"))
+            .setRequester(new Reference("Practitioner/u1"));
+
+    @AfterAll
+    static void stop() {
+        EXECUTOR.shutdownNow();
+    }
+
+    private static HookRequest request(Map<String, JsonNode> prefetch) {
+        HookContext context = new HookContext("Practitioner/u1", "p1", "e1", new Bundle(), List.of());
+        return new HookRequest("order-sign", "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea", null,
+                (FhirAuthorization) null, context, prefetch, null);
+    }
+
+    private static JsonNode json(Resource resource) throws Exception {
+        return JSON.readTree(FHIR.newJsonParser().encodeResourceToString(resource));
+    }
+
+    @Test
+    void prefetchedPartsAreUsedAndTheRestFetchedWithResolvedTemplates() throws Exception {
+        Map<String, JsonNode> prefetch = new LinkedHashMap<>();
+        prefetch.put("patient", json(new Patient().setId("p1")));
+        List<String> asked = new CopyOnWriteArrayList<>();
+
+        PatientRecord record = assembler.assemble(request(prefetch), order, query -> {
+            asked.add(query);
+            return List.of();
+        });
+
+        assertThat(record.patient()).isPresent();
+        assertThat(asked).hasSize(RecordPart.values().length - 1)
+                .contains("Condition?patient=p1", "PractitionerRole?practitioner=u1")
+                .anyMatch(q -> q.startsWith("Encounter?_id=e1&"))
+                .noneMatch(q -> q.startsWith("Patient/"));
+    }
+
+    @Test
+    void nullPrefetchMeansNoDataAndIsNotFetched() {
+        Map<String, JsonNode> prefetch = new LinkedHashMap<>();
+        for (RecordPart part : RecordPart.values()) {
+            prefetch.put(templates.key(part), NullNode.getInstance());
+        }
+
+        PatientRecord record = assembler.assemble(request(prefetch), order, null);
+
+        assertThat(record.isAvailable(RecordPart.OBSERVATIONS)).isTrue();
+        assertThat(record.resources(RecordPart.OBSERVATIONS, Observation.class)).isEmpty();
+    }
+
+    @Test
+    void aMissingPartWithNowhereToFetchItIs412() {
+        assertThatThrownBy(() -> assembler.assemble(request(Map.of()), order, null))
+                .isInstanceOfSatisfying(HookRequestException.class,
+                        e -> assertThat(e.status()).isEqualTo(HttpStatus.PRECONDITION_FAILED));
+    }
+
+    @Test
+    void failingAndSlowFetchesMakePartsUnavailableWithinTheBudget() {
+        long started = System.nanoTime();
+
+        PatientRecord record = assembler.assemble(request(Map.of()), order, query -> {
+            if (query.startsWith("Observation")) {
+                throw new FhirQueryException("FHIR server answered HTTP 500");
+            }
+            if (query.startsWith("Condition")) {
+                try {
+                    Thread.sleep(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return new ArrayList<>();
+        });
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(record.unavailableReason(RecordPart.OBSERVATIONS)).get().asString().contains("HTTP 500");
+        assertThat(record.unavailableReason(RecordPart.CONDITIONS)).get().asString().contains("no answer within");
+        assertThat(record.isAvailable(RecordPart.PROCEDURES)).isTrue();
+    }
+
+    @Test
+    void aFetchedPartOfAnotherPatientIsUnavailable() {
+        Observation foreign = new Observation().setSubject(new Reference("Patient/other"));
+        foreign.setId("o1");
+
+        PatientRecord record = assembler.assemble(request(Map.of()), order,
+                query -> query.startsWith("Observation") ? List.of(foreign) : List.of());
+
+        assertThat(record.unavailableReason(RecordPart.OBSERVATIONS)).get().asString().contains("Patient/other");
+    }
+
+    @Test
+    void prefetchOfTheWrongTypeIs422() throws Exception {
+        Map<String, JsonNode> prefetch = Map.of("observations", json(new Bundle().addEntry(
+                new Bundle.BundleEntryComponent().setResource(new Patient().setId("p1")))));
+
+        assertThatThrownBy(() -> assembler.assemble(request(prefetch), order, query -> List.of()))
+                .isInstanceOfSatisfying(HookRequestException.class,
+                        e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY));
+    }
+}

@@ -1,0 +1,115 @@
+package org.genegate.gates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.genegate.gates.GateTestSupport.POLICY;
+import static org.genegate.gates.GateTestSupport.concept;
+import static org.genegate.gates.GateTestSupport.hemgenixRequest;
+import static org.genegate.gates.GateTestSupport.input;
+import static org.genegate.gates.GateTestSupport.order;
+import static org.genegate.gates.GateTestSupport.record;
+import static org.genegate.gates.GateTestSupport.withDose;
+
+import java.math.BigDecimal;
+import org.genegate.terminology.GeneGateTerminology;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.junit.jupiter.api.Test;
+
+class CodingGateTest {
+
+    private final CodingGate gate = new CodingGate(POLICY.weightAndDose());
+
+    private GateFinding evaluate(MedicationRequest request, Resource... others) {
+        return gate.evaluate(input(record().build(), order(request, others), POLICY.coding()));
+    }
+
+    private static ServiceRequest infusion(String cpt) {
+        ServiceRequest request = new ServiceRequest();
+        request.setId("sr-" + cpt);
+        request.setCode(concept(GeneGateTerminology.CPT, cpt));
+        return request;
+    }
+
+    @Test
+    void j1411WithOneUnitAnd96365Passes() {
+        MedicationRequest request = withDose(hemgenixRequest(), "140", "mL", "mL");
+        request.getDispenseRequest().setQuantity(new Quantity().setValue(1));
+
+        GateFinding finding = evaluate(request, infusion("96365"));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.PASS);
+        assertThat(gate.reads()).isEmpty();
+    }
+
+    @Test
+    void anUnclassifiedHcpcsNamingHemgenixIsReplacedByJ1411() {
+        MedicationRequest request = hemgenixRequest();
+        request.setMedication(new CodeableConcept(new Coding(GeneGateTerminology.HCPCS, "J3490", null))
+                .setText("Hemgenix"));
+
+        GateFinding finding = evaluate(request);
+
+        assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.remedies()).singleElement().isInstanceOfSatisfying(Remedy.ReplaceCode.class, r -> {
+            assertThat(r.wrongCode()).isEqualTo("J3490");
+            assertThat(r.rightCode()).isEqualTo("J1411");
+            assertThat(r.rightDisplay()).contains("etranacogene");
+        });
+    }
+
+    @Test
+    void aQuantityOtherThanOneUnitFails() {
+        MedicationRequest request = hemgenixRequest();
+        request.getDispenseRequest().setQuantity(new Quantity().setValue(new BigDecimal("14")));
+
+        GateFinding finding = evaluate(request);
+
+        assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(finding.message()).contains("J1411 is billed as 1 unit");
+    }
+
+    @Test
+    void wrongAdministrationCodesAreReplacedBy96365() {
+        for (String wrong : new String[] {"96413", "96374", "79101"}) {
+            GateFinding finding = evaluate(hemgenixRequest(), infusion(wrong));
+
+            assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
+            assertThat(finding.remedies()).singleElement().isInstanceOfSatisfying(Remedy.ReplaceCode.class, r -> {
+                assertThat(r.wrongCode()).isEqualTo(wrong);
+                assertThat(r.rightCode()).isEqualTo("96365");
+            });
+        }
+    }
+
+    @Test
+    void addOnHourIsRemovedWhenTheInfusionTakesAtMost90Minutes() {
+        // 140 mL at 500 mL/h is about 17 minutes.
+        GateFinding finding = evaluate(withDose(hemgenixRequest(), "140", "mL", "mL"), infusion("96365"),
+                infusion("96366"));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(finding.remedies()).singleElement().isInstanceOfSatisfying(Remedy.ReplaceCode.class, r -> {
+            assertThat(r.wrongCode()).isEqualTo("96366");
+            assertThat(r.rightCode()).isNull();
+            assertThat(r.reason()).contains("17 minutes");
+        });
+    }
+
+    @Test
+    void addOnHourBoundaryIs750MlAt500MlPerHour() {
+        Procedure addOn = new Procedure();
+        addOn.setCode(concept(GeneGateTerminology.CPT, "96366"));
+
+        assertThat(evaluate(withDose(hemgenixRequest(), "750", "mL", "mL"), addOn).status()).isEqualTo(GateStatus.FAIL);
+        assertThat(evaluate(withDose(hemgenixRequest(), "751", "mL", "mL"), addOn).status()).isEqualTo(GateStatus.PASS);
+        // 7.6 × 10^15 gc is 760 mL at the label concentration.
+        assertThat(evaluate(withDose(hemgenixRequest(), "7.6E15", "gc", "{gc}"), addOn).status())
+                .isEqualTo(GateStatus.PASS);
+    }
+}

@@ -1,0 +1,133 @@
+package org.genegate.gates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.genegate.gates.GateTestSupport.CODES;
+
+import java.util.List;
+import java.util.Optional;
+import org.genegate.terminology.GeneGateTerminology;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HemgenixOrderRecognizerTest {
+
+    private final HemgenixOrderRecognizer recognizer = new HemgenixOrderRecognizer(CODES);
+
+    private static MedicationRequest coded(Coding... codings) {
+        CodeableConcept medication = new CodeableConcept();
+        for (Coding coding : codings) {
+            medication.addCoding(coding);
+        }
+        return new MedicationRequest().setMedication(medication);
+    }
+
+    private Optional<HemgenixRecognition> recognize(MedicationRequest request, Resource... drafts) {
+        return recognizer.recognize(request, List.of(drafts));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets",
+            "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets",
+            "https://bluebutton.cms.gov/resources/codesystem/hcpcs"})
+    void j1411IsRecognisedUnderEveryAcceptedHcpcsUri(String system) {
+        assertThat(recognize(coded(new Coding(system, "J1411", null))))
+                .contains(new HemgenixRecognition(HemgenixRecognition.By.HCPCS_J1411, system, "J1411"));
+    }
+
+    @Test
+    void lowerCaseJ1411IsStillJ1411() {
+        assertThat(recognize(coded(new Coding(GeneGateTerminology.HCPCS, "j1411", null))))
+                .hasValueSatisfying(r -> assertThat(r.by()).isEqualTo(HemgenixRecognition.By.HCPCS_J1411));
+    }
+
+    @Test
+    void j1411UnderAnUnknownSystemIsNotRecognised() {
+        assertThat(recognize(coded(new Coding("http://example.org/hcpcs", "J1411", null)))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0053-0300-30", "00053-0300-30", "00053030030", "0053030030", "0053-0099-01", "00053009901"})
+    void hemgenixNdcsAreRecognisedWithOrWithoutHyphensIn10Or11Digits(String ndc) {
+        assertThat(recognize(coded(new Coding(GeneGateTerminology.NDC, ndc, null))))
+                .hasValueSatisfying(r -> {
+                    assertThat(r.by()).isEqualTo(HemgenixRecognition.By.NDC);
+                    assertThat(r.code()).isEqualTo(ndc);
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"63833-0876-01", "63833087601", "6383387601"})
+    void theBillingSheetsNdcIsNotHemgenix(String ndc) {
+        assertThat(recognize(coded(new Coding(GeneGateTerminology.NDC, ndc, null)))).isEmpty();
+    }
+
+    @Test
+    void rxNormCodesOfTheValueSetAreRecognised() {
+        assertThat(recognize(coded(new Coding(GeneGateTerminology.RXNORM, "2626772", null))))
+                .hasValueSatisfying(r -> assertThat(r.by()).isEqualTo(HemgenixRecognition.By.RXNORM));
+        assertThat(recognize(coded(new Coding(GeneGateTerminology.RXNORM, "2626794", null)))).isPresent();
+        assertThat(recognize(coded(new Coding(GeneGateTerminology.RXNORM, "2626795", null)))).isEmpty();
+    }
+
+    @Test
+    void textNamingHemgenixOrEtranacogeneIsRecognisedCaseInsensitively() {
+        assertThat(recognize(new MedicationRequest().setMedication(new CodeableConcept().setText("HEMGENIX kit"))))
+                .contains(new HemgenixRecognition(HemgenixRecognition.By.TEXT, null, "HEMGENIX kit"));
+        assertThat(recognize(new MedicationRequest().setMedication(
+                new CodeableConcept().setText("Etranacogene dezaparvovec-drlb")))).isPresent();
+    }
+
+    @Test
+    void aContainedMedicationIsRead() {
+        MedicationRequest request = new MedicationRequest();
+        Medication medication = new Medication();
+        medication.setId("m1");
+        medication.setCode(new CodeableConcept().setText("hemgenix"));
+        request.addContained(medication);
+        request.setMedication(new Reference("#m1"));
+
+        assertThat(recognize(request)).isPresent();
+    }
+
+    @Test
+    void aMedicationAmongTheDraftOrdersIsRead() {
+        Medication medication = new Medication();
+        medication.setId("med-1");
+        medication.setCode(new CodeableConcept(new Coding(GeneGateTerminology.NDC, "0053-0300-30", null)));
+        MedicationRequest request = new MedicationRequest().setMedication(new Reference("Medication/med-1"));
+
+        assertThat(recognize(request, medication))
+                .hasValueSatisfying(r -> assertThat(r.by()).isEqualTo(HemgenixRecognition.By.NDC));
+        assertThat(recognize(request)).isEmpty();
+    }
+
+    @Test
+    void anUnclassifiedHcpcsCountsOnlyWithAHemgenixNameNdcOrRxNorm() {
+        assertThat(recognize(coded(new Coding(GeneGateTerminology.HCPCS, "J3490", null)))).isEmpty();
+
+        MedicationRequest named = coded(new Coding(GeneGateTerminology.HCPCS, "J3490", null));
+        named.getMedicationCodeableConcept().setText("Hemgenix");
+        assertThat(recognize(named)).contains(new HemgenixRecognition(HemgenixRecognition.By.HCPCS_UNCLASSIFIED,
+                GeneGateTerminology.HCPCS, "J3490"));
+
+        assertThat(recognize(coded(new Coding(GeneGateTerminology.HCPCS_BLUE_BUTTON, "C9399", null),
+                new Coding(GeneGateTerminology.NDC, "00053030030", null))))
+                .hasValueSatisfying(r -> assertThat(r.by()).isEqualTo(HemgenixRecognition.By.HCPCS_UNCLASSIFIED));
+        assertThat(recognize(coded(new Coding(GeneGateTerminology.HCPCS_HTTP, "J3590", null),
+                new Coding(GeneGateTerminology.RXNORM, "2626772", null))))
+                .hasValueSatisfying(r -> assertThat(r.code()).isEqualTo("J3590"));
+    }
+
+    @Test
+    void otherDrugsAreNotHemgenix() {
+        assertThat(recognize(coded(new Coding(GeneGateTerminology.HCPCS, "J7202", "Idelvion")))).isEmpty();
+        assertThat(recognizer.recognize(null, List.of())).isEmpty();
+    }
+}

@@ -1,0 +1,147 @@
+package org.genegate.gates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.genegate.gates.GateTestSupport.POLICY;
+import static org.genegate.gates.GateTestSupport.input;
+import static org.genegate.gates.GateTestSupport.lab;
+import static org.genegate.gates.GateTestSupport.order;
+import static org.genegate.gates.GateTestSupport.quantity;
+import static org.genegate.gates.GateTestSupport.ratio;
+import static org.genegate.gates.GateTestSupport.record;
+import static org.genegate.gates.GateTestSupport.text;
+
+import org.genegate.terminology.GeneGateTerminology;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Observation;
+import org.junit.jupiter.api.Test;
+
+class NabAav5GateTest {
+
+    private final NabAav5Gate gate = new NabAav5Gate();
+
+    private GateFinding evaluate(Observation... observations) {
+        return gate.evaluate(input(record().observations(observations).build(), order(), POLICY.nabAav5()));
+    }
+
+    private static Observation nab(int daysBeforeOrder) {
+        return lab(GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.AAV5_NAB_TITER, daysBeforeOrder);
+    }
+
+    private static Observation titer(String value, int daysBeforeOrder) {
+        return text(nab(daysBeforeOrder), value);
+    }
+
+    private static void assertOrdersTiter(GateFinding finding) {
+        assertThat(finding.remedies()).singleElement().isInstanceOfSatisfying(Remedy.OrderTest.class, r -> {
+            assertThat(r.system()).isEqualTo(GeneGateTerminology.CODE_SYSTEM);
+            assertThat(r.code()).isEqualTo("aav5-nab-titer");
+            assertThat(r.display()).startsWith("Adeno-associated virus 5 neutralizing antibody");
+        });
+    }
+
+    @Test
+    void exactly678FailsAsCriticalWithTheEvidenceInTheMessage() {
+        GateFinding finding = evaluate(titer("1:678", 5));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(finding.message()).contains("1:678", "US label sets no NAb cutoff", "EU SmPC", "1:898");
+        assertThat(finding.source()).contains("EU SmPC", "HOPE-B", "US label sets no cutoff");
+    }
+
+    @Test
+    void titer677Passes() {
+        GateFinding finding = evaluate(titer("1:677", 5));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.PASS);
+        assertThat(finding.severity()).isEqualTo(Severity.NONE);
+    }
+
+    @Test
+    void belowAnAssayLimitPassesWhenTheLimitIsUnder678() {
+        assertThat(evaluate(titer("<1:50", 5)).status()).isEqualTo(GateStatus.PASS);
+        assertThat(evaluate(titer("< 1 : 50", 5)).status()).isEqualTo(GateStatus.PASS);
+        assertThat(evaluate(titer("<1:678", 5)).status()).isEqualTo(GateStatus.PASS);
+    }
+
+    @Test
+    void belowALimitAbove678DoesNotEstablishATiterBelow678() {
+        GateFinding finding = evaluate(titer("<1:1000", 5));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.MISSING);
+        assertThat(finding.message()).contains("does not establish a titer below 1:678");
+        assertOrdersTiter(finding);
+    }
+
+    @Test
+    void spacesAreTolerated() {
+        assertThat(evaluate(titer("1 : 900", 5)).status()).isEqualTo(GateStatus.FAIL);
+    }
+
+    @Test
+    void aQuantityIsReadAsTheDilution() {
+        assertThat(evaluate(quantity(nab(5), "900", "{titer}", "{titer}")).status()).isEqualTo(GateStatus.FAIL);
+        assertThat(evaluate(quantity(nab(5), "50", "{titer}", "{titer}")).status()).isEqualTo(GateStatus.PASS);
+    }
+
+    @Test
+    void aRatioIsReadAsDenominatorOverNumerator() {
+        assertThat(evaluate(ratio(nab(5), "2", "1356")).status()).isEqualTo(GateStatus.FAIL);
+        assertThat(evaluate(ratio(nab(5), "1", "677")).status()).isEqualTo(GateStatus.PASS);
+    }
+
+    @Test
+    void aboveALimitAtOrOver678Fails() {
+        assertThat(evaluate(titer(">1:3212", 5)).status()).isEqualTo(GateStatus.FAIL);
+        assertThat(evaluate(titer(">1:50", 5)).status()).isEqualTo(GateStatus.MISSING);
+    }
+
+    @Test
+    void theAssayIsNamedInTheMessage() {
+        Observation result = titer("1:900", 5);
+        result.setMethod(new CodeableConcept().setText("extended-range TIA"));
+
+        assertThat(evaluate(result).message()).contains("assay: extended-range TIA");
+    }
+
+    @Test
+    void aResult28DaysOldCountsAnd29DaysOldIsStale() {
+        assertThat(evaluate(titer("1:50", 28)).status()).isEqualTo(GateStatus.PASS);
+
+        GateFinding stale = evaluate(titer("1:50", 29));
+        assertThat(stale.status()).isEqualTo(GateStatus.STALE);
+        assertThat(stale.severity()).isEqualTo(Severity.WARNING);
+        assertOrdersTiter(stale);
+    }
+
+    @Test
+    void anOldHighTiterStillFails() {
+        GateFinding finding = evaluate(titer("1:3212", 200));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(finding.message()).contains("more than 28 days before the order");
+    }
+
+    @Test
+    void noResultIsMissingWithAnOrder() {
+        GateFinding finding = evaluate();
+
+        assertThat(finding.status()).isEqualTo(GateStatus.MISSING);
+        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertOrdersTiter(finding);
+    }
+
+    @Test
+    void anUnreadableValueIsMissing() {
+        GateFinding finding = evaluate(titer("negative", 3));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.MISSING);
+        assertOrdersTiter(finding);
+    }
+
+    @Test
+    void theLatestResultCounts() {
+        assertThat(evaluate(titer("1:900", 20), titer("1:50", 2)).status()).isEqualTo(GateStatus.PASS);
+        assertThat(evaluate(titer("1:50", 20), titer("1:900", 2)).status()).isEqualTo(GateStatus.FAIL);
+    }
+}

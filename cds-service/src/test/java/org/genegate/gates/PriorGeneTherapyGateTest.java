@@ -1,0 +1,121 @@
+package org.genegate.gates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.genegate.gates.GateTestSupport.POLICY;
+import static org.genegate.gates.GateTestSupport.concept;
+import static org.genegate.gates.GateTestSupport.hemgenixRequest;
+import static org.genegate.gates.GateTestSupport.input;
+import static org.genegate.gates.GateTestSupport.order;
+import static org.genegate.gates.GateTestSupport.record;
+
+import org.genegate.record.RecordPart;
+import org.genegate.terminology.GeneGateTerminology;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+
+class PriorGeneTherapyGateTest {
+
+    private final PriorGeneTherapyGate gate = new PriorGeneTherapyGate();
+
+    private GateFinding evaluate(GateTestSupport.RecordBuilder record) {
+        return gate.evaluate(input(record.build(), order(), POLICY.priorGeneTherapy()));
+    }
+
+    private static MedicationAdministration administration(CodeableConcept medication,
+                                                           MedicationAdministration.MedicationAdministrationStatus status) {
+        MedicationAdministration administration = new MedicationAdministration();
+        administration.setId("ma-1");
+        administration.setStatus(status);
+        administration.setMedication(medication);
+        administration.setEffective(new DateTimeType("2024-05-02"));
+        return administration;
+    }
+
+    @Test
+    void noHistoryPasses() {
+        GateFinding finding = evaluate(record());
+
+        assertThat(finding.status()).isEqualTo(GateStatus.PASS);
+    }
+
+    @Test
+    void anEarlierHemgenixAdministrationFailsAsCritical() {
+        GateFinding finding = evaluate(record().with(RecordPart.MEDICATION_ADMINISTRATIONS,
+                administration(concept(GeneGateTerminology.NDC, "00053030030"),
+                        MedicationAdministration.MedicationAdministrationStatus.COMPLETED)));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(finding.message()).contains("once per lifetime", "2024-05-02", "MedicationAdministration/ma-1");
+    }
+
+    @Test
+    void anAdministrationEnteredInErrorOrNotDoneDoesNotCount() {
+        CodeableConcept hemgenix = concept(GeneGateTerminology.HCPCS, "J1411");
+        assertThat(evaluate(record().with(RecordPart.MEDICATION_ADMINISTRATIONS, administration(hemgenix,
+                MedicationAdministration.MedicationAdministrationStatus.ENTEREDINERROR))).status())
+                .isEqualTo(GateStatus.PASS);
+        assertThat(evaluate(record().with(RecordPart.MEDICATION_ADMINISTRATIONS, administration(hemgenix,
+                MedicationAdministration.MedicationAdministrationStatus.NOTDONE))).status())
+                .isEqualTo(GateStatus.PASS);
+    }
+
+    @Test
+    void anotherHemophiliaBGeneTherapyByNameFails() {
+        CodeableConcept beqvez = new CodeableConcept().setText("BEQVEZ (fidanacogene elaparvovec-dzkt)");
+        GateFinding finding = evaluate(record().with(RecordPart.MEDICATION_ADMINISTRATIONS,
+                administration(beqvez, MedicationAdministration.MedicationAdministrationStatus.COMPLETED)));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(finding.message()).contains("BEQVEZ");
+    }
+
+    @Test
+    void aCompletedHemgenixProcedureFails() {
+        Procedure procedure = new Procedure();
+        procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
+        procedure.setCode(concept(GeneGateTerminology.HCPCS_BLUE_BUTTON, "J1411"));
+
+        assertThat(evaluate(record().with(RecordPart.PROCEDURES, procedure)).status()).isEqualTo(GateStatus.FAIL);
+    }
+
+    @Test
+    void aCompletedHemgenixOrderWithAContainedMedicationFails() {
+        MedicationRequest earlier = new MedicationRequest();
+        earlier.setId("mr-old");
+        earlier.setStatus(MedicationRequest.MedicationRequestStatus.COMPLETED);
+        Medication medication = new Medication();
+        medication.setId("med");
+        medication.setCode(new CodeableConcept().setText("etranacogene dezaparvovec"));
+        earlier.addContained(medication);
+        earlier.setMedication(new Reference("#med"));
+
+        assertThat(evaluate(record().with(RecordPart.MEDICATION_REQUESTS, earlier)).status()).isEqualTo(GateStatus.FAIL);
+    }
+
+    @Test
+    void theDraftBeingSignedIsNotItsOwnHistoryButAnotherActiveHemgenixOrderIs() {
+        MedicationRequest sameDraft = hemgenixRequest().setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
+        assertThat(evaluate(record().with(RecordPart.MEDICATION_REQUESTS, sameDraft)).status())
+                .isEqualTo(GateStatus.PASS);
+
+        MedicationRequest other = hemgenixRequest().setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
+        other.setId("other-order");
+        assertThat(evaluate(record().with(RecordPart.MEDICATION_REQUESTS, other)).status()).isEqualTo(GateStatus.FAIL);
+    }
+
+    @Test
+    void aCancelledHemgenixOrderDoesNotCount() {
+        MedicationRequest cancelled = hemgenixRequest().setStatus(MedicationRequest.MedicationRequestStatus.CANCELLED);
+        cancelled.setId("cancelled");
+
+        assertThat(evaluate(record().with(RecordPart.MEDICATION_REQUESTS, cancelled)).status())
+                .isEqualTo(GateStatus.PASS);
+    }
+}

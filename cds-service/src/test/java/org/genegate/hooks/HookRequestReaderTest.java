@@ -1,0 +1,109 @@
+package org.genegate.hooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+class HookRequestReaderTest {
+
+    private static final String ORDERS = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+            + "{\"resourceType\":\"MedicationRequest\",\"id\":\"mr1\",\"status\":\"draft\",\"intent\":\"order\","
+            + "\"subject\":{\"reference\":\"Patient/p1\"},\"medicationCodeableConcept\":{\"text\":\"Hemgenix\"}}}]}";
+
+    private final HookRequestReader reader = new HookRequestReader(FhirContext.forR4Cached());
+
+    private static String request(String hook, String context) {
+        return "{\"hook\":\"" + hook + "\",\"hookInstance\":\"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea\","
+                + "\"context\":" + context + "}";
+    }
+
+    @Test
+    void readsAValidOrderSign() {
+        HookRequest request = reader.read(request("order-sign",
+                "{\"userId\":\"Practitioner/u1\",\"patientId\":\"p1\",\"draftOrders\":" + ORDERS + "}"), "order-sign");
+
+        assertThat(request.context().patientId()).isEqualTo("p1");
+        assertThat(request.context().userPractitionerId()).isEqualTo("u1");
+        assertThat(request.context().draftOrders().getEntry()).hasSize(1);
+        assertThat(request.prefetch()).isEmpty();
+    }
+
+    @Test
+    void notJsonIs400() {
+        assertStatus("this is not json", HttpStatus.BAD_REQUEST);
+        assertStatus("", HttpStatus.BAD_REQUEST);
+        assertStatus("{\"hook\":", HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void deeplyNestedJsonIsRefusedAs400() {
+        assertStatus("[".repeat(5000) + "]".repeat(5000), HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void invalidHookRequestsAre422() {
+        String context = "{\"patientId\":\"p1\",\"draftOrders\":" + ORDERS + "}";
+        assertStatus("[]", HttpStatus.UNPROCESSABLE_ENTITY);
+        assertStatus("{\"hookInstance\":\"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea\",\"context\":" + context + "}",
+                HttpStatus.UNPROCESSABLE_ENTITY);
+        assertStatus("{\"hook\":\"order-sign\",\"context\":" + context + "}", HttpStatus.UNPROCESSABLE_ENTITY);
+        assertStatus("{\"hook\":\"order-sign\",\"hookInstance\":\"not-a-uuid\",\"context\":" + context + "}",
+                HttpStatus.UNPROCESSABLE_ENTITY);
+        assertStatus("{\"hook\":\"order-sign\",\"hookInstance\":\"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea\"}",
+                HttpStatus.UNPROCESSABLE_ENTITY);
+        assertStatus(request("order-sign", "{\"draftOrders\":" + ORDERS + "}"), HttpStatus.UNPROCESSABLE_ENTITY);
+        assertStatus(request("order-sign", "{\"patientId\":\"p1\"}"), HttpStatus.UNPROCESSABLE_ENTITY);
+        assertStatus(request("order-sign", "{\"patientId\":\"p1\",\"draftOrders\":{\"resourceType\":\"Patient\"}}"),
+                HttpStatus.UNPROCESSABLE_ENTITY);
+        assertStatus(request("order-sign", "{\"patientId\":\"p1\",\"draftOrders\":[1,2]}"),
+                HttpStatus.UNPROCESSABLE_ENTITY);
+        assertStatus(request("order-sign", "{\"patientId\":42,\"draftOrders\":" + ORDERS + "}"),
+                HttpStatus.UNPROCESSABLE_ENTITY);
+        assertStatus(request("order-select", context), HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    @Test
+    void wrongHookForTheServiceIs422() {
+        String body = request("order-select", "{\"patientId\":\"p1\",\"draftOrders\":" + ORDERS
+                + ",\"selections\":[\"MedicationRequest/mr1\"]}");
+        assertThatThrownBy(() -> reader.read(body, "order-sign"))
+                .isInstanceOfSatisfying(HookRequestException.class,
+                        e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY));
+    }
+
+    @Test
+    void authorizationWithoutServerIs422() {
+        String body = "{\"hook\":\"order-sign\",\"hookInstance\":\"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea\","
+                + "\"fhirAuthorization\":{\"access_token\":\"t\",\"token_type\":\"Bearer\"},"
+                + "\"context\":{\"patientId\":\"p1\",\"draftOrders\":" + ORDERS + "}}";
+        assertStatus(body, HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    @Test
+    void prefetchValuesMustBeResourcesOrNull() {
+        String body = "{\"hook\":\"order-sign\",\"hookInstance\":\"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea\","
+                + "\"context\":{\"patientId\":\"p1\",\"draftOrders\":" + ORDERS + "},"
+                + "\"prefetch\":{\"patient\":\"Patient/p1\"}}";
+        assertStatus(body, HttpStatus.UNPROCESSABLE_ENTITY);
+
+        HookRequest withNull = reader.read(body.replace("\"Patient/p1\"", "null"), "order-sign");
+        assertThat(withNull.prefetch()).containsKey("patient");
+        assertThat(withNull.prefetch().get("patient").isNull()).isTrue();
+    }
+
+    @Test
+    void unknownExtensionsAreIgnored() {
+        String body = "{\"hook\":\"order-sign\",\"hookInstance\":\"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea\","
+                + "\"extension\":{\"davinci-crd.configuration\":{\"alt-drug\":true},\"x\":[1]},"
+                + "\"context\":{\"patientId\":\"p1\",\"draftOrders\":" + ORDERS + "}}";
+        assertThat(reader.read(body, "order-sign").extension().has("x")).isTrue();
+    }
+
+    private void assertStatus(String body, HttpStatus status) {
+        assertThatThrownBy(() -> reader.read(body, "order-sign"))
+                .isInstanceOfSatisfying(HookRequestException.class, e -> assertThat(e.status()).isEqualTo(status));
+    }
+}

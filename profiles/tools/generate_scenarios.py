@@ -1,0 +1,360 @@
+#!/usr/bin/env python3
+"""Generates the scenario patients in src/main/resources/scenarios (index.json, <id>.bundle.json,
+<id>.orders.json). Every scenario is the eligible patient changed only in what it tests, so the
+data is written once here rather than 52 times by hand. Run after editing, then run the module's
+tests (they validate every bundle and check index.json against the card rules):
+
+    python3 profiles/tools/generate_scenarios.py
+
+Expected findings and cards follow the team's gate specification; the ScenariosTest re-derives the
+cards from the findings and the default severities.
+"""
+import json, os, sys
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "main", "resources", "scenarios")
+os.makedirs(OUT, exist_ok=True)
+
+GG = "http://genegate.org/fhir/CodeSystem/genegate"
+LOINC = "http://loinc.org"; SNOMED = "http://snomed.info/sct"; ICD = "http://hl7.org/fhir/sid/icd-10-cm"
+NDC = "http://hl7.org/fhir/sid/ndc"; CPT = "http://www.ama-assn.org/go/cpt"; UCUM = "http://unitsofmeasure.org"
+HCPCS = "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets"
+POS = "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set"
+NUCC = "http://nucc.org/provider-taxonomy"
+NPI = "http://hl7.org/fhir/sid/us-npi"
+V2_0203 = "http://terminology.hl7.org/CodeSystem/v2-0203"
+OBS_CAT = "http://terminology.hl7.org/CodeSystem/observation-category"
+INTERP = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
+ORDER_DATE = "2026-11-20"
+# fullUrl base: the validator requires absolute fullUrls; relative references resolve against it.
+BASE = "http://example.org/fhir/"
+IV_ROUTE = {"coding": [{"system": SNOMED, "code": "47625008", "display": "Intravenous route"}]}
+J1411 = {"system": HCPCS, "code": "J1411", "display": "Injection, etranacogene dezaparvovec-drlb, per therapeutic dose"}
+D67 = {"system": ICD, "code": "D67", "display": "Hereditary factor IX deficiency"}
+NAB_DISPLAY = "Adeno-associated virus 5 neutralizing antibody [Titer] in Serum or Plasma by Transduction inhibition assay"
+NEGATIVE = {"coding": [{"system": SNOMED, "code": "260385009", "display": "Negative"}], "text": "Negative"}
+POSITIVE = {"coding": [{"system": SNOMED, "code": "10828004", "display": "Positive"}], "text": "Positive"}
+INT_NEG = [{"coding": [{"system": INTERP, "code": "NEG", "display": "Negative"}]}]
+INT_POS = [{"coding": [{"system": INTERP, "code": "POS", "display": "Positive"}]}]
+INT_N = [{"coding": [{"system": INTERP, "code": "N", "display": "Normal"}]}]
+INT_L = [{"coding": [{"system": INTERP, "code": "L", "display": "Low"}]}]
+
+def ref(rtype, rid, display=None):
+    r = {"reference": "%s/%s" % (rtype, rid)}
+    if display: r["display"] = display
+    return r
+def q(value, unit, code=None):
+    return {"value": value, "unit": unit, "system": UCUM, "code": code or unit}
+def cc(system, code, display=None, text=None):
+    c = {"system": system, "code": code}
+    if display: c["display"] = display
+    out = {"coding": [c]}
+    if text: out["text"] = text
+    return out
+
+def scenario(sid, **m):
+    """The eligible patient, changed only by the modifiers in m."""
+    p = lambda suffix: "%s-%s" % (sid, suffix)
+    pat = ref("Patient", p("patient"))
+    res = []
+    res.append({"resourceType": "Patient", "id": p("patient"),
+        "identifier": [{"use": "usual", "type": cc(V2_0203, "MR", "Medical record number"),
+                        "system": "http://example.org/fhir/sid/mrn", "value": "GG-" + sid.upper()}],
+        "active": True,
+        "name": [{"use": "official", "family": "-".join(w.capitalize() for w in sid.split("-")), "given": ["Jordan"]}],
+        "telecom": [{"system": "phone", "value": "555-0100", "use": "home"}],
+        "gender": "male", "birthDate": m.get("birthDate", "1986-04-12"),
+        "address": [{"line": ["100 Example Street"], "city": "Springfield", "state": "IL", "postalCode": "62701", "country": "US"}]})
+    res.append({"resourceType": "Practitioner", "id": p("practitioner"),
+        "identifier": [{"system": NPI, "value": "1000000004"}], "active": True,
+        "name": [{"family": "Rivera", "given": ["Ana"], "prefix": ["Dr."]}]})
+    htc_types = [cc("http://terminology.hl7.org/CodeSystem/organization-type", "prov", "Healthcare Provider")]
+    htc = {"resourceType": "Organization", "id": p("htc"),
+        "identifier": [{"system": NPI, "value": "1000000012"}], "active": True,
+        "type": htc_types, "name": m.get("htcName", "Riverside Hemophilia Treatment Center"),
+        "telecom": [{"system": "phone", "value": "555-0110", "use": "work"}],
+        "address": [{"line": ["1 Riverside Drive"], "city": "Springfield", "state": "IL", "postalCode": "62702", "country": "US"}]}
+    if m.get("certified", True):
+        tag = {"system": GG, "code": "certified-htc", "display": "Hemophilia treatment center certified for gene therapy"}
+        htc["meta"] = {"tag": [tag]}
+        htc_types.append({"coding": [tag]})
+    res.append(htc)
+    specialty = m.get("specialty", (NUCC, "207RH0000X", "Hematology (Internal Medicine)"))
+    res.append({"resourceType": "PractitionerRole", "id": p("practitioner-role"), "active": True,
+        "practitioner": ref("Practitioner", p("practitioner"), "Dr. Ana Rivera"),
+        "organization": ref("Organization", p("htc")),
+        "code": [cc("http://terminology.hl7.org/CodeSystem/practitioner-role", "doctor", "Doctor")],
+        "specialty": [cc(*specialty)],
+        "location": [ref("Location", p("location"))],
+        "telecom": [{"system": "phone", "value": "555-0111", "use": "work"}]})
+    res.append({"resourceType": "Location", "id": p("location"), "status": "active",
+        "name": "Riverside HTC Infusion Suite" if m.get("certified", True) else "Community Outpatient Infusion Suite",
+        "type": [cc(POS, "22", "On Campus-Outpatient Hospital")],
+        "telecom": [{"system": "phone", "value": "555-0112", "use": "work"}],
+        "address": {"line": ["1 Riverside Drive"], "city": "Springfield", "state": "IL", "postalCode": "62702", "country": "US"},
+        "managingOrganization": ref("Organization", p("htc"))})
+    res.append({"resourceType": "Encounter", "id": p("encounter"),
+        "identifier": [{"system": "http://example.org/fhir/sid/encounter", "value": "ENC-" + sid.upper()}],
+        "status": "in-progress",
+        "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "AMB", "display": "ambulatory"},
+        "type": [{"text": "Gene therapy pre-infusion visit"}],
+        "subject": pat,
+        "participant": [{"individual": ref("Practitioner", p("practitioner"))}],
+        "period": {"start": ORDER_DATE + "T09:00:00-06:00"},
+        "reasonCode": [{"coding": [D67]}],
+        "location": [{"location": ref("Location", p("location"))}],
+        "serviceProvider": ref("Organization", p("htc"))})
+    if m.get("coverage", True):
+        res.append({"resourceType": "Organization", "id": p("payer"),
+            "identifier": [{"system": "http://example.org/fhir/sid/payer-id", "value": "87726"}], "active": True,
+            "type": [cc("http://terminology.hl7.org/CodeSystem/organization-type", "pay", "Payer")],
+            "name": "UnitedHealthcare"})
+        res.append({"resourceType": "Coverage", "id": p("coverage"),
+            "identifier": [{"type": cc(V2_0203, "MB", "Member Number"), "system": "http://example.org/fhir/sid/member-id",
+                            "value": "UHC-" + sid.upper()}],
+            "status": "active",
+            "type": cc("http://terminology.hl7.org/CodeSystem/v3-ActCode", "HIP", "health insurance plan policy"),
+            "subscriberId": "UHC-" + sid.upper(), "beneficiary": pat,
+            "relationship": cc("http://terminology.hl7.org/CodeSystem/subscriber-relationship", "self", "Self"),
+            "period": {"start": "2026-01-01"},
+            "payor": [ref("Organization", p("payer"), "UnitedHealthcare")],
+            "class": [{"type": cc("http://terminology.hl7.org/CodeSystem/coverage-class", "group", "Group"),
+                       "value": "EX-100", "name": "Example employer group"}]})
+    res.append({"resourceType": "Condition", "id": p("hemophilia-b"),
+        "clinicalStatus": cc("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active"),
+        "verificationStatus": cc("http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed", "Confirmed"),
+        "category": [cc("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item", "Problem List Item")],
+        "code": {"coding": [D67, {"system": SNOMED, "code": "767712006", "display": "Factor IX deficiency (disorder)"}],
+                 "text": "Hemophilia B (congenital factor IX deficiency), severe"},
+        "subject": pat, "onsetDateTime": m.get("birthDate", "1986-04-12"), "recordedDate": "2020-03-02"})
+
+    def obs(suffix, code, value, date, category="laboratory", ref_range=None, interp=None, method=None, text=None):
+        o = {"resourceType": "Observation", "id": p(suffix), "status": "final",
+             "category": [cc(OBS_CAT, category, "Laboratory" if category == "laboratory" else "Vital Signs")],
+             "code": code, "subject": pat, "effectiveDateTime": date}
+        o.update(value)
+        if interp: o["interpretation"] = interp
+        if method: o["method"] = {"text": method}
+        if ref_range: o["referenceRange"] = [ref_range]
+        return o
+    def loinc(code, display, text=None):
+        c = cc(LOINC, code, display)
+        if text: c["text"] = text
+        return c
+    def rng(low, high, unit, code=None):
+        return {"low": q(low, unit, code), "high": q(high, unit, code)}
+
+    # FIX activity: 1 % (severe), off factor.
+    fix = m.get("fixActivity", 1)
+    res.append(obs("fix-activity", loinc("3187-2", "Coagulation factor IX activity actual/normal in Platelet poor plasma by Coagulation assay", "Factor IX activity"),
+                   {"valueQuantity": q(fix, "%")}, "2026-11-06", ref_range=rng(50, 150, "%"),
+                   interp=INT_L, method="One-stage clotting assay, after factor washout"))
+    # FIX inhibitor (Bethesda), newest last.
+    for i, (date, bu) in enumerate(m.get("inhibitors", [("2026-11-10", 0.0)])):
+        res.append(obs("fix-inhibitor-%d" % (i + 1), loinc("3185-6", "Coagulation factor IX inhibitor [Units/volume] in Platelet poor plasma by Coagulation assay", "Factor IX inhibitor (Bethesda)"),
+                       {"valueQuantity": q(bu, "BU", "[beth'U]")}, date,
+                       interp=INT_POS if bu >= 0.6 else INT_NEG, method="Nijmegen-modified Bethesda assay"))
+    # Anti-AAV5 NAb.
+    nab = m.get("nab", ("ratio", 200, "2026-11-06"))
+    if nab is not None:
+        kind, val, date = nab
+        value = {"valueRatio": {"numerator": {"value": 1}, "denominator": {"value": val}}} if kind == "ratio" else {"valueString": val}
+        res.append(obs("aav5-nab", cc(GG, "aav5-nab-titer", NAB_DISPLAY, "Anti-AAV5 neutralizing antibody titer"), value, date,
+                       method="AAV5 transduction inhibition assay (clinical-study assay, central laboratory)"))
+    # Body weight.
+    wval, wunit, wcode = m.get("weight", (70, "kg", "kg"))
+    res.append(obs("body-weight", loinc("29463-7", "Body weight"), {"valueQuantity": q(wval, wunit, wcode)}, "2026-11-13",
+                   category="vital-signs"))
+    # Baseline liver tests.
+    if m.get("liver", True):
+        for suffix, code, display, value, unit, low, high in [
+                ("alt", "1742-6", "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma", 25, "U/L", 7, 56),
+                ("ast", "1920-8", "Aspartate aminotransferase [Enzymatic activity/volume] in Serum or Plasma", 22, "U/L", 10, 40),
+                ("alp", "6768-6", "Alkaline phosphatase [Enzymatic activity/volume] in Serum or Plasma", 80, "U/L", 44, 147),
+                ("bilirubin", "1975-2", "Bilirubin.total [Mass/volume] in Serum or Plasma", 0.6, "mg/dL", 0.1, 1.2)]:
+            res.append(obs(suffix, loinc(code, display), {"valueQuantity": q(value, unit)}, "2026-11-06",
+                           ref_range=rng(low, high, unit), interp=INT_N))
+        for suffix, code, display, conclusion in [
+                ("liver-ultrasound", "liver-ultrasound", "Liver ultrasound", "Normal liver size and echotexture; no focal lesion."),
+                ("liver-elastography", "liver-elastography", "Liver elastography", "Liver stiffness 4.8 kPa, no significant fibrosis.")]:
+            res.append({"resourceType": "DiagnosticReport", "id": p(suffix), "status": "final",
+                "category": [{"coding": [{"system": LOINC, "code": "LP29684-5", "display": "Radiology"},
+                                         {"system": "http://terminology.hl7.org/CodeSystem/v2-0074", "code": "RAD", "display": "Radiology"}]}],
+                "code": cc(GG, code, display, display), "subject": pat,
+                "effectiveDateTime": "2026-11-02", "issued": "2026-11-02T16:00:00-06:00",
+                "performer": [ref("Organization", p("htc"))], "conclusion": conclusion})
+    # Hepatitis B, hepatitis C and HIV screens.
+    for suffix, code, display, positive in [
+            ("hbsag", "5196-1", "Hepatitis B virus surface Ag [Presence] in Serum or Plasma by Immunoassay", m.get("hbsagPositive", False)),
+            ("hcv-ab", "13955-0", "Hepatitis C virus Ab [Presence] in Serum or Plasma by Immunoassay", False),
+            ("hiv", "56888-1", "HIV 1+2 Ab+HIV1 p24 Ag [Presence] in Serum or Plasma by Immunoassay", False)]:
+        res.append(obs(suffix, loinc(code, display), {"valueCodeableConcept": POSITIVE if positive else NEGATIVE}, "2026-11-06",
+                       interp=INT_POS if positive else INT_NEG))
+    # Current FIX prophylaxis.
+    if m.get("prophylaxis", True):
+        res.append({"resourceType": "MedicationRequest", "id": p("fix-prophylaxis"), "status": "active", "intent": "order",
+            "reportedBoolean": False,
+            "medicationCodeableConcept": {"coding": [{"system": HCPCS, "code": "J7195",
+                "display": "Injection, factor IX (antihemophilic factor, recombinant) per IU, not otherwise specified"}],
+                "text": "Factor IX (recombinant) prophylaxis"},
+            "subject": pat, "authoredOn": "2026-05-04", "requester": ref("Practitioner", p("practitioner")),
+            "dosageInstruction": [{"text": "3,500 IU (50 IU/kg) IV twice weekly",
+                "timing": {"repeat": {"frequency": 2, "period": 1, "periodUnit": "wk"}}, "route": IV_ROUTE,
+                "doseAndRate": [{"doseQuantity": q(3500, "IU", "[iU]")}]}]})
+    if m.get("bleed"):
+        res.append({"resourceType": "Condition", "id": p("bleed-history"),
+            "clinicalStatus": cc("http://terminology.hl7.org/CodeSystem/condition-clinical", "resolved", "Resolved"),
+            "verificationStatus": cc("http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed", "Confirmed"),
+            "category": [cc("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item", "Problem List Item")],
+            "code": cc(GG, "bleed-life-threatening", "Life-threatening hemorrhage (current or historical)",
+                       "Intracranial hemorrhage requiring admission"),
+            "subject": pat, "onsetDateTime": "2019-08-14", "abatementDateTime": "2019-09-02", "recordedDate": "2019-08-14"})
+    # Post-infusion monitoring plan.
+    if m.get("carePlan", True):
+        res.append({"resourceType": "CarePlan", "id": p("monitoring-plan"),
+            "text": {"status": "generated", "div": '<div xmlns="http://www.w3.org/1999/xhtml"><p>Hemgenix post-infusion monitoring: weekly ALT and FIX activity for 12 weeks; corticosteroid plan for an ALT rise.</p></div>'},
+            "status": "active", "intent": "plan",
+            "category": [cc("http://hl7.org/fhir/us/core/CodeSystem/careplan-category", "assess-plan", "Assessment and Plan of Treatment"),
+                         cc(GG, "gene-therapy-monitoring", "Gene therapy post-infusion monitoring plan")],
+            "title": "Hemgenix post-infusion monitoring",
+            "description": "Weekly ALT and FIX activity for 12 weeks after the infusion; if ALT rises, the hematologist and hepatology decide on a corticosteroid course per the current prescribing information.",
+            "subject": pat, "period": {"start": ORDER_DATE}, "author": ref("Practitioner", p("practitioner")),
+            "activity": [
+                {"detail": {"kind": "ServiceRequest", "code": loinc("1742-6", "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma"),
+                            "status": "not-started", "scheduledTiming": {"repeat": {"count": 12, "frequency": 1, "period": 1, "periodUnit": "wk"}},
+                            "description": "ALT weekly for 12 weeks"}},
+                {"detail": {"kind": "ServiceRequest", "code": loinc("3187-2", "Coagulation factor IX activity actual/normal in Platelet poor plasma by Coagulation assay"),
+                            "status": "not-started", "scheduledTiming": {"repeat": {"count": 12, "frequency": 1, "period": 1, "periodUnit": "wk"}},
+                            "description": "FIX activity weekly for 12 weeks"}},
+                {"detail": {"status": "not-started",
+                            "description": "ALT rise above baseline: contact the treating hematologist; consider corticosteroids with hepatology."}}]})
+    if m.get("priorHemgenix"):
+        res.append({"resourceType": "MedicationAdministration", "id": p("prior-hemgenix"), "status": "completed",
+            "medicationCodeableConcept": {"coding": [J1411], "text": "Hemgenix (etranacogene dezaparvovec-drlb)"},
+            "subject": pat, "effectiveDateTime": "2024-03-12T10:00:00-06:00",
+            "performer": [{"actor": ref("Practitioner", p("practitioner"))}],
+            "dosage": {"text": "140 mL IV over 17 minutes at 500 mL/h", "route": IV_ROUTE, "dose": q(140, "mL")}})
+    for r in m.get("extra", []):
+        res.append(r(p, pat))
+
+    bundle = {"resourceType": "Bundle", "id": p("bundle"), "type": "transaction",
+              "entry": [{"fullUrl": BASE + "%s/%s" % (r["resourceType"], r["id"]), "resource": r,
+                         "request": {"method": "PUT", "url": "%s/%s" % (r["resourceType"], r["id"])}} for r in res]}
+
+    # The hook's context.draftOrders.
+    dose = m.get("dose", (140, "mL", "mL"))
+    med = m.get("medication", {"coding": [J1411], "text": "Hemgenix (etranacogene dezaparvovec-drlb) suspension for intravenous infusion"})
+    order = {"resourceType": "MedicationRequest", "id": p("hemgenix-order"),
+        "identifier": [{"system": "http://example.org/fhir/sid/order", "value": "ORD-" + sid.upper()}],
+        "status": "draft", "intent": "order", "reportedBoolean": False,
+        "medicationCodeableConcept": med,
+        "subject": pat, "encounter": ref("Encounter", p("encounter")), "authoredOn": ORDER_DATE,
+        "requester": ref("Practitioner", p("practitioner"), "Dr. Ana Rivera"),
+        "reasonCode": [{"coding": [D67]}],
+        "dosageInstruction": [{"text": m.get("doseText", "140 mL (2 x 10^13 gc/kg x 70 kg = 1.4 x 10^15 gc, 14 vials) IV once at 500 mL/h through a 0.2 micron PES in-line filter"),
+            "timing": {"repeat": {"count": 1}}, "route": IV_ROUTE,
+            "doseAndRate": [{"type": cc("http://terminology.hl7.org/CodeSystem/dose-rate-type", "ordered", "Ordered"),
+                             "doseQuantity": q(*dose), "rateQuantity": q(500, "mL/h")}]}],
+        "dispenseRequest": {"quantity": {"value": 1, "unit": "kit"}}}
+    if m.get("coverage", True):
+        order["insurance"] = [ref("Coverage", p("coverage"))]
+    cpt = m.get("cpt", ("96365", "Intravenous infusion, for therapy, prophylaxis, or diagnosis (specify substance or drug); initial, up to 1 hour"))
+    infusion = {"resourceType": "ServiceRequest", "id": p("infusion"), "status": "draft", "intent": "order",
+        "basedOn": [ref("MedicationRequest", p("hemgenix-order"))],
+        "code": {"coding": [dict({"system": CPT, "code": cpt[0]}, **({"display": cpt[1]} if cpt[1] else {}))],
+                 "text": "Hemgenix intravenous infusion"},
+        "subject": pat, "encounter": ref("Encounter", p("encounter")), "occurrenceDateTime": ORDER_DATE,
+        "authoredOn": ORDER_DATE, "requester": ref("Practitioner", p("practitioner")),
+        "reasonCode": [{"coding": [D67]}]}
+    if m.get("coverage", True):
+        infusion["insurance"] = [ref("Coverage", p("coverage"))]
+    orders = {"resourceType": "Bundle", "id": p("draft-orders"), "type": "collection",
+              "entry": [{"fullUrl": BASE + "MedicationRequest/" + order["id"], "resource": order},
+                        {"fullUrl": BASE + "ServiceRequest/" + infusion["id"], "resource": infusion}]}
+    return bundle, orders
+
+S = []  # (id, title, modifiers, expectedFindings, expectedCards, notes)
+def add(sid, title, mods, findings, cards, notes):
+    S.append((sid, title, mods, findings, cards, notes))
+
+add("eligible", "Eligible adult with severe hemophilia B: every gate passes", {}, {}, ["payer"],
+    "40-year-old, D67, FIX 1 %, inhibitor 0 BU 10 days old, NAb 1:200 14 days old, 70 kg 7 days old, ordered 140 mL (14 vials), "
+    "liver tests within range with ultrasound and elastography, negative HBsAg/HCV Ab/HIV, rFIX prophylaxis (J7195), monitoring CarePlan, "
+    "certified HTC at POS 22, hematologist, CPT 96365, UnitedHealthcare coverage. Only the payer info card.")
+add("pediatric", "17-year-old (turns 18 the day after the order)", {"birthDate": "2008-11-21"},
+    {"age": "FAIL"}, ["critical", "payer"], "Born 2008-11-21: 17 years on 2026-11-20. Label: adults only.")
+add("age-18-today", "18th birthday on the order date", {"birthDate": "2008-11-20"}, {}, ["payer"],
+    "Born 2008-11-20: 18 years exactly on 2026-11-20, so the age gate passes (boundary).")
+add("nab-high", "Anti-AAV5 NAb titer 1:900", {"nab": ("ratio", 900, "2026-11-06")},
+    {"nab-aav5": "FAIL"}, ["critical", "payer"],
+    "1:900 >= 1:678. The card must say the US label sets no cutoff and cite the EU SmPC and the assay named in Observation.method.")
+add("nab-missing", "No anti-AAV5 NAb result", {"nab": None}, {"nab-aav5": "MISSING"}, ["documentation", "payer"],
+    "No aav5-nab-titer Observation: MISSING (warning) with an OrderTest for the titer.")
+add("nab-stale", "Anti-AAV5 NAb titer 35 days old", {"nab": ("ratio", 200, "2026-10-16")},
+    {"nab-aav5": "STALE"}, ["documentation", "payer"], "1:200 on 2026-10-16, 35 days before the order (window 28 days).")
+add("nab-string-value", "NAb reported as the string \"<1:50\"", {"nab": ("string", "<1:50", "2026-11-06")}, {}, ["payer"],
+    "valueString \"<1:50\": below the threshold (50 <= 678), so the gate passes.")
+add("inhibitor-once", "One positive FIX inhibitor (0.8 BU), previous negative",
+    {"inhibitors": [("2026-05-12", 0.0), ("2026-11-10", 0.8)]}, {"fix-inhibitor": "FAIL"}, ["critical", "payer"],
+    "Latest 0.8 BU (2026-11-10), the one before negative: critical, retest in about 2 weeks (label).")
+add("inhibitor-twice", "Two positive FIX inhibitor tests",
+    {"inhibitors": [("2026-10-27", 0.9), ("2026-11-10", 1.2)]}, {"fix-inhibitor": "FAIL"}, ["critical", "payer"],
+    "0.9 BU (2026-10-27) then 1.2 BU (2026-11-10): both latest positive, do not give (label).")
+add("inhibitor-history", "Negative inhibitor now, positive in the past",
+    {"inhibitors": [("2019-06-04", 1.1), ("2026-11-10", 0.0)]}, {"fix-inhibitor": "FAIL"}, ["documentation", "payer"],
+    "Latest 0 BU 10 days old, but 1.1 BU in 2019: FAIL with the policy's historySeverity (warning, payer criterion), so a documentation card, not a critical one.")
+add("no-prophylaxis-or-bleeds", "No FIX prophylaxis and no documented bleed history", {"prophylaxis": False},
+    {"prophylaxis-or-bleeds": "MISSING"}, ["documentation", "payer"],
+    "No FIX product MedicationRequest/MedicationStatement and no bleed-history Condition/Observation (denial #3).")
+add("bleed-history-only", "No prophylaxis, but a historical life-threatening hemorrhage", {"prophylaxis": False, "bleed": True},
+    {}, ["payer"],
+    "A resolved Condition coded bleed-life-threatening (2019) meets the indication: current or historical life-threatening hemorrhage.")
+add("fix-activity-high", "FIX activity 5 %", {"fixActivity": 5}, {"fix-activity": "FAIL"}, ["documentation", "payer"],
+    "Lowest FIX activity 5 % > 2 %: payer/trial criterion, not label, so warning.")
+add("hepatitis-b", "HBsAg positive", {"hbsagPositive": True}, {"infections": "FAIL"}, ["documentation", "payer"],
+    "HBsAg 5196-1 Positive: active hepatitis B, warning (payer/trial criterion): treat, re-screen, resubmit PA.")
+add("prior-hemgenix", "Hemgenix already given in 2024", {"priorHemgenix": True}, {"prior-gene-therapy": "FAIL"},
+    ["critical", "payer"], "A completed MedicationAdministration of J1411 on 2024-03-12: one dose per lifetime.")
+add("dose-wrong", "Ordered 100 mL for 70 kg",
+    {"dose": (100, "mL", "mL"), "doseText": "100 mL IV once at 500 mL/h"}, {"weight-and-dose": "FAIL"}, ["documentation", "payer"],
+    "Expected 140 mL (2 mL/kg x 70 kg, 14 vials); 100 mL is 28.6 % low: warning with UpdateDose to 140 mL.")
+add("weight-pounds", "Weight recorded in pounds, dose right for it",
+    {"weight": (176, "lb", "[lb_av]"), "dose": (160, "mL", "mL"),
+     "doseText": "160 mL (2 x 10^13 gc/kg x 79.8 kg = 1.6 x 10^15 gc, 16 vials) IV once at 500 mL/h"}, {}, ["payer"],
+    "176 [lb_av] = 79.83 kg, expected 159.7 mL (16 vials); ordered 160 mL is within 5 %. Reading 176 as kg would expect 352 mL and fail.")
+add("dose-genome-copies", "Dose ordered in genome copies",
+    {"dose": (1400000000000000, "genome copies", "{gc}"), "doseText": "1.4 x 10^15 gc (140 mL, 14 vials) IV once at 500 mL/h"},
+    {}, ["payer"], "doseQuantity 1.4 x 10^15 {gc} for 70 kg equals 2 x 10^13 gc/kg: passes.")
+add("wrong-hcpcs", "Hemgenix ordered with unclassified HCPCS J3490",
+    {"medication": {"coding": [{"system": HCPCS, "code": "J3490"}], "text": "Hemgenix (etranacogene dezaparvovec-drlb)"}},
+    {"coding": "FAIL"}, ["coding", "payer"],
+    "Recognised as Hemgenix by text; J3490 is unclassified: ReplaceCode to J1411.")
+add("ndc-coded", "Hemgenix ordered by NDC (11 digits, no hyphens)",
+    {"medication": {"coding": [{"system": NDC, "code": "00053030030"}]}}, {}, ["payer"],
+    "Only NDC 00053030030 (= 0053-0300-30 kit), no HCPCS and no text: still a J1411 order; the coding gate has nothing to fault.")
+add("liver-workup-missing", "No baseline liver tests or imaging", {"liver": False}, {"baseline-liver": "MISSING"},
+    ["documentation", "payer"], "No ALT, AST, ALP, total bilirubin, ultrasound or elastography: OrderTest for each.")
+add("no-monitoring-plan", "No post-infusion monitoring CarePlan", {"carePlan": False}, {"monitoring-plan": "MISSING"},
+    ["documentation", "payer"], "No CarePlan with category gene-therapy-monitoring: CreateMonitoringPlan suggestion (denial #4).")
+add("wrong-admin-cpt", "Infusion ordered with chemotherapy CPT 96413", {"cpt": ("96413", None)}, {"coding": "FAIL"},
+    ["coding", "payer"], "Draft ServiceRequest carries CPT 96413: ReplaceCode to 96365.")
+add("site-not-certified", "Ordered at a center that is not a certified HTC",
+    {"certified": False, "htcName": "Springfield Community Hospital"}, {"site-of-care": "FAIL"}, ["documentation", "payer"],
+    "POS 22 but the serviceProvider Organization has no gene-therapy-center code in type or meta.tag: warning (payer/network rule, not label).")
+add("prescriber-not-hematologist", "Ordered by an internist without hematology specialty",
+    {"specialty": (NUCC, "207R00000X", "Internal Medicine")}, {"prescriber": "FAIL"}, ["payer"],
+    "PractitionerRole specialty NUCC 207R00000X (NUCC Health Care Provider Taxonomy code set): prescriber FAIL with severity info, which no card group of its own carries.")
+add("no-coverage", "No active Coverage", {"coverage": False}, {"payer": "MISSING"}, ["payer"],
+    "No Coverage resource (and no payer Organization): payer MISSING (info), still an info payer card.")
+
+index = []
+for sid, title, mods, findings, cards, notes in S:
+    bundle, orders = scenario(sid, **mods)
+    with open(os.path.join(OUT, sid + ".bundle.json"), "w") as f:
+        json.dump(bundle, f, indent=2, ensure_ascii=False); f.write("\n")
+    with open(os.path.join(OUT, sid + ".orders.json"), "w") as f:
+        json.dump(orders, f, indent=2, ensure_ascii=False); f.write("\n")
+    index.append({"id": sid, "title": title, "patientId": sid + "-patient", "encounterId": sid + "-encounter",
+                  "userId": "Practitioner/%s-practitioner" % sid, "bundle": sid + ".bundle.json", "orders": sid + ".orders.json",
+                  "expectedFindings": findings, "expectedCards": cards, "notes": notes})
+with open(os.path.join(OUT, "index.json"), "w") as f:
+    json.dump(index, f, indent=2, ensure_ascii=False); f.write("\n")
+print(len(index))
