@@ -1,0 +1,99 @@
+package org.genegate.hooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Reads a hook response the way the scenario expectations are written: card groups and gate findings. */
+final class HookAssertions {
+
+    private HookAssertions() {
+    }
+
+    /** critical | documentation | unverified | coding | payer, one per card, in card order. */
+    static List<String> cardGroups(JsonNode response) {
+        List<String> groups = new ArrayList<>();
+        for (JsonNode card : response.get("cards")) {
+            String indicator = card.get("indicator").asText();
+            String topic = card.at("/source/topic/code").asText();
+            if (indicator.equals("critical")) {
+                groups.add("critical");
+            } else if (indicator.equals("info")) {
+                groups.add("payer");
+            } else if (topic.equals("claim")) {
+                groups.add("coding");
+            } else if (allUnverified(card)) {
+                groups.add("unverified");
+            } else {
+                groups.add("documentation");
+            }
+        }
+        return groups;
+    }
+
+    private static boolean allUnverified(JsonNode card) {
+        for (JsonNode finding : card.at("/extension/genegate.findings")) {
+            if (!finding.get("status").asText().equals("COULD_NOT_VERIFY")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** gate id → status of every finding on any card that is not a pass (the payer card lists its PASS too). */
+    static Map<String, String> findings(JsonNode response) {
+        Map<String, String> findings = new TreeMap<>();
+        for (JsonNode card : response.get("cards")) {
+            for (JsonNode finding : card.at("/extension/genegate.findings")) {
+                if (finding.get("status").asText().equals("PASS")) {
+                    continue;
+                }
+                findings.put(finding.get("gate").asText(), finding.get("status").asText());
+            }
+        }
+        return findings;
+    }
+
+    /** What CDS Hooks 2.0 and Inferno's CRD checks require of every card and action. */
+    static void assertWellFormed(JsonNode response) {
+        for (JsonNode card : response.get("cards")) {
+            assertThat(card.get("uuid").asText()).isNotBlank();
+            assertThat(card.get("summary").asText()).hasSizeLessThanOrEqualTo(139).contains("Hemgenix");
+            assertThat(card.get("indicator").asText()).isIn("info", "warning", "critical");
+            assertThat(card.at("/source/label").asText()).isNotBlank();
+            assertThat(card.at("/source/topic/system").asText()).isNotBlank();
+            assertThat(card.at("/source/topic/code").asText()).isNotBlank();
+            for (JsonNode suggestion : card.path("suggestions")) {
+                assertThat(suggestion.get("uuid").asText()).isNotBlank();
+                assertThat(suggestion.get("label").asText()).isNotBlank();
+                for (JsonNode action : suggestion.get("actions")) {
+                    assertWellFormedAction(action);
+                }
+            }
+            for (JsonNode link : card.path("links")) {
+                assertThat(link.get("url").asText()).startsWith("http");
+                assertThat(link.get("type").asText()).isIn("absolute", "smart");
+            }
+            if (card.get("indicator").asText().equals("critical")) {
+                assertThat(card.get("overrideReasons")).isNotEmpty();
+            }
+        }
+        for (JsonNode action : response.path("systemActions")) {
+            assertWellFormedAction(action);
+        }
+    }
+
+    private static void assertWellFormedAction(JsonNode action) {
+        assertThat(action.get("type").asText()).isIn("create", "update", "delete");
+        assertThat(action.get("description").asText()).isNotBlank();
+        if (action.get("type").asText().equals("delete")) {
+            assertThat(action.get("resourceId").asText()).matches("[A-Za-z]+/[A-Za-z0-9\\-.]+");
+        } else {
+            assertThat(action.at("/resource/resourceType").asText()).isNotBlank();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.genegate.hooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.UUID;
+import org.genegate.profiles.Scenario;
+
+/**
+ * Plays the EHR in tests: builds order-sign requests for a scenario (with prefetch it fetches itself
+ * from the server's FHIR endpoint, as an EHR would from its own), and posts them over HTTP.
+ */
+final class HookClient {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    HookClient(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    String fhirBase() {
+        return base + "/fhir";
+    }
+
+    Response post(String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return send(request);
+    }
+
+    Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An order-sign request for the scenario, without prefetch and without fhirServer. */
+    ObjectNode orderSign(Scenario scenario) {
+        try {
+            ObjectNode request = JSON.createObjectNode();
+            request.put("hook", "order-sign");
+            request.put("hookInstance", UUID.randomUUID().toString());
+            ObjectNode context = request.putObject("context");
+            context.put("userId", scenario.userId());
+            context.put("patientId", scenario.patientId());
+            if (scenario.encounterId() != null) {
+                context.put("encounterId", scenario.encounterId());
+            }
+            context.set("draftOrders", JSON.readTree(scenario.ordersJson()));
+            return request;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Fills prefetch from the discovery templates, reading this server's FHIR endpoint as the EHR would. */
+    void addPrefetch(ObjectNode request, String serviceId) {
+        JsonNode discovery = read(get("/cds-services").body());
+        JsonNode service = null;
+        for (JsonNode candidate : discovery.get("services")) {
+            if (candidate.get("id").asText().equals(serviceId)) {
+                service = candidate;
+            }
+        }
+        JsonNode context = request.get("context");
+        String userId = context.path("userId").asText();
+        ObjectNode prefetch = request.putObject("prefetch");
+        Iterator<Map.Entry<String, JsonNode>> templates = service.get("prefetch").fields();
+        while (templates.hasNext()) {
+            Map.Entry<String, JsonNode> template = templates.next();
+            String query = template.getValue().asText()
+                    .replace("{{context.patientId}}", context.get("patientId").asText())
+                    .replace("{{context.encounterId}}", context.path("encounterId").asText())
+                    .replace("{{userPractitionerId}}", userId.substring(userId.indexOf('/') + 1));
+            Response response = get("/fhir/" + encode(query));
+            if (response.status() != 200) {
+                throw new IllegalStateException("prefetch " + query + " gave " + response.status() + ": "
+                        + response.body());
+            }
+            prefetch.set(template.getKey(), read(response.body()));
+        }
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + json, e);
+        }
+    }
+
+    private static String encode(String query) {
+        int question = query.indexOf('?');
+        if (question < 0) {
+            return query;
+        }
+        StringJoiner params = new StringJoiner("&");
+        for (String param : query.substring(question + 1).split("&")) {
+            int equals = param.indexOf('=');
+            params.add(param.substring(0, equals + 1)
+                    + URLEncoder.encode(param.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+        return query.substring(0, question + 1) + params;
+    }
+
+    record Response(int status, String body, String contentType) {
+        JsonNode json() {
+            return read(body);
+        }
+    }
+}
