@@ -97,7 +97,7 @@ public final class CardComposer {
     }
 
     private Card codingCard(List<GateFinding> findings, DraftOrder order) {
-        String summary = summary(DRUG + ": fix billing codes before signing: ", findings);
+        String summary = truncate(DRUG + ": fix billing codes: " + findings.get(0).message());
         return new Card(uuid(), summary, detail(findings, "Bill J1411 x 1 unit; infusion 96365, plus 96366 only "
                         + "past 90 minutes."),
                 "warning", source(CardTopics.CLAIM), suggestions(findings, order), "any", List.of(), List.of(),
@@ -106,10 +106,11 @@ public final class CardComposer {
 
     private Card payerCard(List<GateFinding> findings, Assessment assessment) {
         String summary = assessment.coverageDetermination()
-                .map(c -> DRUG + ": " + c.payerName() + ": " + ("auth-needed".equals(c.paNeeded())
-                        ? "prior authorization required" : "check prior authorization") + "; OBA: "
-                        + c.outcomesBasedAgreement())
-                .orElse(DRUG + ": payer facts for this order");
+                .map(c -> DRUG + ": " + c.payerName() + ("auth-needed".equals(c.paNeeded())
+                        ? " requires prior authorization" : ": check prior authorization")
+                        + "; see the PA documentation list")
+                .orElse(DRUG + ": " + (info(findings, "payer") ? "no active coverage on file; payer requirements unknown"
+                        : "order notes"));
         StringBuilder detail = new StringBuilder();
         assessment.coverageDetermination().ifPresent(c -> {
             detail.append("**").append(c.payerName()).append("** (").append(c.coverageReference()).append(")\n\n");
@@ -131,6 +132,10 @@ public final class CardComposer {
 
     private static Map<String, Object> findingsExtension(List<GateFinding> findings) {
         return Map.of(FINDINGS_EXTENSION, findings.stream().map(CardFinding::of).toList());
+    }
+
+    private static boolean info(List<GateFinding> findings, String gateId) {
+        return findings.stream().anyMatch(f -> f.gateId().equals(gateId) && f.status() != GateStatus.PASS);
     }
 
     private List<Suggestion> suggestions(List<GateFinding> findings, DraftOrder order) {

@@ -56,6 +56,13 @@ public abstract class AbstractServerIT {
                 .GET());
     }
 
+    /** GET an absolute URL the server handed out (a paging link, a Location header). */
+    protected HttpResponse<String> fhirGetUrl(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "application/fhir+json")
+                .GET());
+    }
+
     /** POST a body to {@code /fhir/<path>} as FHIR JSON. */
     protected HttpResponse<String> fhirPost(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(fhirBase() + "/" + path))
