@@ -15,7 +15,6 @@ import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Timing;
 
@@ -150,7 +149,4 @@ final class RemedyResources {
         return mantissa.toPlainString() + " x 10^" + exponent;
     }
 
-    static Reference reference(String type, String id) {
-        return new Reference(type + "/" + id);
-    }
 }
