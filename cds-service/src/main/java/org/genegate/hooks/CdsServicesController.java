@@ -1,7 +1,6 @@
 package org.genegate.hooks;
 
 import org.genegate.cards.CdsResponse;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** CDS Hooks 2.0 endpoints: discovery and the two J1411 services. */
 @RestController
-@RequestMapping(path = "/cds-services", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/cds-services")
 @CrossOrigin(origins = "*", allowedHeaders = "*", methods = {
         org.springframework.web.bind.annotation.RequestMethod.GET,
         org.springframework.web.bind.annotation.RequestMethod.POST,
