@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * cards went out (by uuid), and what the user did with them (accepted suggestions, override reason).
  *
  * <p>Every card is an entity named by its uuid, in the decision and in the feedback alike, so
- * {@code AuditEvent?entity-name=<card uuid>} returns both halves of the story.
+ * {@code AuditEvent?entity-name:exact=<card uuid>} returns both halves of the story; the patient
+ * ({@code Patient/<id>}), the hook instance and each order ({@code MedicationRequest/<id>}) are named the
+ * same way, and the signing user is the agent's name.
  */
 public final class AuditTrail {
 
@@ -78,13 +80,14 @@ public final class AuditTrail {
     AuditEvent decisionEvent(HookDecision decision) {
         AuditEvent event = base(GeneGateTerminology.HOOK_DECISION, "CDS hook decision", decision.serviceId());
         event.addSubtype(new Coding(CRD_HOOK_TYPES, decision.hook(), null));
-        event.addAgent(user(decision.userId()));
+        event.addAgent(user(decision.userId(), decision.fhirServer()));
         event.addPurposeOfEvent().addCoding(new Coding(ACT_REASON, "TREAT", "treatment"));
 
         event.addEntity()
-                .setWhat(new Reference("Patient/" + decision.patientId()))
+                .setWhat(logical("Patient", decision.patientId(), decision.fhirServer()))
                 .setType(new Coding(ENTITY_TYPE, "1", "Person"))
-                .setRole(new Coding(OBJECT_ROLE, "1", "Patient"));
+                .setRole(new Coding(OBJECT_ROLE, "1", "Patient"))
+                .setName("Patient/" + decision.patientId());
         AuditEvent.AuditEventEntityComponent call = event.addEntity()
                 .setWhat(new Reference().setIdentifier(new Identifier().setSystem(URI)
                         .setValue("urn:uuid:" + decision.hookInstance())))
@@ -102,9 +105,10 @@ public final class AuditTrail {
             MedicationRequest request = order.order();
             String id = request.getIdElement().getIdPart();
             AuditEvent.AuditEventEntityComponent entity = event.addEntity()
-                    .setWhat(new Reference("MedicationRequest/" + id))
+                    .setWhat(logical("MedicationRequest", id, decision.fhirServer()))
                     .setType(new Coding(ENTITY_TYPE, "2", "System Object"))
                     .setRole(new Coding(OBJECT_ROLE, "4", "Domain Resource"))
+                    .setName("MedicationRequest/" + id)
                     .setDescription("Hemgenix draft order as signed");
             // The order as the EHR sent it: what exactly was signed, even if it changes afterwards.
             detail(entity, "draft-order", fhirContext.newJsonParser().encodeResourceToString(request));
@@ -176,14 +180,29 @@ public final class AuditTrail {
         return event;
     }
 
-    private static AuditEvent.AuditEventAgentComponent user(String userId) {
+    /** The signing user, by name and logical reference (the user lives in the EHR, not necessarily here). */
+    private static AuditEvent.AuditEventAgentComponent user(String userId, String fhirServer) {
         AuditEvent.AuditEventAgentComponent agent = new AuditEvent.AuditEventAgentComponent().setRequestor(true);
-        if (userId != null && userId.contains("/")) {
-            agent.setWho(new Reference(userId));
-        } else {
-            agent.setWho(new Reference().setDisplay(userId == null ? "user not named in the hook context" : userId));
+        if (userId == null) {
+            return agent.setWho(new Reference().setDisplay("user not named in the hook context"));
         }
-        return agent;
+        agent.setName(userId);
+        int slash = userId.indexOf('/');
+        return agent.setWho(slash > 0 ? logical(userId.substring(0, slash), userId.substring(slash + 1), fhirServer)
+                : new Reference().setDisplay(userId));
+    }
+
+    /**
+     * A logical reference (type + identifier + display), never resolved: patients, users and draft orders
+     * live in the EHR, and this server's store must not refuse an audit because it lacks them. The entity's
+     * name ("Patient/123") is what {@code entity-name} searches find.
+     */
+    private static Reference logical(String type, String id, String fhirServer) {
+        Identifier identifier = new Identifier().setValue(id);
+        if (fhirServer != null) {
+            identifier.setSystem(fhirServer);
+        }
+        return new Reference().setType(type).setIdentifier(identifier).setDisplay(type + "/" + id);
     }
 
     private static void cardEntity(AuditEvent event, Card card, String withheld) {

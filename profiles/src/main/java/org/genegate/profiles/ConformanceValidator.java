@@ -41,9 +41,15 @@ public final class ConformanceValidator {
         this.validator = validator;
     }
 
+    /** Built once per run: loading the packages and generating the snapshots takes seconds. */
+    private static Optional<ConformanceValidator> shared;
+
     /** The validator, or empty when {@code shared/conformance} is not beside this checkout. */
-    public static Optional<ConformanceValidator> offline(FhirContext ctx) {
-        return ConformancePackages.folder().map(folder -> create(ctx, folder));
+    public static synchronized Optional<ConformanceValidator> offline(FhirContext ctx) {
+        if (shared == null) {
+            shared = ConformancePackages.folder().map(folder -> create(ctx, folder));
+        }
+        return shared;
     }
 
     private static ConformanceValidator create(FhirContext ctx, Path folder) {

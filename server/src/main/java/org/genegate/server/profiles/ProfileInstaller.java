@@ -51,17 +51,19 @@ public class ProfileInstaller implements ApplicationRunner {
 
     /** Generates the snapshots and installs every profile that is new or changed; safe to call again. */
     public ResourceInstaller.Summary install() {
+        long started = System.nanoTime();
         Optional<Path> usCore = usCorePackage();
         ProfileSnapshots.Result result = ProfileSnapshots.generate(fhirContext, usCore);
         ResourceInstaller.Summary summary = installer.install(result.profiles());
         if (result.onUsCore()) {
-            log.info("Profiles: {} on US Core 3.1.1 from {} ({} created, {} updated, {} unchanged)", summary.total(),
-                    usCore.get(), summary.created(), summary.updated(), summary.unchanged());
+            log.info("Profiles: {} on US Core 3.1.1 from {} ({} created, {} updated, {} unchanged) in {} ms",
+                    summary.total(), usCore.get(), summary.created(), summary.updated(), summary.unchanged(),
+                    (System.nanoTime() - started) / 1_000_000);
         } else {
             log.warn("Profiles: {} rebased on base R4 because the US Core 3.1.1 package was not found (set "
                     + "genegate.profiles.us-core-package); US Core's constraints are not checked ({} created, {} "
-                    + "updated, {} unchanged)", summary.total(), summary.created(), summary.updated(),
-                    summary.unchanged());
+                    + "updated, {} unchanged) in {} ms", summary.total(), summary.created(), summary.updated(),
+                    summary.unchanged(), (System.nanoTime() - started) / 1_000_000);
         }
         return summary;
     }
