@@ -2,12 +2,14 @@ package org.genegate.hooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.genegate.profiles.ConformanceValidator;
 import org.genegate.profiles.Scenario;
 import org.genegate.profiles.Scenarios;
 import org.genegate.server.AbstractServerIT;
@@ -82,6 +84,12 @@ class HookAuditIT extends AbstractServerIT {
                 .containsEntry("user-comment", "Assay re-run: 1:150");
         assertThat(feedbackDetails.get("override-reason")).contains("reviewed-with-htc");
         assertThat(overridden.getPeriod().getStart()).isNotNull();
+
+        // The stored events are valid R4 AuditEvents (where the offline validator's packages are at hand).
+        ConformanceValidator.offline(FhirContext.forR4Cached()).ifPresent(validator -> {
+            assertThat(validator.errors(decision)).isEmpty();
+            assertThat(validator.errors(overridden)).isEmpty();
+        });
     }
 
     @Test
