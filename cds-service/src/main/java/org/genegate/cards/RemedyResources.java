@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -27,6 +28,8 @@ final class RemedyResources {
 
     /** Weeks of weekly ALT and FIX activity after the infusion (label-derived; evidence.md rule 14). */
     static final int MONITORING_WEEKS = 12;
+
+    private static final String US_CORE_CAREPLAN_CATEGORY = "http://hl7.org/fhir/us/core/CodeSystem/careplan-category";
 
     private RemedyResources() {
     }
@@ -74,8 +77,15 @@ final class RemedyResources {
                         + " infusion. For an ALT rise, consider corticosteroids per the label and the site's protocol.")
                 .setSubject(request.getSubject().copy())
                 .setPeriod(new Period().setStartElement(new DateTimeType(java.sql.Date.valueOf(order.orderDate()))));
+        // US Core 3.1.1 CarePlan asks for a narrative and the assess-plan category; GeneGate's monitoring
+        // profile adds its own category, which the monitoring-plan gate looks for.
+        plan.getText().setStatus(Narrative.NarrativeStatus.GENERATED)
+                .setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + plan.getTitle() + ": "
+                        + plan.getDescription() + "</p></div>");
+        plan.addCategory(new CodeableConcept(new Coding(US_CORE_CAREPLAN_CATEGORY, "assess-plan",
+                "Assessment and Plan of Treatment")));
         plan.addCategory(new CodeableConcept(new Coding(GeneGateTerminology.CODE_SYSTEM,
-                GeneGateTerminology.GENE_THERAPY_MONITORING, "Gene therapy monitoring")));
+                GeneGateTerminology.GENE_THERAPY_MONITORING, "Gene therapy post-infusion monitoring plan")));
         if (request.hasEncounter()) {
             plan.setEncounter(request.getEncounter().copy());
         }

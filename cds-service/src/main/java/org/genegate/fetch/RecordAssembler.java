@@ -82,7 +82,15 @@ public final class RecordAssembler {
             }
             fetchAll(toFetch, source, patientId, record);
         }
-        return record.build();
+        PatientRecord assembled = record.build();
+        String patientProblem = assembled.unavailableParts().get(RecordPart.PATIENT);
+        if (patientProblem != null && !request.hasFhirServer()) {
+            // The request gave neither the patient nor a server to ask; this server's own store was the last
+            // resort and does not know the patient, so every gate would be guesswork.
+            throw HookRequestException.preconditionFailed("The request prefetches no patient and names no "
+                    + "fhirServer, and this server's store cannot give it: " + patientProblem);
+        }
+        return assembled;
     }
 
     /** The prefetched resources, or null when the key must be fetched (an OperationOutcome stands in its place). */

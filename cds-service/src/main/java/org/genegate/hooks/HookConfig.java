@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.genegate.audit.AuditEventSink;
+import org.genegate.audit.AuditTrail;
 import org.genegate.cards.CardComposer;
 import org.genegate.cards.CardSettings;
 import org.genegate.cards.CoverageInformationAction;
@@ -82,17 +84,22 @@ public class HookConfig {
     }
 
     @Bean
+    AuditTrail auditTrail(FhirContext fhirContext, HookProperties properties, ObjectProvider<AuditEventSink> sink) {
+        return new AuditTrail(fhirContext, sink.getIfAvailable(), properties.sourceLabel(), Clock.systemUTC());
+    }
+
+    @Bean
     HookService hookService(FhirContext fhirContext, CodeIndex codeIndex, Policy policy, GateEngine engine,
                             PrefetchTemplates templates, ExecutorService recordFetchExecutor,
                             HttpClient remoteFhirHttpClient, HookProperties properties,
-                            ObjectProvider<FhirQuery> localStore) {
+                            ObjectProvider<FhirQuery> localStore, AuditTrail auditTrail) {
         List<Link> links = policy.links().stream().map(l -> new Link(l.label(), l.url(), "absolute")).toList();
         CardSettings settings = new CardSettings(properties.sourceLabel(), properties.sourceUrl(),
                 OverrideReasons.from(TerminologyResources.load(fhirContext)), links);
         return new HookService(new HookRequestReader(fhirContext), new HemgenixOrderRecognizer(codeIndex),
                 new RecordAssembler(fhirContext, templates, recordFetchExecutor, properties.fetchBudget()),
                 engine, new CardComposer(fhirContext, settings), new CoverageInformationAction(fhirContext),
-                localStore.getIfAvailable(), remoteFhirHttpClient, fhirContext, properties.fetchBudget(),
+                auditTrail, localStore.getIfAvailable(), remoteFhirHttpClient, fhirContext, properties.fetchBudget(),
                 Clock.systemDefaultZone());
     }
 }

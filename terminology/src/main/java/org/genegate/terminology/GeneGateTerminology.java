@@ -26,6 +26,9 @@ public final class GeneGateTerminology {
     public static final String GENE_THERAPY_MONITORING = "gene-therapy-monitoring";
     public static final String CERTIFIED_HTC = "certified-htc";
     public static final String GENE_THERAPY_NETWORK_CENTER = "gene-therapy-network-center";
+    /** AuditEvent.type of a hook decision and of one feedback item. */
+    public static final String HOOK_DECISION = "hook-decision";
+    public static final String HOOK_FEEDBACK = "hook-feedback";
 
     // ValueSets, one per name agreed in the gate specification.
     public static final String VALUE_SET_BASE = CANONICAL + "/ValueSet/";
