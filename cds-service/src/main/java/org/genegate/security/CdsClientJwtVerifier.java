@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -218,11 +219,17 @@ public final class CdsClientJwtVerifier {
                 }
                 source = configuredKeys;
             }
-            List<? extends Key> keys = new JWSVerificationKeySelector<>(header.getAlgorithm(), source)
-                    .selectJWSKeys(header, context);
+            String unknown = "No " + header.getAlgorithm() + " key with kid '" + header.getKeyID()
+                    + "' in the JWKS of " + client.issuer();
+            List<? extends Key> keys;
+            try {
+                keys = new JWSVerificationKeySelector<>(header.getAlgorithm(), source).selectJWSKeys(header, context);
+            } catch (RateLimitReachedException e) {
+                // An unknown kid refetches the JWKS, at most every 30 s; within that the cached set stands.
+                throw new UnknownKeyException(unknown + " (refetched less than 30 s ago)");
+            }
             if (keys.isEmpty()) {
-                throw new UnknownKeyException("No " + header.getAlgorithm() + " key with kid '" + header.getKeyID()
-                        + "' in the JWKS of " + client.issuer());
+                throw new UnknownKeyException(unknown);
             }
             return keys;
         }
