@@ -5,7 +5,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
@@ -18,7 +17,6 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.security.Key;
 import java.text.ParseException;
@@ -188,22 +186,15 @@ public final class CdsClientJwtVerifier {
         TrustedIssuer(TrustedCdsClient client, ResourceRetriever retriever) {
             this.client = client;
             this.algorithms = client.jwsAlgorithms();
-            this.configuredKeys = client.jwksUrl() == null ? null : keySource(client.jwksUrl(), retriever);
+            String property = "genegate.security.cds-clients for " + client.issuer();
+            this.configuredKeys = client.jwksUrl() == null ? null
+                    : JwtKeys.cachedSource(client.jwksUrl(), retriever, property + ": jwks-url");
             for (URI jku : client.allowedJku()) {
-                allowedJkuKeys.put(jku, keySource(jku, retriever));
+                allowedJkuKeys.put(jku, JwtKeys.cachedSource(jku, retriever, property + ": allowed-jku"));
             }
             processor.setJWSKeySelector(this::selectKeys);
             // exp, iat, aud and jti are checked by the verifier with its own clock and messages.
             processor.setJWTClaimsSetVerifier(null);
-        }
-
-        /** Cached, refreshed ahead of expiry, and refetched at most every 30 s when a kid is unknown. */
-        private static JWKSource<SecurityContext> keySource(URI url, ResourceRetriever retriever) {
-            try {
-                return JWKSourceBuilder.<SecurityContext>create(url.toURL(), retriever).build();
-            } catch (MalformedURLException | IllegalArgumentException e) {
-                throw new IllegalArgumentException("genegate.security.cds-clients: bad JWKS URL " + url, e);
-            }
         }
 
         private List<? extends Key> selectKeys(JWSHeader header, SecurityContext context) throws KeySourceException {

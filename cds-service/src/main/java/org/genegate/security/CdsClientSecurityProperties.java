@@ -75,10 +75,7 @@ public record CdsClientSecurityProperties(List<TrustedCdsClient> cdsClients, Dur
             }
             for (String algorithm : algorithms) {
                 // CDS Hooks forbids "none" and every symmetric (HMAC) algorithm.
-                if (!JWSAlgorithm.Family.SIGNATURE.contains(JWSAlgorithm.parse(algorithm))) {
-                    throw new IllegalArgumentException("genegate.security.cds-clients for " + issuer
-                            + ": algorithm " + algorithm + " is not an asymmetric signature algorithm");
-                }
+                JwtKeys.asymmetric(algorithm, "genegate.security.cds-clients for " + issuer);
             }
         }
 

@@ -24,7 +24,7 @@ class CdsClientSecurityPropertiesTest {
         for (String algorithm : List.of("HS256", "HS384", "none")) {
             assertThatThrownBy(() -> new TrustedCdsClient("https://ehr.example.org", JWKS, null, null,
                     List.of("ES384", algorithm)))
-                    .hasMessageContaining("not an asymmetric signature algorithm");
+                    .hasMessageContaining("is not an asymmetric signature algorithm");
         }
     }
 

@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.server.ConfigurableServletWebServerFactory;
 import org.springframework.context.annotation.Profile;
@@ -36,7 +38,7 @@ class OpenAccessGuard implements WebServerFactoryCustomizer<ConfigurableServletW
     public void customize(ConfigurableServletWebServerFactory factory) {
         InetAddress address = server.getAddress();
         refusal(address, allowOpenNetwork).ifPresent(message -> {
-            throw new IllegalStateException(message);
+            throw new OpenNetworkRefusedException(message);
         });
         if (address != null && address.isLoopbackAddress()) {
             log.warn("GeneGate is OPEN: no authentication on /fhir or /cds-services (security profile off); "
@@ -57,6 +59,22 @@ class OpenAccessGuard implements WebServerFactoryCustomizer<ConfigurableServletW
                 + " without authentication: start with --spring.profiles.active=security (SMART tokens for /fhir, "
                 + "signed JWTs for /cds-services), or set genegate.security.allow-open-network=true to serve "
                 + "the network unauthenticated on purpose");
+    }
+
+    /** Start-up stopped because the server would serve the network unauthenticated. */
+    static final class OpenNetworkRefusedException extends IllegalStateException {
+        OpenNetworkRefusedException(String message) {
+            super(message);
+        }
+    }
+
+    /** Prints the refusal as Spring Boot's "APPLICATION FAILED TO START" report instead of a stack trace. */
+    static final class FailureReport extends AbstractFailureAnalyzer<OpenNetworkRefusedException> {
+        @Override
+        protected FailureAnalysis analyze(Throwable rootFailure, OpenNetworkRefusedException cause) {
+            return new FailureAnalysis(cause.getMessage(), "Listen on 127.0.0.1 (the default), start with "
+                    + "--spring.profiles.active=security, or set genegate.security.allow-open-network=true.", cause);
+        }
     }
 
     @Override

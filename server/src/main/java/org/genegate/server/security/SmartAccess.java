@@ -6,11 +6,10 @@ import java.util.List;
 /**
  * What a verified SMART access token lets its bearer do.
  *
- * @param subject   {@code sub} of the token
  * @param scopes    its resource scopes (others, like {@code openid}, are dropped)
  * @param patientId the launch patient's id; null when the token has no patient context
  */
-public record SmartAccess(String subject, List<SmartScope> scopes, String patientId) {
+public record SmartAccess(List<SmartScope> scopes, String patientId) {
 
     private static final String USER_DATA_KEY = SmartAccess.class.getName();
 

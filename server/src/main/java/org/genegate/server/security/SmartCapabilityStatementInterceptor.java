@@ -32,6 +32,9 @@ final class SmartCapabilityStatementInterceptor {
         CapabilityStatement statement = (CapabilityStatement) generated;
         for (CapabilityStatementRestComponent rest : statement.getRest()) {
             CapabilityStatementRestSecurityComponent security = rest.getSecurity();
+            if (security.getExtensionByUrl(OAUTH_URIS) != null) {
+                continue; // a statement served again from HAPI's cache already says it
+            }
             security.addService().setText("OAuth2 using SMART-on-FHIR profile (see http://docs.smarthealthit.org)")
                     .addCoding().setSystem(SERVICE_SYSTEM).setCode("SMART-on-FHIR").setDisplay("SMART-on-FHIR");
             security.setDescription("SMART on FHIR bearer tokens: v1 and v2 patient/ and user/ scopes; "

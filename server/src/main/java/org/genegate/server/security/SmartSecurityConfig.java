@@ -3,7 +3,7 @@ package org.genegate.server.security;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
+import org.genegate.security.JwtKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,15 +24,10 @@ public class SmartSecurityConfig {
 
     private static final Logger log = LoggerFactory.getLogger(SmartSecurityConfig.class);
 
-    /** JWKS fetches: 2 s to connect, 2 s to read, 100 kB at most. */
-    private static final int JWKS_TIMEOUT_MILLIS = 2_000;
-    private static final int JWKS_SIZE_LIMIT = 100_000;
-
     /** HAPI interceptors take effect by registration on the server, not as Spring beans. */
     @Bean
     SmartAuthorizationInterceptor smartAuthorization(RestfulServer fhirRestfulServer, SmartProperties properties) {
-        SmartTokenVerifier verifier = new SmartTokenVerifier(properties,
-                new DefaultResourceRetriever(JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT));
+        SmartTokenVerifier verifier = new SmartTokenVerifier(properties, JwtKeys.retriever());
         SmartAuthorizationInterceptor authorization = new SmartAuthorizationInterceptor();
         fhirRestfulServer.registerInterceptor(new SmartAuthenticationInterceptor(verifier));
         fhirRestfulServer.registerInterceptor(new SmartSearchNarrowingInterceptor());

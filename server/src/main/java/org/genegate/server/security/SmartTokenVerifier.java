@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -13,13 +12,13 @@ import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import java.net.MalformedURLException;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.genegate.security.JwtKeys;
 
 /**
  * Verifies a SMART access token issued as a JWT by the configured authorization server: its signature
@@ -33,21 +32,11 @@ final class SmartTokenVerifier {
     private final String patientClaim;
 
     SmartTokenVerifier(SmartProperties properties, ResourceRetriever jwksRetriever) {
-        JWKSource<SecurityContext> keys;
-        try {
-            keys = JWKSourceBuilder.<SecurityContext>create(properties.jwksUrl().toURL(), jwksRetriever).build();
-        } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("genegate.security.smart.jwks-url is not a URL: "
-                    + properties.jwksUrl(), e);
-        }
+        JWKSource<SecurityContext> keys = JwtKeys.cachedSource(properties.jwksUrl(), jwksRetriever,
+                "genegate.security.smart.jwks-url");
         Set<JWSAlgorithm> algorithms = new HashSet<>();
         for (String name : properties.algorithms()) {
-            JWSAlgorithm algorithm = JWSAlgorithm.parse(name);
-            if (!JWSAlgorithm.Family.SIGNATURE.contains(algorithm)) {
-                throw new IllegalArgumentException("genegate.security.smart.algorithms: " + name
-                        + " is not an asymmetric signature algorithm");
-            }
-            algorithms.add(algorithm);
+            algorithms.add(JwtKeys.asymmetric(name, "genegate.security.smart.algorithms"));
         }
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
         // RFC 9068 access tokens say "at+jwt"; many authorization servers still say "JWT" or nothing.
@@ -77,7 +66,7 @@ final class SmartTokenVerifier {
         }
         // Authorization servers send the launch patient as a bare id; some as "Patient/<id>".
         String patient = stringClaim(claims, patientClaim).map(id -> id.replaceFirst("^Patient/", "")).orElse(null);
-        return new SmartAccess(claims.getSubject(), List.copyOf(scopes), patient);
+        return new SmartAccess(List.copyOf(scopes), patient);
     }
 
     /** {@code scope} as a space-separated string (SMART, RFC 9068) or {@code scp} as a list (some servers). */

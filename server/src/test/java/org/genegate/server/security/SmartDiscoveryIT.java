@@ -50,12 +50,14 @@ class SmartDiscoveryIT extends AbstractSecuredServerIT {
 
     @Test
     void theCapabilityStatementDeclaresSmartWithTheWellKnownEndpoints() throws IOException {
+        get("/fhir/metadata", null);
         HttpResponse<String> metadata = get("/fhir/metadata", null);
         assertThat(metadata.statusCode()).isEqualTo(200);
         CapabilityStatement statement = FhirContext.forR4Cached().newJsonParser()
                 .parseResource(CapabilityStatement.class, metadata.body());
 
         CapabilityStatementRestSecurityComponent security = statement.getRestFirstRep().getSecurity();
+        assertThat(security.getService()).hasSize(1);
         assertThat(security.getService()).anySatisfy(service -> assertThat(service.getCoding()).anySatisfy(coding -> {
             assertThat(coding.getSystem()).isEqualTo(SmartCapabilityStatementInterceptor.SERVICE_SYSTEM);
             assertThat(coding.getCode()).isEqualTo("SMART-on-FHIR");

@@ -49,6 +49,7 @@ class SmartFhirAccessIT extends AbstractSecuredServerIT {
         assertThat(FHIR.newJsonParser().parseResource(Bundle.class, observations.body()).getEntry()).isNotEmpty();
         // Shared reference data the scope names is readable too.
         assertThat(get("/fhir/Practitioner/eligible-practitioner", token).statusCode()).isEqualTo(200);
+        assertThat(get("/fhir/Practitioner?_id=eligible-practitioner", token).statusCode()).isEqualTo(200);
     }
 
     @Test
