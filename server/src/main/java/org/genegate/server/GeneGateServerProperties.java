@@ -10,6 +10,7 @@ public class GeneGateServerProperties {
     private final Terminology terminology = new Terminology();
     private final Demo demo = new Demo();
     private final Record record = new Record();
+    private final Database database = new Database();
 
     public Fhir getFhir() {
         return fhir;
@@ -25,6 +26,10 @@ public class GeneGateServerProperties {
 
     public Record getRecord() {
         return record;
+    }
+
+    public Database getDatabase() {
+        return database;
     }
 
     /** The REST face of the FHIR server at {@code /fhir}. */
@@ -112,6 +117,25 @@ public class GeneGateServerProperties {
 
         public void setMaxResults(int maxResults) {
             this.maxResults = maxResults;
+        }
+    }
+
+    /** The database schema. */
+    public static class Database {
+
+        /**
+         * Run HAPI's schema migrator at start-up (creates an empty schema, upgrades an older one).
+         * False: only check that the schema is current, for sites where a DBA migrates with
+         * {@code hapi-fhir-cli migrate-database}.
+         */
+        private boolean migrateSchema = true;
+
+        public boolean isMigrateSchema() {
+            return migrateSchema;
+        }
+
+        public void setMigrateSchema(boolean migrateSchema) {
+            this.migrateSchema = migrateSchema;
         }
     }
 }

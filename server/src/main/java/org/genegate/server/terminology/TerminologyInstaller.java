@@ -9,6 +9,7 @@ import ca.uhn.fhir.jpa.api.model.DaoMethodOutcome;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.util.List;
 import org.genegate.server.GeneGateServerProperties;
+import org.genegate.server.database.StartupLock;
 import org.genegate.terminology.TerminologyResources;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ValueSet;
@@ -28,7 +29,9 @@ import org.springframework.stereotype.Component;
  * new content with the stored version and makes no new version when nothing changed, so a
  * restart leaves the history alone and a changed ValueSet becomes a new version.
  *
- * <p>Runs before the scenario loader ({@link Order}) and before the application reports ready.
+ * <p>Runs before the scenario loader ({@link Order}) and before the application reports ready,
+ * under the {@link StartupLock}: nodes sharing a database and started together install one after
+ * the other, so the second finds every resource unchanged and writes no second version.
  */
 @Component
 @Order(1)
@@ -38,12 +41,17 @@ public class TerminologyInstaller implements ApplicationRunner {
 
     private final FhirContext fhirContext;
     private final DaoRegistry daoRegistry;
+    private final StartupLock startupLock;
     private final boolean installAtStart;
 
     public TerminologyInstaller(
-            FhirContext fhirContext, DaoRegistry daoRegistry, GeneGateServerProperties properties) {
+            FhirContext fhirContext,
+            DaoRegistry daoRegistry,
+            StartupLock startupLock,
+            GeneGateServerProperties properties) {
         this.fhirContext = fhirContext;
         this.daoRegistry = daoRegistry;
+        this.startupLock = startupLock;
         this.installAtStart = properties.getTerminology().isInstall();
     }
 
@@ -58,7 +66,7 @@ public class TerminologyInstaller implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (installAtStart) {
-            install();
+            startupLock.call("the terminology installation", this::install);
         } else {
             log.info("Terminology installation skipped (genegate.terminology.install=false)");
         }
