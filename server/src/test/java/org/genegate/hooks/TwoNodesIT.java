@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.genegate.profiles.Scenario;
 import org.genegate.profiles.Scenarios;
+import org.genegate.server.ObservationWriteStream;
 import org.genegate.server.PostgresTestDatabase;
 import org.genegate.server.ServerProcess;
 import org.genegate.terminology.TerminologyResources;
@@ -34,8 +35,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Two GeneGate server processes (the built jar, profile {@code postgres}) on one fresh PostgreSQL
  * database, launched at the same instant as a cluster manager would: the terminology is installed
- * once, and an order-sign on node B sees what was just written through node A's FHIR API,
- * including an update made after B had already answered for that patient.
+ * once, an order-sign on node B sees what was just written through node A's FHIR API (including
+ * an update made after B had already answered for that patient), and when node A is killed with
+ * SIGKILL in the middle of a stream of writes, node B reads back every write A had acknowledged.
  */
 class TwoNodesIT {
 
@@ -46,7 +48,7 @@ class TwoNodesIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void twoNodesShareOneDatabase() throws IOException {
+    void twoNodesShareOneDatabase() throws Exception {
         Optional<String> unavailable = PostgresTestDatabase.unavailableReason();
         assumeTrue(unavailable.isEmpty(), () -> unavailable.get() + ": two-node test skipped");
         Path workDir = Files.createTempDirectory("genegate-two-nodes");
@@ -59,6 +61,7 @@ class TwoNodesIT {
 
             terminologyWasInstalledOnce(nodeA, nodeB);
             orderSignOnBSeesWritesThroughA(nodeA, nodeB);
+            writesAcknowledgedByAOutliveIt(nodeA, nodeB);
         }
     }
 
@@ -118,6 +121,16 @@ class TwoNodesIT {
         JsonNode after = signOn(hooksOnB, eligible);
         assertThat(HookAssertions.findings(after)).isEqualTo(Map.of("nab-aav5", "FAIL"));
         assertThat(HookAssertions.cardGroups(after)).contains("critical");
+    }
+
+    private static void writesAcknowledgedByAOutliveIt(ServerProcess nodeA, ServerProcess nodeB) throws Exception {
+        ObservationWriteStream stream = new ObservationWriteStream().killMidStream(nodeA, 300);
+
+        assertThat(stream.unexpectedAnswers()).as("answers other than 201 while node A was up").isEmpty();
+        assertThat(stream.missingOn(nodeB))
+                .as("writes acknowledged by the killed node A but not found on node B (of %d)",
+                        stream.acknowledged().size())
+                .isEmpty();
     }
 
     private static JsonNode signOn(HookClient client, Scenario scenario) {

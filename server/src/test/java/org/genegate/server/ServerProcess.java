@@ -14,6 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +37,14 @@ public final class ServerProcess implements AutoCloseable {
     private static final Path JAR = Path.of("target", "genegate-server.jar");
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Servers still running; killed if the test JVM is stopped (Ctrl-C, a build timeout). */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> RUNNING.forEach(Process::destroyForcibly), "kill-server-processes"));
+    }
 
     private final String name;
     private final Path log;
@@ -74,6 +85,7 @@ public final class ServerProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
+            RUNNING.add(process);
             return new ServerProcess(name, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -143,9 +155,10 @@ public final class ServerProcess implements AutoCloseable {
 
     private void waitForExit() {
         try {
-            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
+            RUNNING.remove(process);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
