@@ -12,6 +12,7 @@ public class GeneGateServerProperties {
     private final Record record = new Record();
     private final Profiles profiles = new Profiles();
     private final Validation validation = new Validation();
+    private final Database database = new Database();
 
     public Fhir getFhir() {
         return fhir;
@@ -35,6 +36,10 @@ public class GeneGateServerProperties {
 
     public Validation getValidation() {
         return validation;
+    }
+
+    public Database getDatabase() {
+        return database;
     }
 
     /** The REST face of the FHIR server at {@code /fhir}. */
@@ -170,6 +175,25 @@ public class GeneGateServerProperties {
 
         public void setRequests(boolean requests) {
             this.requests = requests;
+        }
+    }
+
+    /** The database schema. */
+    public static class Database {
+
+        /**
+         * Run HAPI's schema migrator at start-up (creates an empty schema, upgrades an older one).
+         * False: only check that the schema is current, for sites where a DBA migrates with
+         * {@code hapi-fhir-cli migrate-database}.
+         */
+        private boolean migrateSchema = true;
+
+        public boolean isMigrateSchema() {
+            return migrateSchema;
+        }
+
+        public void setMigrateSchema(boolean migrateSchema) {
+            this.migrateSchema = migrateSchema;
         }
     }
 }

@@ -6,6 +6,7 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDaoValueSet;
 import java.util.List;
 import org.genegate.server.GeneGateServerProperties;
+import org.genegate.server.database.StartupLock;
 import org.genegate.server.fhir.ResourceInstaller;
 import org.genegate.terminology.TerminologyResources;
 import org.hl7.fhir.r4.model.Resource;
@@ -25,7 +26,9 @@ import org.springframework.stereotype.Component;
  * <p>Each resource is written by {@link ResourceInstaller}: unchanged resources keep their version, so a
  * restart leaves the history alone and a changed ValueSet becomes a new version.
  *
- * <p>Runs before the scenario loader ({@link Order}) and before the application reports ready.
+ * <p>Runs before the scenario loader ({@link Order}) and before the application reports ready,
+ * under the {@link StartupLock}: nodes sharing a database and started together install one after
+ * the other, so the second finds every resource unchanged and writes no second version.
  */
 @Component
 @Order(1)
@@ -36,20 +39,22 @@ public class TerminologyInstaller implements ApplicationRunner {
     private final FhirContext fhirContext;
     private final DaoRegistry daoRegistry;
     private final ResourceInstaller installer;
+    private final StartupLock startupLock;
     private final boolean installAtStart;
 
     public TerminologyInstaller(FhirContext fhirContext, DaoRegistry daoRegistry, ResourceInstaller installer,
-                                GeneGateServerProperties properties) {
+                                StartupLock startupLock, GeneGateServerProperties properties) {
         this.fhirContext = fhirContext;
         this.daoRegistry = daoRegistry;
         this.installer = installer;
+        this.startupLock = startupLock;
         this.installAtStart = properties.getTerminology().isInstall();
     }
 
     @Override
     public void run(ApplicationArguments args) {
         if (installAtStart) {
-            install();
+            startupLock.call("the terminology installation", this::install);
         } else {
             log.info("Terminology installation skipped (genegate.terminology.install=false)");
         }
