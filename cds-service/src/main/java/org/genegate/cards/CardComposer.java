@@ -15,6 +15,7 @@ import org.genegate.gates.GateFinding;
 import org.genegate.gates.GateStatus;
 import org.genegate.gates.Remedy;
 import org.genegate.gates.Severity;
+import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -35,10 +36,12 @@ public final class CardComposer {
 
     private final FhirContext fhirContext;
     private final CardSettings settings;
+    private final MonitoringPlanBuilder planBuilder;
 
-    public CardComposer(FhirContext fhirContext, CardSettings settings) {
+    public CardComposer(FhirContext fhirContext, CardSettings settings, MonitoringPlanBuilder planBuilder) {
         this.fhirContext = fhirContext;
         this.settings = settings;
+        this.planBuilder = planBuilder;
     }
 
     public List<Card> compose(Assessment assessment) {
@@ -146,16 +149,14 @@ public final class CardComposer {
             for (Remedy remedy : finding.remedies()) {
                 if (remedy instanceof Remedy.OrderTest test) {
                     if (ordered.add(test.system() + "|" + test.code())) {
-                        testOrders.add(Action.create("Order " + test.display(),
+                        testOrders.add(Action.create(RemedyLabels.label(test),
                                 json(RemedyResources.serviceRequest(test, order))));
                     }
                 } else if (remedy instanceof Remedy.CreateMonitoringPlan) {
-                    suggestions.add(new Suggestion("Create the post-infusion monitoring plan (weekly ALT and FIX "
-                            + "activity x 12 weeks)", uuid(), true, List.of(Action.create(
-                            "Create the Hemgenix monitoring CarePlan", json(RemedyResources.monitoringPlan(order))))));
+                    suggestions.add(new Suggestion(RemedyLabels.label(remedy), uuid(), true, List.of(Action.create(
+                            "Create the Hemgenix monitoring CarePlan", json(planBuilder.provisional(order))))));
                 } else if (remedy instanceof Remedy.UpdateDose dose) {
-                    suggestions.add(new Suggestion("Set the dose to " + RemedyResources.plain(dose.volumeMl())
-                            + " mL (" + dose.vials() + " vials) for " + RemedyResources.plain(dose.weightKg()) + " kg",
+                    suggestions.add(new Suggestion(RemedyLabels.label(dose),
                             uuid(), true, List.of(Action.update("Update the Hemgenix order's dose",
                             json(RemedyResources.withDose(order, dose))))));
                 } else if (remedy instanceof Remedy.ReplaceCode replace) {
@@ -171,8 +172,7 @@ public final class CardComposer {
     }
 
     private java.util.Optional<Suggestion> codeSuggestion(Remedy.ReplaceCode replace, DraftOrder order) {
-        String label = replace.rightCode() == null ? "Remove " + replace.wrongCode()
-                : "Replace " + replace.wrongCode() + " with " + replace.rightCode();
+        String label = RemedyLabels.label(replace);
         if (RemedyResources.replaceCoding(new ArrayList<>(medicationCodings(order)), replace)) {
             return java.util.Optional.of(new Suggestion(label, uuid(), true, List.of(Action.update(label
                     + " on the Hemgenix order", json(RemedyResources.withCode(order, replace))))));

@@ -19,6 +19,7 @@ import org.genegate.fetch.PrefetchTemplates;
 import org.genegate.fetch.RecordAssembler;
 import org.genegate.gates.GateEngine;
 import org.genegate.gates.HemgenixOrderRecognizer;
+import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.policy.Policy;
 import org.genegate.policy.PolicyLoader;
 import org.genegate.terminology.CodeIndex;
@@ -91,7 +92,8 @@ public class HookConfig {
                 OverrideReasons.from(TerminologyResources.load(fhirContext)), links);
         return new HookService(new HookRequestReader(fhirContext), new HemgenixOrderRecognizer(codeIndex),
                 new RecordAssembler(fhirContext, templates, recordFetchExecutor, properties.fetchBudget()),
-                engine, new CardComposer(fhirContext, settings), new CoverageInformationAction(fhirContext),
+                engine, new CardComposer(fhirContext, settings, new MonitoringPlanBuilder(policy.monitoring())),
+                new CoverageInformationAction(fhirContext),
                 localStore.getIfAvailable(), remoteFhirHttpClient, fhirContext, properties.fetchBudget(),
                 Clock.systemDefaultZone());
     }

@@ -24,8 +24,17 @@ public final class GeneGateTerminology {
     public static final String LIVER_ELASTOGRAPHY = "liver-elastography";
     /** CarePlan.category of the post-infusion monitoring plan. */
     public static final String GENE_THERAPY_MONITORING = "gene-therapy-monitoring";
+    /** Outcomes reported at the post-infusion milestones (Observation.code). */
+    public static final String ANNUALIZED_BLEEDING_RATE = "annualized-bleeding-rate";
+    public static final String FIX_PRODUCT_USE = "fix-product-use";
     public static final String CERTIFIED_HTC = "certified-htc";
     public static final String GENE_THERAPY_NETWORK_CENTER = "gene-therapy-network-center";
+
+    /**
+     * CarePlan.identifier system of the monitoring plan the server files for a Hemgenix administration; the
+     * value names the patient and the administration day, so recording the administration again finds it.
+     */
+    public static final String MONITORING_PLAN_IDENTIFIER = CANONICAL + "/sid/hemgenix-monitoring-plan";
 
     // ValueSets, one per name agreed in the gate specification.
     public static final String VALUE_SET_BASE = CANONICAL + "/ValueSet/";

@@ -84,7 +84,8 @@ class TerminologyResourcesTest {
                         GeneGateTerminology.BLEED_SERIOUS_SPONTANEOUS_REPEATED,
                         GeneGateTerminology.FIX_PROPHYLAXIS_CURRENT, GeneGateTerminology.LIVER_ULTRASOUND,
                         GeneGateTerminology.LIVER_ELASTOGRAPHY, GeneGateTerminology.GENE_THERAPY_MONITORING,
-                        GeneGateTerminology.CERTIFIED_HTC, GeneGateTerminology.GENE_THERAPY_NETWORK_CENTER);
+                        GeneGateTerminology.CERTIFIED_HTC, GeneGateTerminology.GENE_THERAPY_NETWORK_CENTER,
+                        GeneGateTerminology.ANNUALIZED_BLEEDING_RATE, GeneGateTerminology.FIX_PRODUCT_USE);
         assertThat(codeSystem.getCount()).isEqualTo(codeSystem.getConcept().size());
     }
 }
