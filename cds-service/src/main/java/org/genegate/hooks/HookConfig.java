@@ -22,6 +22,7 @@ import org.genegate.gates.HemgenixOrderRecognizer;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.policy.Policy;
 import org.genegate.policy.PolicyLoader;
+import org.genegate.readiness.ReadinessReport;
 import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.TerminologyResources;
 import org.springframework.beans.factory.ObjectProvider;
@@ -83,16 +84,36 @@ public class HookConfig {
     }
 
     @Bean
-    HookService hookService(FhirContext fhirContext, CodeIndex codeIndex, Policy policy, GateEngine engine,
-                            PrefetchTemplates templates, ExecutorService recordFetchExecutor,
+    HemgenixOrderRecognizer hemgenixOrderRecognizer(CodeIndex codeIndex) {
+        return new HemgenixOrderRecognizer(codeIndex);
+    }
+
+    @Bean
+    RecordAssembler recordAssembler(FhirContext fhirContext, PrefetchTemplates templates,
+                                    ExecutorService recordFetchExecutor, HookProperties properties) {
+        return new RecordAssembler(fhirContext, templates, recordFetchExecutor, properties.fetchBudget());
+    }
+
+    @Bean
+    MonitoringPlanBuilder monitoringPlanBuilder(Policy policy) {
+        return new MonitoringPlanBuilder(policy.monitoring());
+    }
+
+    @Bean
+    ReadinessReport readinessReport(MonitoringPlanBuilder monitoringPlanBuilder) {
+        return new ReadinessReport(monitoringPlanBuilder);
+    }
+
+    @Bean
+    HookService hookService(FhirContext fhirContext, HemgenixOrderRecognizer recognizer, Policy policy,
+                            GateEngine engine, RecordAssembler recordAssembler, MonitoringPlanBuilder planBuilder,
                             HttpClient remoteFhirHttpClient, HookProperties properties,
                             ObjectProvider<FhirQuery> localStore) {
         List<Link> links = policy.links().stream().map(l -> new Link(l.label(), l.url(), "absolute")).toList();
         CardSettings settings = new CardSettings(properties.sourceLabel(), properties.sourceUrl(),
                 OverrideReasons.from(TerminologyResources.load(fhirContext)), links);
-        return new HookService(new HookRequestReader(fhirContext), new HemgenixOrderRecognizer(codeIndex),
-                new RecordAssembler(fhirContext, templates, recordFetchExecutor, properties.fetchBudget()),
-                engine, new CardComposer(fhirContext, settings, new MonitoringPlanBuilder(policy.monitoring())),
+        return new HookService(new HookRequestReader(fhirContext), recognizer, recordAssembler,
+                engine, new CardComposer(fhirContext, settings, planBuilder),
                 new CoverageInformationAction(fhirContext),
                 localStore.getIfAvailable(), remoteFhirHttpClient, fhirContext, properties.fetchBudget(),
                 Clock.systemDefaultZone());
