@@ -66,15 +66,18 @@ public final class MonitoringPlanBuilder {
                                        boolean liverCancerRisk) {
         CarePlan plan = base(subject.copy(), administered, liverCancerRisk)
                 .setStatus(CarePlan.CarePlanStatus.ACTIVE);
-        plan.addIdentifier(identifier(subject, administered));
+        plan.addIdentifier(identifier(subject));
         plan.addSupportingInfo(administration.copy());
         return plan;
     }
 
-    /** The identifier of the plan for a patient's administration on a day: what makes filing it idempotent. */
-    public static Identifier identifier(Reference subject, LocalDate administered) {
+    /**
+     * The identifier of a patient's post-infusion plan. Hemgenix is given once per lifetime, so the patient alone
+     * keys it: recording the administration twice, or updating it, finds the same plan.
+     */
+    public static Identifier identifier(Reference subject) {
         return new Identifier().setSystem(GeneGateTerminology.MONITORING_PLAN_IDENTIFIER)
-                .setValue(subject.getReferenceElement().getIdPart() + "/" + administered);
+                .setValue(subject.getReferenceElement().getIdPart());
     }
 
     private CarePlan base(Reference subject, LocalDate administered, boolean liverCancerRisk) {

@@ -32,7 +32,7 @@ public final class GeneGateTerminology {
 
     /**
      * CarePlan.identifier system of the monitoring plan the server files for a Hemgenix administration; the
-     * value names the patient and the administration day, so recording the administration again finds it.
+     * value is the patient's id (one Hemgenix dose per lifetime), so recording the administration again finds it.
      */
     public static final String MONITORING_PLAN_IDENTIFIER = CANONICAL + "/sid/hemgenix-monitoring-plan";
 
