@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.CodeIndex;
@@ -88,6 +89,17 @@ public final class PrefetchTemplates {
         Map<String, String> prefetch = new LinkedHashMap<>();
         for (RecordPart part : RecordPart.values()) {
             prefetch.put(keys.get(part), templates.get(part));
+        }
+        return prefetch;
+    }
+
+    /** The same, for only the parts a service reads. */
+    public Map<String, String> asDiscoveryPrefetch(Set<RecordPart> parts) {
+        Map<String, String> prefetch = new LinkedHashMap<>();
+        for (RecordPart part : RecordPart.values()) {
+            if (parts.contains(part)) {
+                prefetch.put(keys.get(part), templates.get(part));
+            }
         }
         return prefetch;
     }

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** CDS Hooks 2.0 endpoints: discovery and the two J1411 services. */
+/** CDS Hooks 2.0 endpoints: discovery, the two J1411 order services and the post-infusion patient-view. */
 @RestController
 @RequestMapping(path = "/cds-services", produces = MediaType.APPLICATION_JSON_VALUE)
 @CrossOrigin(origins = "*", allowedHeaders = "*", methods = {
@@ -21,10 +21,13 @@ public class CdsServicesController {
 
     private final CdsServiceCatalog catalog;
     private final HookService hookService;
+    private final PatientViewService patientViewService;
 
-    public CdsServicesController(CdsServiceCatalog catalog, HookService hookService) {
+    public CdsServicesController(CdsServiceCatalog catalog, HookService hookService,
+                                 PatientViewService patientViewService) {
         this.catalog = catalog;
         this.hookService = hookService;
+        this.patientViewService = patientViewService;
     }
 
     @GetMapping
@@ -35,6 +38,7 @@ public class CdsServicesController {
     @PostMapping(path = "/{id}")
     public CdsResponse call(@PathVariable("id") String id, @RequestBody(required = false) String body) {
         CdsServiceDescriptor service = catalog.find(id).orElseThrow(() -> HookRequestException.unknownService(id));
-        return hookService.handle(service, body);
+        return "patient-view".equals(service.hook()) ? patientViewService.handle(service, body)
+                : hookService.handle(service, body);
     }
 }

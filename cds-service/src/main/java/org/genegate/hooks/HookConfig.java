@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.genegate.cards.CardComposer;
 import org.genegate.cards.CardSettings;
 import org.genegate.cards.CoverageInformationAction;
+import org.genegate.cards.MonitoringCards;
 import org.genegate.cards.Link;
 import org.genegate.cards.OverrideReasons;
 import org.genegate.fetch.FhirQuery;
@@ -20,6 +21,7 @@ import org.genegate.fetch.RecordAssembler;
 import org.genegate.gates.GateEngine;
 import org.genegate.gates.HemgenixOrderRecognizer;
 import org.genegate.monitoring.MonitoringPlanBuilder;
+import org.genegate.monitoring.PostInfusionMonitor;
 import org.genegate.policy.Policy;
 import org.genegate.policy.PolicyLoader;
 import org.genegate.readiness.ReadinessReport;
@@ -105,17 +107,35 @@ public class HookConfig {
     }
 
     @Bean
-    HookService hookService(FhirContext fhirContext, HemgenixOrderRecognizer recognizer, Policy policy,
-                            GateEngine engine, RecordAssembler recordAssembler, MonitoringPlanBuilder planBuilder,
-                            HttpClient remoteFhirHttpClient, HookProperties properties,
-                            ObjectProvider<FhirQuery> localStore) {
+    CardSettings cardSettings(FhirContext fhirContext, Policy policy, HookProperties properties) {
         List<Link> links = policy.links().stream().map(l -> new Link(l.label(), l.url(), "absolute")).toList();
-        CardSettings settings = new CardSettings(properties.sourceLabel(), properties.sourceUrl(),
+        return new CardSettings(properties.sourceLabel(), properties.sourceUrl(),
                 OverrideReasons.from(TerminologyResources.load(fhirContext)), links);
-        return new HookService(new HookRequestReader(fhirContext), recognizer, recordAssembler,
-                engine, new CardComposer(fhirContext, settings, planBuilder),
-                new CoverageInformationAction(fhirContext),
-                localStore.getIfAvailable(), remoteFhirHttpClient, fhirContext, properties.fetchBudget(),
-                Clock.systemDefaultZone());
+    }
+
+    @Bean
+    RecordSource recordSource(FhirContext fhirContext, HttpClient remoteFhirHttpClient, HookProperties properties,
+                              ObjectProvider<FhirQuery> localStore) {
+        return new RecordSource(localStore.getIfAvailable(), remoteFhirHttpClient, fhirContext,
+                properties.fetchBudget());
+    }
+
+    @Bean
+    HookService hookService(FhirContext fhirContext, HemgenixOrderRecognizer recognizer, GateEngine engine,
+                            RecordAssembler recordAssembler, MonitoringPlanBuilder planBuilder,
+                            CardSettings cardSettings, RecordSource recordSource) {
+        return new HookService(new HookRequestReader(fhirContext), recognizer, recordAssembler, engine,
+                new CardComposer(fhirContext, cardSettings, planBuilder), new CoverageInformationAction(fhirContext),
+                recordSource, Clock.systemDefaultZone());
+    }
+
+    @Bean
+    PatientViewService patientViewService(FhirContext fhirContext, Policy policy, CodeIndex codeIndex,
+                                          HemgenixOrderRecognizer recognizer, RecordAssembler recordAssembler,
+                                          MonitoringPlanBuilder planBuilder, CardSettings cardSettings,
+                                          RecordSource recordSource) {
+        return new PatientViewService(new HookRequestReader(fhirContext), recordAssembler, recordSource,
+                new PostInfusionMonitor(policy, codeIndex, recognizer),
+                new MonitoringCards(fhirContext, cardSettings, planBuilder), Clock.systemDefaultZone());
     }
 }

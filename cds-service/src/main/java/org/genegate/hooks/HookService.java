@@ -1,8 +1,6 @@
 package org.genegate.hooks;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +10,7 @@ import org.genegate.cards.Card;
 import org.genegate.cards.CardComposer;
 import org.genegate.cards.CdsResponse;
 import org.genegate.cards.CoverageInformationAction;
-import org.genegate.fetch.FhirQuery;
 import org.genegate.fetch.RecordAssembler;
-import org.genegate.fetch.RemoteFhirQuery;
 import org.genegate.gates.Assessment;
 import org.genegate.gates.DraftOrder;
 import org.genegate.gates.GateEngine;
@@ -41,30 +37,19 @@ public final class HookService {
     private final GateEngine engine;
     private final CardComposer composer;
     private final CoverageInformationAction coverageAction;
-    private final FhirQuery localStore;
-    private final HttpClient http;
-    private final ca.uhn.fhir.context.FhirContext fhirContext;
-    private final Duration fetchBudget;
+    private final RecordSource recordSource;
     private final Clock clock;
 
-    /**
-     * @param localStore this server's own FHIR store, read when the request names no fhirServer; null when
-     *                   the service runs without one
-     */
     public HookService(HookRequestReader reader, HemgenixOrderRecognizer recognizer, RecordAssembler assembler,
                        GateEngine engine, CardComposer composer, CoverageInformationAction coverageAction,
-                       FhirQuery localStore, HttpClient http, ca.uhn.fhir.context.FhirContext fhirContext,
-                       Duration fetchBudget, Clock clock) {
+                       RecordSource recordSource, Clock clock) {
         this.reader = reader;
         this.recognizer = recognizer;
         this.assembler = assembler;
         this.engine = engine;
         this.composer = composer;
         this.coverageAction = coverageAction;
-        this.localStore = localStore;
-        this.http = http;
-        this.fhirContext = fhirContext;
-        this.fetchBudget = fetchBudget;
+        this.recordSource = recordSource;
         this.clock = clock;
     }
 
@@ -75,7 +60,7 @@ public final class HookService {
         if (orders.isEmpty()) {
             return CdsResponse.empty();
         }
-        PatientRecord record = assembler.assemble(request, orders.get(0).request(), source(request));
+        PatientRecord record = assembler.assemble(request, orders.get(0).request(), recordSource.forRequest(request));
         List<Card> cards = new ArrayList<>();
         List<Action> systemActions = new ArrayList<>();
         boolean orderSign = "order-sign".equals(request.hook());
@@ -92,14 +77,6 @@ public final class HookService {
                             .toList(), record.unavailableParts().keySet(), (System.nanoTime() - started) / 1_000_000);
         }
         return new CdsResponse(cards, orderSign ? systemActions : null);
-    }
-
-    private FhirQuery source(HookRequest request) {
-        if (!request.hasFhirServer()) {
-            return localStore;
-        }
-        String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
-        return new RemoteFhirQuery(http, fhirContext, request.fhirServer(), token, fetchBudget);
     }
 
     /** Every draft MedicationRequest for Hemgenix (for order-select, only the selected ones). */
