@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.genegate.gates.DraftOrder;
 import org.genegate.gates.Remedy;
+import org.genegate.gates.Severity;
 import org.genegate.monitoring.MonitoringAlert;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.monitoring.MonitoringReview;
@@ -39,7 +40,8 @@ public final class MonitoringCards {
             cards.add(new Card(uuid(), CardComposer.truncate(DRUG + alert.summary()), alert.detail(),
                     alert.severity().indicator(), new CardSource(settings.sourceLabel(), settings.sourceUrl(),
                     CardTopics.GUIDELINE), suggestions(alert, review, patientId), alert.remedies().isEmpty() ? null
-                    : "any", List.of(), List.of(), Map.of(MONITORING_EXTENSION, List.of(Map.of(
+                    : "any", alert.severity() == Severity.CRITICAL ? settings.overrideReasons() : List.of(), List.of(),
+                    Map.of(MONITORING_EXTENSION, List.of(Map.of(
                     "alert", alert.kind().code(), "administration", review.administration())))));
         }
         return cards;

@@ -99,6 +99,10 @@ class ScenarioProfileValidationTest {
 
     private static Optional<String> profileOf(Resource resource) {
         if (resource instanceof Observation observation) {
+            if (isOutcome(observation.getCode())) {
+                // Bleeding rate and factor use are not lab results; US Core 3.1.1 has no profile for them.
+                return Optional.of("http://hl7.org/fhir/StructureDefinition/Observation");
+            }
             return Optional.of(isBodyWeight(observation.getCode())
                     ? "http://hl7.org/fhir/StructureDefinition/bodyweight"
                     : US_CORE + "us-core-observation-lab");
@@ -107,6 +111,11 @@ class ScenarioProfileValidationTest {
             return Optional.of(CRD + "profile-coverage");
         }
         return Optional.ofNullable(US_CORE_PROFILES.get(resource.fhirType())).map(name -> US_CORE + name);
+    }
+
+    private static boolean isOutcome(CodeableConcept code) {
+        return code.getCoding().stream().anyMatch(c -> "annualized-bleeding-rate".equals(c.getCode())
+                || "fix-product-use".equals(c.getCode()));
     }
 
     private static boolean isBodyWeight(CodeableConcept code) {

@@ -25,14 +25,18 @@ class HookProtocolIT extends AbstractServerIT {
     }
 
     @Test
-    void discoveryListsOrderSelectAndOrderSignWithPrefetch() {
+    void discoveryListsOrderSelectOrderSignAndPatientViewWithPrefetch() {
         HookClient.Response response = client.get("/cds-services");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode services = response.json().get("services");
-        assertThat(services).hasSize(2);
+        assertThat(services).hasSize(3);
         for (JsonNode service : services) {
-            assertThat(service.get("hook").asText()).isIn("order-select", "order-sign");
+            assertThat(service.get("hook").asText()).isIn("order-select", "order-sign", "patient-view");
+            if (service.get("hook").asText().equals("patient-view")) {
+                assertThat(service.get("prefetch").fieldNames()).toIterable().containsExactly("patient",
+                        "observations", "medicationAdministrations", "carePlans", "encounter");
+            }
             assertThat(service.get("id").asText()).isNotBlank();
             assertThat(service.get("description").asText()).isNotBlank();
             assertThat(service.get("prefetch").get("patient").asText()).isEqualTo("Patient/{{context.patientId}}");
