@@ -14,6 +14,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.genegate.server.GeneGateServerProperties;
+import org.genegate.server.claims.ClaimCheckOperationProvider;
 import org.genegate.server.readiness.ReadinessOperationProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +36,8 @@ public class FhirServletConfig {
             ISearchParamRegistry searchParamRegistry,
             IValidationSupport validationSupport,
             GeneGateServerProperties properties,
-            ReadinessOperationProvider readinessOperation) {
+            ReadinessOperationProvider readinessOperation,
+            ClaimCheckOperationProvider claimCheckOperation) {
         RestfulServer server = new RestfulServer(fhirContext);
         server.setServerName("GeneGate FHIR server");
 
@@ -45,8 +47,9 @@ public class FhirServletConfig {
         server.registerProviders(resourceProviders.createProviders());
         server.registerProvider(systemProvider);
         server.registerProvider(valueSetOperations);
-        // GeneGate's own operations: Patient/{id}/$j1411-readiness.
+        // GeneGate's own operations: Patient/{id}/$j1411-readiness and Claim/$j1411-check.
         server.registerProvider(readinessOperation);
+        server.registerProvider(claimCheckOperation);
 
         server.setPagingProvider(pagingProvider);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
