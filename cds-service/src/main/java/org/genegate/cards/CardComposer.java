@@ -44,7 +44,10 @@ public final class CardComposer {
         this.planBuilder = planBuilder;
     }
 
-    public List<Card> compose(Assessment assessment) {
+    /**
+     * @param smartAppUrl launch URL of the SMART checklist page; the payer card links it (type smart)
+     */
+    public List<Card> compose(Assessment assessment, String smartAppUrl) {
         List<Card> cards = new ArrayList<>(5);
         List<GateFinding> findings = assessment.findings();
         List<GateFinding> critical = select(findings, f -> f.severity() == Severity.CRITICAL);
@@ -70,7 +73,7 @@ public final class CardComposer {
             cards.add(codingCard(coding, order));
         }
         if (!info.isEmpty()) {
-            cards.add(payerCard(info, assessment));
+            cards.add(payerCard(info, assessment, smartAppUrl));
         }
         return cards;
     }
@@ -107,7 +110,7 @@ public final class CardComposer {
                 findingsExtension(findings));
     }
 
-    private Card payerCard(List<GateFinding> findings, Assessment assessment) {
+    private Card payerCard(List<GateFinding> findings, Assessment assessment, String smartAppUrl) {
         String summary = assessment.coverageDetermination()
                 .map(c -> DRUG + ": " + c.payerName() + ("auth-needed".equals(c.paNeeded())
                         ? " requires prior authorization" : ": check prior authorization")
@@ -127,8 +130,18 @@ public final class CardComposer {
         });
         detail.append(detail(findings, null));
         return new Card(uuid(), truncate(summary), detail.toString().strip(), "info",
-                source(CardTopics.COVERAGE_INFO), List.of(), null, List.of(), settings.payerLinks(),
+                source(CardTopics.COVERAGE_INFO), List.of(), null, List.of(), payerLinks(smartAppUrl),
                 findingsExtension(findings));
+    }
+
+    /** The policy's links, then the patient's whole checklist in the SMART app. */
+    private List<Link> payerLinks(String smartAppUrl) {
+        List<Link> links = new ArrayList<>(settings.payerLinks());
+        if (smartAppUrl != null && !smartAppUrl.isBlank()) {
+            links.add(new Link("Hemgenix checklist, dose, payer requirements and labs (SMART app)", smartAppUrl,
+                    "smart"));
+        }
+        return links;
     }
 
     static final String FINDINGS_EXTENSION = "genegate.findings";

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** CDS Hooks 2.0 endpoints: discovery, the two J1411 order services and the post-infusion patient-view. */
 @RestController
@@ -19,15 +20,20 @@ import org.springframework.web.bind.annotation.RestController;
         org.springframework.web.bind.annotation.RequestMethod.OPTIONS})
 public class CdsServicesController {
 
+    /** Where the SMART checklist page is launched, relative to this server. */
+    static final String SMART_LAUNCH_PATH = "/app/launch.html";
+
     private final CdsServiceCatalog catalog;
     private final HookService hookService;
     private final PatientViewService patientViewService;
+    private final HookProperties properties;
 
     public CdsServicesController(CdsServiceCatalog catalog, HookService hookService,
-                                 PatientViewService patientViewService) {
+                                 PatientViewService patientViewService, HookProperties properties) {
         this.catalog = catalog;
         this.hookService = hookService;
         this.patientViewService = patientViewService;
+        this.properties = properties;
     }
 
     @GetMapping
@@ -35,10 +41,17 @@ public class CdsServicesController {
         return new DiscoveryResponse(catalog.services());
     }
 
+    /** The configured launch URL, else this server's own page as the request reached it. */
+    private String smartAppUrl() {
+        return properties.smartAppUrl().isBlank()
+                ? ServletUriComponentsBuilder.fromCurrentContextPath().path(SMART_LAUNCH_PATH).toUriString()
+                : properties.smartAppUrl();
+    }
+
     @PostMapping(path = "/{id}")
     public CdsResponse call(@PathVariable("id") String id, @RequestBody(required = false) String body) {
         CdsServiceDescriptor service = catalog.find(id).orElseThrow(() -> HookRequestException.unknownService(id));
         return "patient-view".equals(service.hook()) ? patientViewService.handle(service, body)
-                : hookService.handle(service, body);
+                : hookService.handle(service, body, smartAppUrl());
     }
 }

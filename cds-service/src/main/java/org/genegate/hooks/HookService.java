@@ -53,7 +53,10 @@ public final class HookService {
         this.clock = clock;
     }
 
-    public CdsResponse handle(CdsServiceDescriptor service, String body) {
+    /**
+     * @param smartAppUrl launch URL of the SMART checklist page, linked from the payer card
+     */
+    public CdsResponse handle(CdsServiceDescriptor service, String body, String smartAppUrl) {
         long started = System.nanoTime();
         HookRequest request = reader.read(body, service.hook());
         List<DraftOrder> orders = hemgenixOrders(request);
@@ -67,7 +70,7 @@ public final class HookService {
         LocalDate today = LocalDate.now(clock);
         for (DraftOrder order : orders) {
             Assessment assessment = engine.assess(record, order);
-            cards.addAll(composer.compose(assessment));
+            cards.addAll(composer.compose(assessment, smartAppUrl));
             if (orderSign) {
                 coverageAction.build(assessment, today).ifPresent(systemActions::add);
             }

@@ -19,6 +19,8 @@ import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
@@ -42,6 +44,8 @@ import org.hl7.fhir.r4.model.StringType;
  *   severity valueCode (none|info|warning|critical), message valueString, source valueString,
  *   evidence (0..*): reference valueReference, what valueString, value valueString, date valueDate
  *   remedy (0..*): action valueString, resource (the ServiceRequest or CarePlan to create)
+ * dose (0..1, when the dose is not already right on the proposed order)
+ *   weightKg, volumeMl, genomeCopies valueDecimal, vials valueInteger
  * priorAuthorization (0..1, when an active Coverage is on record)
  *   coverage valueReference, payer valueString, payerId valueString, covered valueCode, paNeeded valueCode,
  *   outcomesBasedAgreement valueString, documentation valueString (0..*), record valueReference (0..*: the
@@ -70,7 +74,21 @@ public final class ReadinessReport {
             finding.evidence().stream().map(Evidence::reference).filter(r -> r != null).forEach(packet::add);
         }
         assessment.coverageDetermination().ifPresent(c -> parameters.addParameter(priorAuthorization(c, packet)));
+        assessment.findings().stream().flatMap(f -> f.remedies().stream())
+                .filter(Remedy.UpdateDose.class::isInstance).map(Remedy.UpdateDose.class::cast).findFirst()
+                .ifPresent(dose -> parameters.addParameter(dose(dose)));
         return parameters;
+    }
+
+    /** The weight-based dose the label gives for the latest weight (2 x 10^13 gc/kg = 2 mL/kg). */
+    private static Parameters.ParametersParameterComponent dose(Remedy.UpdateDose dose) {
+        Parameters.ParametersParameterComponent parameter = new Parameters.ParametersParameterComponent()
+                .setName("dose");
+        parameter.addPart().setName("weightKg").setValue(new DecimalType(dose.weightKg()));
+        parameter.addPart().setName("volumeMl").setValue(new DecimalType(dose.volumeMl()));
+        parameter.addPart().setName("genomeCopies").setValue(new DecimalType(dose.genomeCopies()));
+        parameter.addPart().setName("vials").setValue(new IntegerType(dose.vials()));
+        return parameter;
     }
 
     /** ready: every gate passed or only informs; not-ready: a critical finding; incomplete: anything else. */
