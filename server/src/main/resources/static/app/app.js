@@ -144,8 +144,10 @@
     target.appendChild(el("h3", { text: "Documentation for the PA packet" }));
     target.appendChild(el("ul", { "class": "plain", id: "payer-documentation" },
       part(pa, "documentation").map(function (d) { return el("li", { text: value(d) }); })));
-    target.appendChild(el("p", { "class": "note", text: "Records the findings rest on: "
-      + part(pa, "record").map(value).join(", ") }));
+    var records = part(pa, "record").map(value);
+    target.appendChild(el("details", { "class": "note" }, [
+      el("summary", { text: records.length + " records the findings rest on (for the packet)" }),
+      el("p", { text: records.join(", ") })]));
   }
 
   function day(resource) {

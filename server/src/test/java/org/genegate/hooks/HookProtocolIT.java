@@ -160,4 +160,19 @@ class HookProtocolIT extends AbstractServerIT {
         assertThat(body.get("resourceType").asText()).isEqualTo("OperationOutcome");
         assertThat(body.at("/issue/0/diagnostics").asText()).isNotBlank();
     }
+
+    @Test
+    void thePayerCardLinksTheSmartChecklist() {
+        JsonNode body = client.post(SIGN, client.orderSign(Scenarios.byId("eligible")).toString()).json();
+
+        JsonNode links = body.get("cards").get(0).get("links");
+        JsonNode smart = null;
+        for (JsonNode link : links) {
+            if (link.get("type").asText().equals("smart")) {
+                smart = link;
+            }
+        }
+        assertThat(smart).isNotNull();
+        assertThat(smart.get("url").asText()).isEqualTo("http://localhost:" + port + "/app/launch.html");
+    }
 }
