@@ -9,7 +9,7 @@ tests (they validate every bundle and check index.json against the card rules):
 Expected findings and cards follow the team's gate specification; the ScenariosTest re-derives the
 cards from the findings and the default severities.
 """
-import json, os, sys
+import datetime, json, os, sys
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "main", "resources", "scenarios")
 os.makedirs(OUT, exist_ok=True)
 
@@ -49,6 +49,13 @@ def cc(system, code, display=None, text=None):
     out = {"coding": [c]}
     if text: out["text"] = text
     return out
+
+def add_days(date, days):
+    return (datetime.date.fromisoformat(date) + datetime.timedelta(days=days)).isoformat()
+def add_months(date, months):
+    d = datetime.date.fromisoformat(date)
+    y, mo = divmod(d.month - 1 + months, 12)
+    return datetime.date(d.year + y, mo + 1, min(d.day, 28)).isoformat()
 
 def scenario(sid, **m):
     """The eligible patient, changed only by the modifiers in m."""
@@ -98,7 +105,7 @@ def scenario(sid, **m):
         "type": [{"text": "Gene therapy pre-infusion visit"}],
         "subject": pat,
         "participant": [{"individual": ref("Practitioner", p("practitioner"))}],
-        "period": {"start": ORDER_DATE + "T09:00:00-06:00"},
+        "period": {"start": m.get("visitDate", ORDER_DATE) + "T09:00:00-06:00"},
         "reasonCode": [{"coding": [D67]}],
         "location": [{"location": ref("Location", p("location"))}],
         "serviceProvider": ref("Organization", p("htc"))})
@@ -234,6 +241,40 @@ def scenario(sid, **m):
             "subject": pat, "effectiveDateTime": "2024-03-12T10:00:00-06:00",
             "performer": [{"actor": ref("Practitioner", p("practitioner"))}],
             "dosage": {"text": "140 mL IV over 17 minutes at 500 mL/h", "route": IV_ROUTE, "dose": q(140, "mL")}})
+    if m.get("administered"):
+        res.append({"resourceType": "MedicationAdministration", "id": p("hemgenix-administration"), "status": "completed",
+            "medicationCodeableConcept": {"coding": [J1411, {"system": NDC, "code": "0053-0300-30", "display": "HEMGENIX kit"}],
+                                          "text": "Hemgenix (etranacogene dezaparvovec-drlb)"},
+            "subject": pat, "context": ref("Encounter", p("encounter")),
+            "effectivePeriod": {"start": m["administered"] + "T10:00:00-06:00", "end": m["administered"] + "T10:17:00-06:00"},
+            "performer": [{"actor": ref("Practitioner", p("practitioner"))}],
+            "note": [{"text": "Kit lot A123456; 140 mL infused over 17 minutes at 500 mL/h through a 0.2 micron PES filter"}],
+            "dosage": {"text": "140 mL IV at 500 mL/h", "route": IV_ROUTE, "dose": q(140, "mL"), "rateQuantity": q(500, "mL/h")}})
+        post = m.get("post", {})
+        weeks = post.get("weeks", 12)
+        alt = post.get("alt", [30] * 12); fix = post.get("fix", [5, 10, 15, 20, 25, 30, 32, 34, 35, 36, 36, 37])
+        for week in range(1, weeks + 1):
+            day = add_days(m["administered"], 7 * week)
+            res.append(obs("alt-week-%d" % week, loinc("1742-6", "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma"),
+                           {"valueQuantity": q(alt[week - 1], "U/L")}, day, ref_range=rng(7, 56, "U/L"),
+                           interp=[{"coding": [{"system": INTERP, "code": "H" if alt[week - 1] > 56 else "N", "display": "High" if alt[week - 1] > 56 else "Normal"}]}]))
+            res.append(obs("ast-week-%d" % week, loinc("1920-8", "Aspartate aminotransferase [Enzymatic activity/volume] in Serum or Plasma"),
+                           {"valueQuantity": q(24, "U/L")}, day, ref_range=rng(10, 40, "U/L"), interp=INT_N))
+            res.append(obs("fix-week-%d" % week, loinc("3187-2", "Coagulation factor IX activity actual/normal in Platelet poor plasma by Coagulation assay", "Factor IX activity"),
+                           {"valueQuantity": q(fix[week - 1], "%")}, day, ref_range=rng(50, 150, "%"),
+                           interp=INT_L if fix[week - 1] < 50 else INT_N, method="One-stage clotting assay"))
+        for date, bu in post.get("inhibitors", []):
+            res.append(obs("fix-inhibitor-after-%s" % date, loinc("3185-6", "Coagulation factor IX inhibitor [Units/volume] in Platelet poor plasma by Coagulation assay", "Factor IX inhibitor (Bethesda)"),
+                           {"valueQuantity": q(bu, "BU", "[beth'U]")}, date,
+                           interp=INT_POS if bu >= 0.6 else INT_NEG, method="Nijmegen-modified Bethesda assay"))
+        for month in post.get("milestones", []):
+            day = add_months(m["administered"], month)
+            res.append(obs("abr-%dm" % month, cc(GG, "annualized-bleeding-rate", "Annualized bleeding rate", "Annualized bleeding rate"),
+                           {"valueQuantity": q(0, "/a")}, day))
+            res.append(obs("fix-product-use-%dm" % month, cc(GG, "fix-product-use", "Factor IX product use since the last assessment", "Factor IX product use"),
+                           {"valueQuantity": q(0, "IU", "[iU]")}, day))
+            res.append(obs("fix-%dm" % month, loinc("3187-2", "Coagulation factor IX activity actual/normal in Platelet poor plasma by Coagulation assay", "Factor IX activity"),
+                           {"valueQuantity": q(36, "%")}, day, ref_range=rng(50, 150, "%"), interp=INT_L, method="Chromogenic and one-stage assays"))
     for r in m.get("extra", []):
         res.append(r(p, pat))
 
@@ -273,9 +314,9 @@ def scenario(sid, **m):
                         {"fullUrl": BASE + "ServiceRequest/" + infusion["id"], "resource": infusion}]}
     return bundle, orders
 
-S = []  # (id, title, modifiers, expectedFindings, expectedCards, notes)
-def add(sid, title, mods, findings, cards, notes):
-    S.append((sid, title, mods, findings, cards, notes))
+S = []  # (id, title, modifiers, expectedFindings, expectedCards, notes, expectedPatientViewCards)
+def add(sid, title, mods, findings, cards, notes, patient_view=()):
+    S.append((sid, title, mods, findings, cards, notes, list(patient_view)))
 
 add("eligible", "Eligible adult with severe hemophilia B: every gate passes", {}, {}, ["payer"],
     "40-year-old, D67, FIX 1 %, inhibitor 0 BU 10 days old, NAb 1:200 14 days old, 70 kg 7 days old, ordered 140 mL (14 vials), "
@@ -314,7 +355,8 @@ add("fix-activity-high", "FIX activity 5 %", {"fixActivity": 5}, {"fix-activity"
 add("hepatitis-b", "HBsAg positive", {"hbsagPositive": True}, {"infections": "FAIL"}, ["documentation", "payer"],
     "HBsAg 5196-1 Positive: active hepatitis B, warning (payer/trial criterion): treat, re-screen, resubmit PA.")
 add("prior-hemgenix", "Hemgenix already given in 2024", {"priorHemgenix": True}, {"prior-gene-therapy": "FAIL"},
-    ["critical", "payer"], "A completed MedicationAdministration of J1411 on 2024-03-12: one dose per lifetime.")
+    ["critical", "payer"], "A completed MedicationAdministration of J1411 on 2024-03-12: one dose per lifetime. "
+    "patient-view: no weekly tests or milestones after the 2024 dose are on record, so they are overdue.", ["overdue"])
 add("dose-wrong", "Ordered 100 mL for 70 kg",
     {"dose": (100, "mL", "mL"), "doseText": "100 mL IV once at 500 mL/h"}, {"weight-and-dose": "FAIL"}, ["documentation", "payer"],
     "Expected 140 mL (2 mL/kg x 70 kg, 14 vials); 100 mL is 28.6 % low: warning with UpdateDose to 140 mL.")
@@ -353,8 +395,42 @@ add("weight-stale", "Body weight 45 days old", {"weightDate": "2026-10-06"}, {"w
 add("no-coverage", "No active Coverage", {"coverage": False}, {"payer": "MISSING"}, ["payer"],
     "No Coverage resource (and no payer Organization): payer MISSING (info), still an info payer card.")
 
+# Post-infusion states: Hemgenix given on the order date (2026-11-20), chart opened at a later visit (the
+# encounter's start is the day patient-view judges "overdue" on). Each is also an order-sign case: a second
+# Hemgenix order after the dose is blocked by the prior-gene-therapy gate.
+GIVEN = ORDER_DATE
+POST_NOTE = "Hemgenix given 2026-11-20 (completed MedicationAdministration, J1411 + NDC 0053-0300-30, lot in the note); order-sign: prior-gene-therapy FAIL. "
+add("post-infusion-on-track", "After Hemgenix: every weekly test on time, ALT normal, FIX activity rising",
+    {"administered": GIVEN, "visitDate": "2027-02-26"}, {"prior-gene-therapy": "FAIL"}, ["critical", "payer"],
+    POST_NOTE + "Visit 2027-02-26 (week 14): ALT, AST and FIX activity in each of weeks 1-12, ALT 30 U/L (baseline 25, ULN 56), "
+    "FIX activity 5 % rising to 37 %; the 3-month milestone (2027-02-20) is still within its 30 days. No patient-view card.")
+add("post-infusion-overdue", "After Hemgenix: weekly tests stopped after week 9",
+    {"administered": GIVEN, "visitDate": "2027-02-26", "post": {"weeks": 9}}, {"prior-gene-therapy": "FAIL"},
+    ["critical", "payer"], POST_NOTE + "Visit 2027-02-26: no ALT, AST or FIX activity in weeks 10-12 (due 2027-01-29 to "
+    "2027-02-12, 3 days' grace): one overdue card with suggestions ordering the three tests.", ["overdue"])
+add("post-infusion-alt-rise", "After Hemgenix: ALT 70 U/L in week 12",
+    {"administered": GIVEN, "visitDate": "2027-02-26", "post": {"alt": [30] * 11 + [70]}}, {"prior-gene-therapy": "FAIL"},
+    ["critical", "payer"], POST_NOTE + "Week-12 ALT 70 U/L (2027-02-12) is above the lab's ULN 56 U/L and above 2 x the "
+    "pre-infusion baseline 25 U/L (2026-11-06): warning card, consider corticosteroids per the label and the site's protocol "
+    "(no prednisone dose or taper presented as label text).", ["alt"])
+add("post-infusion-inhibitor", "After Hemgenix: FIX inhibitor 1.0 BU in week 11",
+    {"administered": GIVEN, "visitDate": "2027-02-26", "post": {"inhibitors": [("2027-02-05", 1.0)]}},
+    {"prior-gene-therapy": "FAIL", "fix-inhibitor": "FAIL"}, ["critical", "payer"],
+    POST_NOTE + "Bethesda 1.0 BU on 2027-02-05, after the dose: critical inhibitor card. order-sign also fails the inhibitor "
+    "gate (latest result positive).", ["inhibitor"])
+add("post-infusion-fix-falling", "After Hemgenix: FIX activity falls from 40 % to 15 %",
+    {"administered": GIVEN, "visitDate": "2027-02-26", "post": {"fix": [5, 10, 20, 30, 35, 38, 39, 40, 30, 22, 18, 15]}},
+    {"prior-gene-therapy": "FAIL"}, ["critical", "payer"],
+    POST_NOTE + "FIX activity peaks at 40 % (week 8) and is 15 % in week 12, more than 50 % below the peak: warning card.",
+    ["fix-activity"])
+add("post-infusion-milestone-overdue", "After Hemgenix: 6-month outcomes assessment missing",
+    {"administered": GIVEN, "visitDate": "2027-06-25", "post": {"milestones": [3]}}, {"prior-gene-therapy": "FAIL"},
+    ["critical", "payer"], POST_NOTE + "Visit 2027-06-25: weekly tests complete, the 3-month assessment (FIX activity, "
+    "annualized bleeding rate, FIX product use on 2027-02-20) done, the 6-month one (due 2027-05-20, 30 days' grace) missing.",
+    ["overdue"])
+
 index = []
-for sid, title, mods, findings, cards, notes in S:
+for sid, title, mods, findings, cards, notes, patient_view in S:
     bundle, orders = scenario(sid, **mods)
     with open(os.path.join(OUT, sid + ".bundle.json"), "w") as f:
         json.dump(bundle, f, indent=2, ensure_ascii=False); f.write("\n")
@@ -362,7 +438,8 @@ for sid, title, mods, findings, cards, notes in S:
         json.dump(orders, f, indent=2, ensure_ascii=False); f.write("\n")
     index.append({"id": sid, "title": title, "patientId": sid + "-patient", "encounterId": sid + "-encounter",
                   "userId": "Practitioner/%s-practitioner" % sid, "bundle": sid + ".bundle.json", "orders": sid + ".orders.json",
-                  "expectedFindings": findings, "expectedCards": cards, "notes": notes})
+                  "expectedFindings": findings, "expectedCards": cards, "expectedPatientViewCards": patient_view,
+                  "notes": notes})
 with open(os.path.join(OUT, "index.json"), "w") as f:
     json.dump(index, f, indent=2, ensure_ascii=False); f.write("\n")
 print(len(index))

@@ -15,6 +15,7 @@ import org.genegate.gates.GateFinding;
 import org.genegate.gates.GateStatus;
 import org.genegate.gates.Remedy;
 import org.genegate.gates.Severity;
+import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -35,13 +36,18 @@ public final class CardComposer {
 
     private final FhirContext fhirContext;
     private final CardSettings settings;
+    private final MonitoringPlanBuilder planBuilder;
 
-    public CardComposer(FhirContext fhirContext, CardSettings settings) {
+    public CardComposer(FhirContext fhirContext, CardSettings settings, MonitoringPlanBuilder planBuilder) {
         this.fhirContext = fhirContext;
         this.settings = settings;
+        this.planBuilder = planBuilder;
     }
 
-    public List<Card> compose(Assessment assessment) {
+    /**
+     * @param smartAppUrl launch URL of the SMART checklist page; the payer card links it (type smart)
+     */
+    public List<Card> compose(Assessment assessment, String smartAppUrl) {
         List<Card> cards = new ArrayList<>(5);
         List<GateFinding> findings = assessment.findings();
         List<GateFinding> critical = select(findings, f -> f.severity() == Severity.CRITICAL);
@@ -67,7 +73,7 @@ public final class CardComposer {
             cards.add(codingCard(coding, order));
         }
         if (!info.isEmpty()) {
-            cards.add(payerCard(info, assessment));
+            cards.add(payerCard(info, assessment, smartAppUrl));
         }
         return cards;
     }
@@ -107,7 +113,7 @@ public final class CardComposer {
                 findingsExtension(findings));
     }
 
-    private Card payerCard(List<GateFinding> findings, Assessment assessment) {
+    private Card payerCard(List<GateFinding> findings, Assessment assessment, String smartAppUrl) {
         String summary = assessment.coverageDetermination()
                 .map(c -> DRUG + ": " + c.payerName() + ("auth-needed".equals(c.paNeeded())
                         ? " requires prior authorization" : ": check prior authorization")
@@ -127,7 +133,7 @@ public final class CardComposer {
         });
         detail.append(detail(findings, null));
         return new Card(uuid(), truncate(summary), detail.toString().strip(), "info",
-                source(CardTopics.COVERAGE_INFO), List.of(), null, List.of(), settings.payerLinks(),
+                source(CardTopics.COVERAGE_INFO), List.of(), null, List.of(), payerLinks(smartAppUrl),
                 findingsExtension(findings));
     }
 
@@ -136,6 +142,16 @@ public final class CardComposer {
     /** CDS Hooks requires selectionBehavior whenever a card has suggestions; any number may be accepted here. */
     private static String selectionBehavior(List<Suggestion> suggestions) {
         return suggestions.isEmpty() ? null : "any";
+    }
+
+    /** The policy's links, then the patient's whole checklist in the SMART app. */
+    private List<Link> payerLinks(String smartAppUrl) {
+        List<Link> links = new ArrayList<>(settings.payerLinks());
+        if (smartAppUrl != null && !smartAppUrl.isBlank()) {
+            links.add(new Link("Hemgenix checklist, dose, payer requirements and labs (SMART app)", smartAppUrl,
+                    "smart"));
+        }
+        return links;
     }
 
     private static Map<String, Object> findingsExtension(List<GateFinding> findings) {
@@ -154,16 +170,14 @@ public final class CardComposer {
             for (Remedy remedy : finding.remedies()) {
                 if (remedy instanceof Remedy.OrderTest test) {
                     if (ordered.add(test.system() + "|" + test.code())) {
-                        testOrders.add(Action.create("Order " + test.display(),
+                        testOrders.add(Action.create(RemedyLabels.label(test),
                                 json(RemedyResources.serviceRequest(test, order))));
                     }
                 } else if (remedy instanceof Remedy.CreateMonitoringPlan) {
-                    suggestions.add(new Suggestion("Create the post-infusion monitoring plan (weekly ALT and FIX "
-                            + "activity x 12 weeks)", uuid(), true, List.of(Action.create(
-                            "Create the Hemgenix monitoring CarePlan", json(RemedyResources.monitoringPlan(order))))));
+                    suggestions.add(new Suggestion(RemedyLabels.label(remedy), uuid(), true, List.of(Action.create(
+                            "Create the Hemgenix monitoring CarePlan", json(planBuilder.provisional(order))))));
                 } else if (remedy instanceof Remedy.UpdateDose dose) {
-                    suggestions.add(new Suggestion("Set the dose to " + RemedyResources.plain(dose.volumeMl())
-                            + " mL (" + dose.vials() + " vials) for " + RemedyResources.plain(dose.weightKg()) + " kg",
+                    suggestions.add(new Suggestion(RemedyLabels.label(dose),
                             uuid(), true, List.of(Action.update("Update the Hemgenix order's dose",
                             json(RemedyResources.withDose(order, dose))))));
                 } else if (remedy instanceof Remedy.ReplaceCode replace) {
@@ -179,8 +193,7 @@ public final class CardComposer {
     }
 
     private java.util.Optional<Suggestion> codeSuggestion(Remedy.ReplaceCode replace, DraftOrder order) {
-        String label = replace.rightCode() == null ? "Remove " + replace.wrongCode()
-                : "Replace " + replace.wrongCode() + " with " + replace.rightCode();
+        String label = RemedyLabels.label(replace);
         if (RemedyResources.replaceCoding(new ArrayList<>(medicationCodings(order)), replace)) {
             return java.util.Optional.of(new Suggestion(label, uuid(), true, List.of(Action.update(label
                     + " on the Hemgenix order", json(RemedyResources.withCode(order, replace))))));

@@ -3,7 +3,7 @@ package org.genegate.cards;
 import java.util.Map;
 
 /** What each gate is called on a card: a title for the detail list, a few words for the summary. */
-final class GateTitles {
+public final class GateTitles {
 
     private record Title(String title, String shortText) {
     }
@@ -28,7 +28,7 @@ final class GateTitles {
     private GateTitles() {
     }
 
-    static String title(String gateId) {
+    public static String title(String gateId) {
         Title title = TITLES.get(gateId);
         return title == null ? gateId : title.title();
     }

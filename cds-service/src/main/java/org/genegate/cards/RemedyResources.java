@@ -7,34 +7,25 @@ import java.util.List;
 import org.genegate.gates.DraftOrder;
 import org.genegate.gates.Remedy;
 import org.genegate.terminology.GeneGateTerminology;
-import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.Narrative;
-import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.ServiceRequest;
-import org.hl7.fhir.r4.model.Timing;
 
 /**
  * Builds the FHIR resources that suggestions carry: ServiceRequests for missing tests, the monitoring
  * CarePlan, and the draft order with a corrected dose or code. Each new resource is tied to the order's
  * patient, encounter and requester, so the EHR can file it as is.
  */
-final class RemedyResources {
-
-    /** Weeks of weekly ALT and FIX activity after the infusion (label-derived; evidence.md rule 14). */
-    static final int MONITORING_WEEKS = 12;
-
-    private static final String US_CORE_CAREPLAN_CATEGORY = "http://hl7.org/fhir/us/core/CodeSystem/careplan-category";
+public final class RemedyResources {
 
     private RemedyResources() {
     }
 
-    static ServiceRequest serviceRequest(Remedy.OrderTest test, DraftOrder order) {
+    public static ServiceRequest serviceRequest(Remedy.OrderTest test, DraftOrder order) {
         MedicationRequest request = order.request();
         ServiceRequest serviceRequest = new ServiceRequest()
                 .setStatus(ServiceRequest.ServiceRequestStatus.DRAFT)
@@ -60,55 +51,6 @@ final class RemedyResources {
         return GeneGateTerminology.CODE_SYSTEM.equals(test.system())
                 && (GeneGateTerminology.LIVER_ULTRASOUND.equals(test.code())
                 || GeneGateTerminology.LIVER_ELASTOGRAPHY.equals(test.code()));
-    }
-
-    /**
-     * The post-infusion plan the label asks for: weekly ALT and FIX activity for 12 weeks, with the
-     * corticosteroid response left to the site's protocol (the US label says "consider corticosteroids";
-     * no fixed taper is label text).
-     */
-    static CarePlan monitoringPlan(DraftOrder order) {
-        MedicationRequest request = order.request();
-        CarePlan plan = new CarePlan()
-                .setStatus(CarePlan.CarePlanStatus.DRAFT)
-                .setIntent(CarePlan.CarePlanIntent.PLAN)
-                .setTitle("Hemgenix post-infusion hepatic monitoring")
-                .setDescription("Weekly ALT and FIX activity for " + MONITORING_WEEKS + " weeks after the Hemgenix"
-                        + " infusion. For an ALT rise, consider corticosteroids per the label and the site's protocol.")
-                .setSubject(request.getSubject().copy())
-                .setPeriod(new Period().setStartElement(new DateTimeType(java.sql.Date.valueOf(order.orderDate()))));
-        // US Core 3.1.1 CarePlan asks for a narrative and the assess-plan category; GeneGate's monitoring
-        // profile adds its own category, which the monitoring-plan gate looks for.
-        plan.getText().setStatus(Narrative.NarrativeStatus.GENERATED)
-                .setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + plan.getTitle() + ": "
-                        + plan.getDescription() + "</p></div>");
-        plan.addCategory(new CodeableConcept(new Coding(US_CORE_CAREPLAN_CATEGORY, "assess-plan",
-                "Assessment and Plan of Treatment")));
-        plan.addCategory(new CodeableConcept(new Coding(GeneGateTerminology.CODE_SYSTEM,
-                GeneGateTerminology.GENE_THERAPY_MONITORING, "Gene therapy post-infusion monitoring plan")));
-        if (request.hasEncounter()) {
-            plan.setEncounter(request.getEncounter().copy());
-        }
-        if (request.hasRequester()) {
-            plan.setAuthor(request.getRequester().copy());
-        }
-        plan.addActivity(weeklyTest(GeneGateTerminology.LOINC_ALT,
-                "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma"));
-        plan.addActivity(weeklyTest(GeneGateTerminology.LOINC_FIX_ACTIVITY_PERCENT,
-                "Coagulation factor IX activity actual/normal in Platelet poor plasma by Coagulation assay"));
-        return plan;
-    }
-
-    private static CarePlan.CarePlanActivityComponent weeklyTest(String loinc, String display) {
-        Timing weekly = new Timing().setRepeat(new Timing.TimingRepeatComponent()
-                .setFrequency(1).setPeriod(1).setPeriodUnit(Timing.UnitsOfTime.WK).setCount(MONITORING_WEEKS));
-        CarePlan.CarePlanActivityDetailComponent detail = new CarePlan.CarePlanActivityDetailComponent()
-                .setKind(CarePlan.CarePlanActivityKind.SERVICEREQUEST)
-                .setCode(new CodeableConcept(new Coding(GeneGateTerminology.LOINC, loinc, display)))
-                .setStatus(CarePlan.CarePlanActivityStatus.NOTSTARTED)
-                .setScheduled(weekly)
-                .setDescription(display + ", weekly for " + MONITORING_WEEKS + " weeks after the infusion");
-        return new CarePlan.CarePlanActivityComponent().setDetail(detail);
     }
 
     /** The draft order with its dose set to the weight-based volume in mL. */
@@ -158,5 +100,4 @@ final class RemedyResources {
         BigDecimal mantissa = value.movePointLeft(exponent).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
         return mantissa.toPlainString() + " x 10^" + exponent;
     }
-
 }

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.CodeIndex;
@@ -36,7 +37,9 @@ public final class PrefetchTemplates {
                         GeneGateTerminology.VS_AAV5_NAB, GeneGateTerminology.VS_LIVER_TESTS,
                         GeneGateTerminology.VS_INFECTION_SEROLOGY, GeneGateTerminology.VS_BODY_WEIGHT,
                         GeneGateTerminology.VS_BLEED_HISTORY)
-                + "," + GeneGateTerminology.CODE_SYSTEM + "|" + GeneGateTerminology.FIX_PROPHYLAXIS_CURRENT);
+                + "," + GeneGateTerminology.CODE_SYSTEM + "|" + GeneGateTerminology.FIX_PROPHYLAXIS_CURRENT
+                + "," + GeneGateTerminology.CODE_SYSTEM + "|" + GeneGateTerminology.ANNUALIZED_BLEEDING_RATE
+                + "," + GeneGateTerminology.CODE_SYSTEM + "|" + GeneGateTerminology.FIX_PRODUCT_USE);
         define(k, t, RecordPart.MEDICATION_REQUESTS, "medicationRequests", "MedicationRequest?patient=" + PATIENT_TOKEN);
         define(k, t, RecordPart.MEDICATION_STATEMENTS, "medicationStatements",
                 "MedicationStatement?patient=" + PATIENT_TOKEN);
@@ -86,6 +89,17 @@ public final class PrefetchTemplates {
         Map<String, String> prefetch = new LinkedHashMap<>();
         for (RecordPart part : RecordPart.values()) {
             prefetch.put(keys.get(part), templates.get(part));
+        }
+        return prefetch;
+    }
+
+    /** The same, for only the parts a service reads. */
+    public Map<String, String> asDiscoveryPrefetch(Set<RecordPart> parts) {
+        Map<String, String> prefetch = new LinkedHashMap<>();
+        for (RecordPart part : RecordPart.values()) {
+            if (parts.contains(part)) {
+                prefetch.put(keys.get(part), templates.get(part));
+            }
         }
         return prefetch;
     }

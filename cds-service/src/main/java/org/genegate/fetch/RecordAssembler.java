@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -51,12 +53,43 @@ public final class RecordAssembler {
      *               that is needed and not prefetched fails the call with 412)
      */
     public PatientRecord assemble(HookRequest request, MedicationRequest order, FhirQuery source) {
+        return assemble(request, order, source, EnumSet.allOf(RecordPart.class));
+    }
+
+    /** A hook call's record, limited to {@code parts}; 412 when nobody can say who the patient is. */
+    public PatientRecord assemble(HookRequest request, MedicationRequest order, FhirQuery source,
+                                  Set<RecordPart> parts) {
+        PatientRecord assembled = assemble(request.context(), request.prefetch(), order, source, parts);
+        String patientProblem = assembled.unavailableParts().get(RecordPart.PATIENT);
+        if (parts.contains(RecordPart.PATIENT) && patientProblem != null && !request.hasFhirServer()) {
+            // The request gave neither the patient nor a server to ask; this server's own store was the last
+            // resort and does not know the patient, so every gate would be guesswork.
+            throw HookRequestException.preconditionFailed("The request prefetches no patient and names no "
+                    + "fhirServer, and this server's store cannot give it: " + patientProblem);
+        }
+        return assembled;
+    }
+
+    /**
+     * The record of the context's patient, limited to {@code parts} (the others are marked unavailable, so a
+     * gate reading one could never pass on it).
+     *
+     * @param prefetch key → prefetched JSON, as in a hook request (empty: fetch everything)
+     * @param order    the order whose encounter and requester name the encounter and prescriber parts; null
+     *                 when there is none (then only the context names them)
+     */
+    public PatientRecord assemble(HookContext context, Map<String, JsonNode> prefetch, MedicationRequest order,
+                                  FhirQuery source, Set<RecordPart> parts) {
         PatientRecord.Builder record = PatientRecord.builder();
         Map<RecordPart, String> toFetch = new EnumMap<>(RecordPart.class);
-        String patientId = request.context().patientId();
+        String patientId = context.patientId();
         for (RecordPart part : RecordPart.values()) {
+            if (!parts.contains(part)) {
+                record.unavailable(part, "not read by this service");
+                continue;
+            }
             String key = templates.key(part);
-            JsonNode prefetched = request.prefetch().get(key);
+            JsonNode prefetched = prefetch.get(key);
             List<Resource> resources = prefetched == null ? null : readPrefetched(key, prefetched);
             if (resources != null) {
                 String problem = PartResources.problem(part, resources, patientId);
@@ -66,7 +99,7 @@ public final class RecordAssembler {
                 record.part(part, resources);
                 continue;
             }
-            String query = resolve(part, request.context(), order);
+            String query = resolve(part, context, order);
             if (query == null) {
                 // Nothing to ask for (e.g. no encounter in context or order): the part has no data.
                 record.part(part, List.of());
@@ -82,15 +115,7 @@ public final class RecordAssembler {
             }
             fetchAll(toFetch, source, patientId, record);
         }
-        PatientRecord assembled = record.build();
-        String patientProblem = assembled.unavailableParts().get(RecordPart.PATIENT);
-        if (patientProblem != null && !request.hasFhirServer()) {
-            // The request gave neither the patient nor a server to ask; this server's own store was the last
-            // resort and does not know the patient, so every gate would be guesswork.
-            throw HookRequestException.preconditionFailed("The request prefetches no patient and names no "
-                    + "fhirServer, and this server's store cannot give it: " + patientProblem);
-        }
-        return assembled;
+        return record.build();
     }
 
     /** The prefetched resources, or null when the key must be fetched (an OperationOutcome stands in its place). */
@@ -129,8 +154,8 @@ public final class RecordAssembler {
         String template = templates.template(part);
         String query = template.replace(PrefetchTemplates.PATIENT_TOKEN, context.patientId());
         if (query.contains(PrefetchTemplates.ENCOUNTER_TOKEN)) {
-            String encounterId = context.encounterId() != null ? context.encounterId() : idOf(order.getEncounter(),
-                    "Encounter");
+            String encounterId = context.encounterId() != null ? context.encounterId()
+                    : order == null ? null : idOf(order.getEncounter(), "Encounter");
             if (encounterId == null) {
                 return null;
             }
@@ -138,11 +163,12 @@ public final class RecordAssembler {
         }
         if (query.contains(PrefetchTemplates.PRACTITIONER_TOKEN)) {
             // The order's requester is who the prescriber gate judges; fall back to the signing user.
-            String roleId = idOf(order.getRequester(), "PractitionerRole");
+            Reference requester = order == null ? null : order.getRequester();
+            String roleId = idOf(requester, "PractitionerRole");
             if (roleId != null) {
                 return "PractitionerRole?_id=" + roleId;
             }
-            String practitionerId = idOf(order.getRequester(), "Practitioner");
+            String practitionerId = idOf(requester, "Practitioner");
             if (practitionerId == null) {
                 practitionerId = context.userPractitionerId();
             }

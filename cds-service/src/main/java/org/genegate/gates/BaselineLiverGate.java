@@ -130,8 +130,11 @@ public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
         return in.finding(status, lead + String.join("; ", items) + ".", evidence, remedies);
     }
 
-    /** The lab's own upper limit wins; the policy's default for the test and unit is the fallback. */
-    private static Optional<BigDecimal> upperLimit(Observation observation, Quantity value, String code,
+    /**
+     * The upper limit of normal of a liver test: the lab's own wins; the policy's default for the test and unit is
+     * the fallback. Also read after the infusion, by the ALT check of the patient-view service.
+     */
+    public static Optional<BigDecimal> upperLimit(Observation observation, Quantity value, String code,
                                                    BaselineLiverSettings policy) {
         for (Observation.ObservationReferenceRangeComponent range : observation.getReferenceRange()) {
             Quantity high = range.getHigh();

@@ -53,6 +53,11 @@ public final class CodingGate implements Gate<CodingSettings> {
 
     @Override
     public GateFinding evaluate(GateInput<CodingSettings> in) {
+        if (!in.order().proposed()) {
+            return in.finding(GateStatus.MISSING, "No proposed Hemgenix order to check; the billing codes need the "
+                    + "order (J1411 x 1 unit, not J3490/J3590/C9399) and the infusion order (CPT 96365, 96366 only "
+                    + "past " + in.policy().addOnThresholdMinutes() + " minutes).", List.of(), List.of());
+        }
         CodeIndex codes = in.codes();
         MedicationRequest request = in.order().request();
         List<String> problems = new ArrayList<>();

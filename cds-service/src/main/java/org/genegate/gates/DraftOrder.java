@@ -3,26 +3,46 @@ package org.genegate.gates;
 import java.time.LocalDate;
 import java.util.List;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * A Hemgenix order being selected or signed.
+ * A Hemgenix order being selected or signed, or (for the readiness checklist) the absence of one.
  *
- * @param request      the draft MedicationRequest recognised as Hemgenix
- * @param recognition  how it was recognised (which code or text), so the coding gate can judge it
+ * @param request      the draft MedicationRequest recognised as Hemgenix; for no proposed order, an empty
+ *                     MedicationRequest that only names the patient
+ * @param recognition  how it was recognised (which code or text), so the coding gate can judge it; null when
+ *                     there is no proposed order
  * @param otherOrders  the other draft orders of the same hook call (e.g. a ServiceRequest for the infusion)
  * @param orderDate    the date gates measure recency and age against (authoredOn, else today)
+ * @param proposed     false when the patient is checked without an order: gates that judge the order itself
+ *                     (dose, billing codes) then say what they need instead of judging an empty one
  */
 public record DraftOrder(MedicationRequest request, HemgenixRecognition recognition, List<Resource> otherOrders,
-                         LocalDate orderDate) {
+                         LocalDate orderDate, boolean proposed) {
 
     public DraftOrder {
         otherOrders = List.copyOf(otherOrders);
+    }
+
+    /** A proposed order. */
+    public DraftOrder(MedicationRequest request, HemgenixRecognition recognition, List<Resource> otherOrders,
+                      LocalDate orderDate) {
+        this(request, recognition, otherOrders, orderDate, true);
     }
 
     /** A draft order dated as the gate spec says: its authoredOn, else today. */
     public static DraftOrder of(MedicationRequest request, HemgenixRecognition recognition, List<Resource> otherOrders,
                                 LocalDate today) {
         return new DraftOrder(request, recognition, otherOrders, FhirDates.orderDate(request, today));
+    }
+
+    /** No order yet: the patient's readiness is judged as of {@code today}. */
+    public static DraftOrder none(String patientId, LocalDate today) {
+        MedicationRequest placeholder = new MedicationRequest()
+                .setStatus(MedicationRequest.MedicationRequestStatus.DRAFT)
+                .setIntent(MedicationRequest.MedicationRequestIntent.PROPOSAL)
+                .setSubject(new Reference("Patient/" + patientId));
+        return new DraftOrder(placeholder, null, List.of(), today, false);
     }
 }

@@ -110,7 +110,7 @@ public final class FixInhibitorGate implements Gate<FixInhibitorSettings> {
      * Bethesda LOINC code is read as Bethesda units, which is what that code measures. The coded
      * value and the interpretation are read too, and any positive wins.
      */
-    static Positivity read(Observation observation, BigDecimal thresholdBu) {
+    public static Positivity read(Observation observation, BigDecimal thresholdBu) {
         Positivity numeric = Positivity.UNKNOWN;
         if (observation.getValue() instanceof Quantity quantity && quantity.getValue() != null) {
             boolean unitless = !quantity.hasCode() && !quantity.hasUnit();

@@ -71,6 +71,10 @@ public final class WeightAndDoseGate implements Gate<WeightAndDoseSettings> {
         DoseCalculation expected = DoseCalculation.of(kg, policy);
         Remedy.UpdateDose update = expected.remedy();
         String expectedText = expected.text() + " for " + weightText;
+        if (!in.order().proposed()) {
+            return in.finding(GateStatus.MISSING, "No proposed Hemgenix order to check; the weight-based dose is "
+                    + expectedText + ". Send the proposed order to check its dose.", evidence, List.of(update));
+        }
         Optional<OrderedDose> ordered = OrderedDose.of(in.order().request());
         if (ordered.isEmpty()) {
             return in.finding(GateStatus.MISSING, "The Hemgenix order has no dose; the weight-based dose is "

@@ -6,11 +6,15 @@ import java.util.Optional;
 import org.genegate.cards.CrdConfiguration;
 import org.genegate.fetch.PrefetchTemplates;
 
-/** The hooks GeneGate answers: J1411 gates on order-select (early look) and order-sign (final check). */
+/**
+ * The hooks GeneGate answers: J1411 gates on order-select (early look) and order-sign (final check), and the
+ * post-infusion review on patient-view.
+ */
 public final class CdsServiceCatalog {
 
     public static final String ORDER_SELECT_ID = "j1411-order-select";
     public static final String ORDER_SIGN_ID = "j1411-order-sign";
+    public static final String PATIENT_VIEW_ID = "j1411-patient-view";
 
     private final List<CdsServiceDescriptor> services;
 
@@ -28,7 +32,12 @@ public final class CdsServiceCatalog {
                                 + "FIX inhibitor, anti-AAV5 NAb, diagnosis, FIX activity, prophylaxis or bleeds, "
                                 + "infections, liver work-up, monitoring plan, dose, site of care, prescriber, "
                                 + "coding and payer; returns Da Vinci CRD coverage information.",
-                        ORDER_SIGN_ID, templates.asDiscoveryPrefetch(), usage, extension));
+                        ORDER_SIGN_ID, templates.asDiscoveryPrefetch(), usage, extension),
+                new CdsServiceDescriptor("patient-view", "Hemgenix (J1411) post-infusion monitoring",
+                        "After a Hemgenix infusion: overdue weekly ALT, AST or FIX activity tests and outcomes "
+                                + "milestones, ALT above the upper limit of normal or 2 x baseline, a FIX inhibitor, "
+                                + "or falling FIX activity. Patients without a Hemgenix administration get no cards.",
+                        PATIENT_VIEW_ID, templates.asDiscoveryPrefetch(PatientViewService.PARTS), usage, Map.of()));
     }
 
     public List<CdsServiceDescriptor> services() {

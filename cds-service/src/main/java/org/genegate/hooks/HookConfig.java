@@ -14,6 +14,7 @@ import org.genegate.audit.AuditTrail;
 import org.genegate.cards.CardComposer;
 import org.genegate.cards.CardSettings;
 import org.genegate.cards.CoverageInformationAction;
+import org.genegate.cards.MonitoringCards;
 import org.genegate.cards.Link;
 import org.genegate.cards.OverrideReasons;
 import org.genegate.fetch.FhirQuery;
@@ -21,8 +22,11 @@ import org.genegate.fetch.PrefetchTemplates;
 import org.genegate.fetch.RecordAssembler;
 import org.genegate.gates.GateEngine;
 import org.genegate.gates.HemgenixOrderRecognizer;
+import org.genegate.monitoring.MonitoringPlanBuilder;
+import org.genegate.monitoring.PostInfusionMonitor;
 import org.genegate.policy.Policy;
 import org.genegate.policy.PolicyLoader;
+import org.genegate.readiness.ReadinessReport;
 import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.TerminologyResources;
 import org.springframework.beans.factory.ObjectProvider;
@@ -89,17 +93,56 @@ public class HookConfig {
     }
 
     @Bean
-    HookService hookService(FhirContext fhirContext, CodeIndex codeIndex, Policy policy, GateEngine engine,
-                            PrefetchTemplates templates, ExecutorService recordFetchExecutor,
-                            HttpClient remoteFhirHttpClient, HookProperties properties,
-                            ObjectProvider<FhirQuery> localStore, AuditTrail auditTrail) {
+    HemgenixOrderRecognizer hemgenixOrderRecognizer(CodeIndex codeIndex) {
+        return new HemgenixOrderRecognizer(codeIndex);
+    }
+
+    @Bean
+    RecordAssembler recordAssembler(FhirContext fhirContext, PrefetchTemplates templates,
+                                    ExecutorService recordFetchExecutor, HookProperties properties) {
+        return new RecordAssembler(fhirContext, templates, recordFetchExecutor, properties.fetchBudget());
+    }
+
+    @Bean
+    MonitoringPlanBuilder monitoringPlanBuilder(Policy policy) {
+        return new MonitoringPlanBuilder(policy.monitoring());
+    }
+
+    @Bean
+    ReadinessReport readinessReport(MonitoringPlanBuilder monitoringPlanBuilder) {
+        return new ReadinessReport(monitoringPlanBuilder);
+    }
+
+    @Bean
+    CardSettings cardSettings(FhirContext fhirContext, Policy policy, HookProperties properties) {
         List<Link> links = policy.links().stream().map(l -> new Link(l.label(), l.url(), "absolute")).toList();
-        CardSettings settings = new CardSettings(properties.sourceLabel(), properties.sourceUrl(),
+        return new CardSettings(properties.sourceLabel(), properties.sourceUrl(),
                 OverrideReasons.from(TerminologyResources.load(fhirContext)), links);
-        return new HookService(new HookRequestReader(fhirContext), new HemgenixOrderRecognizer(codeIndex),
-                new RecordAssembler(fhirContext, templates, recordFetchExecutor, properties.fetchBudget()),
-                engine, new CardComposer(fhirContext, settings), new CoverageInformationAction(fhirContext),
-                auditTrail, localStore.getIfAvailable(), remoteFhirHttpClient, fhirContext, properties.fetchBudget(),
-                Clock.systemDefaultZone());
+    }
+
+    @Bean
+    RecordSource recordSource(FhirContext fhirContext, HttpClient remoteFhirHttpClient, HookProperties properties,
+                              ObjectProvider<FhirQuery> localStore) {
+        return new RecordSource(localStore.getIfAvailable(), remoteFhirHttpClient, fhirContext,
+                properties.fetchBudget());
+    }
+
+    @Bean
+    HookService hookService(FhirContext fhirContext, HemgenixOrderRecognizer recognizer, GateEngine engine,
+                            RecordAssembler recordAssembler, MonitoringPlanBuilder planBuilder,
+                            CardSettings cardSettings, RecordSource recordSource, AuditTrail auditTrail) {
+        return new HookService(new HookRequestReader(fhirContext), recognizer, recordAssembler, engine,
+                new CardComposer(fhirContext, cardSettings, planBuilder), new CoverageInformationAction(fhirContext),
+                auditTrail, recordSource, Clock.systemDefaultZone());
+    }
+
+    @Bean
+    PatientViewService patientViewService(FhirContext fhirContext, Policy policy, CodeIndex codeIndex,
+                                          HemgenixOrderRecognizer recognizer, RecordAssembler recordAssembler,
+                                          MonitoringPlanBuilder planBuilder, CardSettings cardSettings,
+                                          RecordSource recordSource) {
+        return new PatientViewService(new HookRequestReader(fhirContext), recordAssembler, recordSource,
+                new PostInfusionMonitor(policy, codeIndex, recognizer),
+                new MonitoringCards(fhirContext, cardSettings, planBuilder), Clock.systemDefaultZone());
     }
 }

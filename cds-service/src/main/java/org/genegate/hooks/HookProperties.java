@@ -10,14 +10,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param fetchThreads   threads that fetch record parts in parallel, shared by all hook calls
  * @param sourceLabel    {@code source.label} of every card
  * @param sourceUrl      {@code source.url} of every card
+ * @param smartAppUrl    launch URL of the SMART checklist page the payer card links to; empty: this server's
+ *                       {@code /app/launch.html}, as the request reached it (set it behind a proxy)
  */
 @ConfigurationProperties(prefix = "genegate.hooks")
-public record HookProperties(Duration fetchBudget, Integer fetchThreads, String sourceLabel, String sourceUrl) {
+public record HookProperties(Duration fetchBudget, Integer fetchThreads, String sourceLabel, String sourceUrl,
+                             String smartAppUrl) {
 
     public HookProperties {
         fetchBudget = fetchBudget == null ? Duration.ofSeconds(3) : fetchBudget;
         fetchThreads = fetchThreads == null ? 32 : fetchThreads;
         sourceLabel = sourceLabel == null ? "GeneGate J1411 gates" : sourceLabel;
+        smartAppUrl = smartAppUrl == null ? "" : smartAppUrl;
         if (fetchBudget.isNegative() || fetchBudget.isZero()) {
             throw new IllegalArgumentException("genegate.hooks.fetch-budget must be positive");
         }

@@ -86,6 +86,10 @@ public final class HookRequestReader {
         }
         String userId = optionalText(context, "userId");
         String encounterId = optionalText(context, "encounterId");
+        if ("patient-view".equals(hook)) {
+            // patient-view's context is userId, patientId and encounterId: there are no draft orders.
+            return new HookContext(userId, patientId, encounterId, new Bundle(), List.of());
+        }
         JsonNode draftOrdersNode = context.get("draftOrders");
         if (draftOrdersNode == null || !draftOrdersNode.isObject()
                 || !"Bundle".equals(draftOrdersNode.path("resourceType").asText())) {

@@ -1,8 +1,6 @@
 package org.genegate.hooks;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +13,7 @@ import org.genegate.cards.CardComposer;
 import org.genegate.cards.CdsResponse;
 import org.genegate.cards.CoverageInformationAction;
 import org.genegate.cards.CrdConfiguration;
-import org.genegate.fetch.FhirQuery;
 import org.genegate.fetch.RecordAssembler;
-import org.genegate.fetch.RemoteFhirQuery;
 import org.genegate.gates.Assessment;
 import org.genegate.gates.DraftOrder;
 import org.genegate.gates.GateEngine;
@@ -50,20 +46,12 @@ public final class HookService {
     private final CardComposer composer;
     private final CoverageInformationAction coverageAction;
     private final AuditTrail auditTrail;
-    private final FhirQuery localStore;
-    private final HttpClient http;
-    private final ca.uhn.fhir.context.FhirContext fhirContext;
-    private final Duration fetchBudget;
+    private final RecordSource recordSource;
     private final Clock clock;
 
-    /**
-     * @param localStore this server's own FHIR store, read when the request names no fhirServer; null when
-     *                   the service runs without one
-     */
     public HookService(HookRequestReader reader, HemgenixOrderRecognizer recognizer, RecordAssembler assembler,
                        GateEngine engine, CardComposer composer, CoverageInformationAction coverageAction,
-                       AuditTrail auditTrail, FhirQuery localStore, HttpClient http,
-                       ca.uhn.fhir.context.FhirContext fhirContext, Duration fetchBudget, Clock clock) {
+                       AuditTrail auditTrail, RecordSource recordSource, Clock clock) {
         this.reader = reader;
         this.recognizer = recognizer;
         this.assembler = assembler;
@@ -71,14 +59,14 @@ public final class HookService {
         this.composer = composer;
         this.coverageAction = coverageAction;
         this.auditTrail = auditTrail;
-        this.localStore = localStore;
-        this.http = http;
-        this.fhirContext = fhirContext;
-        this.fetchBudget = fetchBudget;
+        this.recordSource = recordSource;
         this.clock = clock;
     }
 
-    public CdsResponse handle(CdsServiceDescriptor service, String body) {
+    /**
+     * @param smartAppUrl launch URL of the SMART checklist page, linked from the payer card
+     */
+    public CdsResponse handle(CdsServiceDescriptor service, String body, String smartAppUrl) {
         long started = System.nanoTime();
         HookRequest request = reader.read(body, service.hook());
         boolean orderSign = "order-sign".equals(request.hook());
@@ -87,7 +75,7 @@ public final class HookService {
             return orderSign ? new CdsResponse(List.of(), List.of()) : CdsResponse.empty();
         }
         CrdConfiguration configuration = CrdConfiguration.from(request.extension());
-        PatientRecord record = assembler.assemble(request, orders.get(0).request(), source(request));
+        PatientRecord record = assembler.assemble(request, orders.get(0).request(), recordSource.forRequest(request));
         List<Card> cards = new ArrayList<>();
         List<Action> systemActions = new ArrayList<>();
         List<HookDecision.OrderDecision> decisions = new ArrayList<>();
@@ -95,7 +83,7 @@ public final class HookService {
         for (DraftOrder order : orders) {
             Assessment assessment = engine.assess(record, order);
             decisions.add(new HookDecision.OrderDecision(order.request(), assessment.findings()));
-            cards.addAll(composer.compose(assessment));
+            cards.addAll(composer.compose(assessment, smartAppUrl));
             if (orderSign && configuration.allows(CoverageInformationAction.CARD_TYPE)) {
                 coverageAction.build(assessment, today).ifPresent(systemActions::add);
             }
@@ -109,14 +97,6 @@ public final class HookService {
                 request.fhirServer(), request.context().patientId(), request.context().userId(), decisions,
                 selection.sent(), selection.withheld(), orderSign ? systemActions.size() : 0));
         return new CdsResponse(selection.sent(), orderSign ? systemActions : null);
-    }
-
-    private FhirQuery source(HookRequest request) {
-        if (!request.hasFhirServer()) {
-            return localStore;
-        }
-        String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
-        return new RemoteFhirQuery(http, fhirContext, request.fhirServer(), token, fetchBudget);
     }
 
     /** Every draft MedicationRequest for Hemgenix (for order-select, only the selected ones). */

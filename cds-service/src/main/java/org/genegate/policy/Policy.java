@@ -9,7 +9,9 @@ import java.util.Optional;
  * carry. Load it with {@link PolicyLoader}; it is immutable and safe to share between threads.
  *
  * @param version the policy version, echoed on every assessment so a card can say which rules it applied
- * @param links   links every payer card carries (manufacturer support, HTC directory)
+ * @param links      links every payer card carries (manufacturer support, HTC directory)
+ * @param monitoring after the infusion: the monitoring plan's schedule and the patient-view thresholds
+ * @param claim      the claim check's payer-dependent settings
  */
 public record Policy(String version,
                      AgeSettings age,
@@ -27,7 +29,9 @@ public record Policy(String version,
                      PrescriberSettings prescriber,
                      CodingSettings coding,
                      PayerSettings payer,
-                     List<Link> links) {
+                     List<Link> links,
+                     MonitoringSettings monitoring,
+                     ClaimSettings claim) {
 
     /** The gate ids in the order of domain/gates.md: the order of the policy file and of every assessment. */
     public static final List<String> GATE_IDS = List.of(
@@ -38,6 +42,8 @@ public record Policy(String version,
 
     public Policy {
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(monitoring, "monitoring");
+        Objects.requireNonNull(claim, "claim");
         links = List.copyOf(links);
     }
 

@@ -32,7 +32,7 @@ public final class PolicyLoader {
     /** Classpath location of the shipped default policy. */
     public static final String DEFAULT_RESOURCE = "policy/j1411-policy.yaml";
 
-    private static final Set<String> TOP_KEYS = keys("version", "gates", "links");
+    private static final Set<String> TOP_KEYS = keys("version", "gates", "links", "monitoring", "claim");
     private static final Set<String> SEVERITY_KEYS = keys("fail", "missing", "stale", "couldNotVerify");
     private static final Set<String> PAYER_KEYS = keys("id", "name", "match", "priorAuthorization",
             "outcomesBasedAgreement", "documentation", "links", "source");
@@ -117,7 +117,37 @@ public final class PolicyLoader {
                 prescriber(gates.object(PrescriberSettings.ID)),
                 coding(gates.object(CodingSettings.ID)),
                 payer(gates.object(PayerSettings.ID)),
-                links);
+                links,
+                monitoring(root.object("monitoring")),
+                claim(root.object("claim")));
+    }
+
+    private static MonitoringSettings monitoring(PolicyNode m) {
+        m.allowOnly(keys("source", "weeklyTestWeeks", "weeklyGraceDays", "milestoneMonths", "milestoneGraceDays",
+                "altUlnMultiple", "altBaselineMultiple", "fixActivityDropPercent", "liverCancerRiskConditions",
+                "severities"));
+        PolicyNode severities = m.object("severities");
+        severities.allowOnly(keys("overdue", "altRise", "inhibitor", "fixActivityFall"));
+        BigDecimal drop = m.positiveDecimal("fixActivityDropPercent");
+        if (drop.compareTo(BigDecimal.valueOf(100)) >= 0) {
+            throw m.error("fixActivityDropPercent", "must be below 100, not " + drop.toPlainString());
+        }
+        return new MonitoringSettings(m.text("source"), m.positiveInt("weeklyTestWeeks"), m.positiveInt("weeklyGraceDays"),
+                m.positiveIntList("milestoneMonths"), m.positiveInt("milestoneGraceDays"),
+                m.positiveDecimal("altUlnMultiple"), m.positiveDecimal("altBaselineMultiple"), drop,
+                m.textList("liverCancerRiskConditions", true), severities.severity("overdue"),
+                severities.severity("altRise"), severities.severity("inhibitor"),
+                severities.severity("fixActivityFall"));
+    }
+
+    private static ClaimSettings claim(PolicyNode c) {
+        c.allowOnly(keys("source", "ndcUnit"));
+        String unit = c.text("ndcUnit");
+        if (!unit.equals(ClaimSettings.UNIT_KIT) && !unit.equals(ClaimSettings.UNIT_MILLILITRES)) {
+            throw c.error("ndcUnit", "'" + unit + "' is not one of " + ClaimSettings.UNIT_KIT + ", "
+                    + ClaimSettings.UNIT_MILLILITRES);
+        }
+        return new ClaimSettings(c.text("source"), unit);
     }
 
     /** Allows the keys every gate has plus the gate's own parameters. */

@@ -190,4 +190,24 @@ final class PolicyNode {
         }
         return values;
     }
+
+    /** A non-empty list of positive whole numbers in ascending order (e.g. months after the infusion). */
+    List<Integer> positiveIntList(String key) {
+        JsonNode value = required(key);
+        if (!value.isArray() || value.isEmpty()) {
+            throw error(key, "must be a non-empty list of positive whole numbers");
+        }
+        List<Integer> numbers = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isIntegralNumber() || !item.canConvertToInt() || item.intValue() <= 0) {
+                throw error(key + "[" + i + "]", "must be a positive whole number, not '" + item.asText() + "'");
+            }
+            if (!numbers.isEmpty() && item.intValue() <= numbers.get(numbers.size() - 1)) {
+                throw error(key + "[" + i + "]", "must be greater than the number before it");
+            }
+            numbers.add(item.intValue());
+        }
+        return numbers;
+    }
 }

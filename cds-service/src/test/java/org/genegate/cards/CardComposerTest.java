@@ -14,7 +14,9 @@ import org.genegate.gates.GateStatus;
 import org.genegate.gates.HemgenixRecognition;
 import org.genegate.gates.Remedy;
 import org.genegate.gates.Severity;
+import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.policy.Policy;
+import org.genegate.policy.PolicyLoader;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -28,7 +30,7 @@ class CardComposerTest {
 
     private final CardComposer composer = new CardComposer(FHIR, new CardSettings("GeneGate", null,
             List.of(new CardCoding("s", "c", "d")), List.of(new Link("HEMGENIX Connect", "https://www.hemgenix.com/",
-            "absolute"))));
+            "absolute"))), new MonitoringPlanBuilder(PolicyLoader.loadDefault().monitoring()));
 
     private static DraftOrder order() {
         MedicationRequest request = new MedicationRequest()
@@ -53,7 +55,7 @@ class CardComposerTest {
         findings.add(finding("payer", GateStatus.MISSING, Severity.INFO));
         findings.add(finding("age", GateStatus.COULD_NOT_VERIFY, Severity.WARNING));
 
-        List<Card> cards = composer.compose(new Assessment(order(), findings, null, "test"));
+        List<Card> cards = composer.compose(new Assessment(order(), findings, null, "test"), null);
 
         assertThat(cards).extracting(Card::indicator).containsExactly("critical", "warning", "warning", "info");
         assertThat(cards).allSatisfy(card -> {
@@ -80,12 +82,13 @@ class CardComposerTest {
                         GeneGateTerminology.HCPCS, "J3490", GeneGateTerminology.HCPCS, "J1411", "J1411 display",
                         "use J1411")));
 
-        List<Card> cards = composer.compose(new Assessment(order(), findings, null, "test"));
+        List<Card> cards = composer.compose(new Assessment(order(), findings, null, "test"), null);
 
         Card documentation = cards.get(0);
         assertThat(documentation.suggestions()).extracting(Suggestion::label).containsExactly(
                 "Order the 2 missing tests",
-                "Create the post-infusion monitoring plan (weekly ALT and FIX activity x 12 weeks)",
+                "Create the post-infusion monitoring plan (weekly ALT, AST and FIX activity x 12 weeks, outcomes "
+                        + "milestones, yearly follow-up)",
                 "Set the dose to 140 mL (14 vials) for 70 kg");
         assertThat(documentation.suggestions().get(0).actions()).extracting(Action::type)
                 .containsOnly("create");

@@ -112,4 +112,14 @@ class CodingGateTest {
         assertThat(evaluate(withDose(hemgenixRequest(), "7.6E15", "gc", "{gc}"), addOn).status())
                 .isEqualTo(GateStatus.PASS);
     }
+
+    @Test
+    void withoutAProposedOrderTheGateSaysWhatItNeedsInsteadOfPassing() {
+        GateFinding finding = gate.evaluate(input(record().build(),
+                DraftOrder.none("p1", GateTestSupport.ORDER_DATE), POLICY.coding()));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.MISSING);
+        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.message()).contains("No proposed Hemgenix order", "J1411 x 1 unit", "96365");
+    }
 }

@@ -145,4 +145,16 @@ class WeightAndDoseGateTest {
         assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
         assertThat(update(finding).vials()).isEqualTo(14);
     }
+
+    @Test
+    void withoutAProposedOrderTheGateGivesTheWeightBasedDoseAndAsksForTheOrder() {
+        DraftOrder none = DraftOrder.none("p1", GateTestSupport.ORDER_DATE);
+
+        GateFinding finding = gate.evaluate(input(record().observations(kg("70", 3)).build(), none,
+                POLICY.weightAndDose()));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.MISSING);
+        assertThat(finding.message()).contains("No proposed Hemgenix order", "140 mL", "Send the proposed order");
+        assertThat(update(finding).volumeMl()).isEqualByComparingTo("140");
+    }
 }

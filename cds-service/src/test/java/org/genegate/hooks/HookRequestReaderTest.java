@@ -106,4 +106,16 @@ class HookRequestReaderTest {
         assertThatThrownBy(() -> reader.read(body, "order-sign"))
                 .isInstanceOfSatisfying(HookRequestException.class, e -> assertThat(e.status()).isEqualTo(status));
     }
+
+    @Test
+    void readsAPatientViewWithoutDraftOrders() {
+        HookRequest request = reader.read(request("patient-view",
+                "{\"userId\":\"Practitioner/u1\",\"patientId\":\"p1\",\"encounterId\":\"e1\"}"), "patient-view");
+
+        assertThat(request.context().patientId()).isEqualTo("p1");
+        assertThat(request.context().encounterId()).isEqualTo("e1");
+        assertThat(request.context().draftOrders().getEntry()).isEmpty();
+        assertThatThrownBy(() -> reader.read(request("patient-view", "{\"userId\":\"Practitioner/u1\"}"),
+                "patient-view")).isInstanceOf(HookRequestException.class).hasMessageContaining("patientId");
+    }
 }

@@ -185,4 +185,40 @@ class PolicyLoaderTest {
         assertThatThrownBy(() -> load(shippedWith("url: \"https://www.hemgenix.com/\"", "url: \"hemgenix.com\"")))
                 .isInstanceOf(PolicyException.class).hasMessageContaining("links[0].url: must be an http(s) address");
     }
+
+    @Test
+    void theShippedMonitoringAndClaimSectionsLoad() {
+        Policy policy = PolicyLoader.loadDefault();
+
+        MonitoringSettings monitoring = policy.monitoring();
+        assertThat(monitoring.weeklyTestWeeks()).isEqualTo(12);
+        assertThat(monitoring.milestoneMonths()).containsExactly(3, 6, 12, 24, 36, 60);
+        assertThat(monitoring.altUlnMultiple()).isEqualByComparingTo("1");
+        assertThat(monitoring.altBaselineMultiple()).isEqualByComparingTo("2");
+        assertThat(monitoring.liverCancerRiskConditions()).contains("K74", "B18");
+        assertThat(monitoring.altRiseSeverity()).isEqualTo(Severity.WARNING);
+        assertThat(monitoring.inhibitorSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(policy.claim().ndcUnit()).isEqualTo(ClaimSettings.UNIT_KIT);
+    }
+
+    @Test
+    void badMonitoringAndClaimSettingsAreNamed() {
+        assertThatThrownBy(() -> load(shippedWith("milestoneMonths: [3, 6, 12, 24, 36, 60]", "milestoneMonths: [3, 6, 6]")))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("monitoring.milestoneMonths[2]: must be greater than the number before it");
+        assertThatThrownBy(() -> load(shippedWith("fixActivityDropPercent: 50", "fixActivityDropPercent: 100")))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("monitoring.fixActivityDropPercent: must be below 100");
+        assertThatThrownBy(() -> load(shippedWith("altRise: warning", "altRise: urgent")))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("monitoring.severities.altRise: 'urgent' is not a severity");
+        assertThatThrownBy(() -> load(shippedWith("weeklyTestWeeks: 12", "weeklyTestWeek: 12")))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("monitoring.weeklyTestWeek: unknown key");
+        assertThatThrownBy(() -> load(shippedWith("ndcUnit: \"UN\"", "ndcUnit: \"KIT\"")))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("claim.ndcUnit: 'KIT' is not one of UN, ML");
+        assertThatThrownBy(() -> load(SHIPPED.replaceFirst("(?s)\\n# The claim check.*", "\n")))
+                .isInstanceOf(PolicyException.class).hasMessage("site-policy.yaml: claim: missing");
+    }
 }

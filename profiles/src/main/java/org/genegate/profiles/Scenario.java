@@ -17,13 +17,16 @@ import java.util.Map;
  * @param expectedFindings gate id → status (FAIL, MISSING, STALE, ...) for every gate that does not pass
  * @param expectedCards    card groups, in the order critical, documentation, coding, payer
  * @param notes            why the findings are what they are
+ * @param expectedPatientViewCards the alerts of the patient-view hook's cards after a Hemgenix infusion
+ *                         (overdue, alt, inhibitor, fix-activity, no-plan); empty for a patient without one
  */
 public record Scenario(String id, String title, String patientId, String encounterId, String userId,
                        String bundleJson, String ordersJson, Map<String, String> expectedFindings,
-                       List<String> expectedCards, String notes) {
+                       List<String> expectedCards, String notes, List<String> expectedPatientViewCards) {
 
     public Scenario {
         expectedFindings = Map.copyOf(expectedFindings);
         expectedCards = List.copyOf(expectedCards);
+        expectedPatientViewCards = List.copyOf(expectedPatientViewCards);
     }
 }

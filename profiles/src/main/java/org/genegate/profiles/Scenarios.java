@@ -80,7 +80,8 @@ public final class Scenarios {
                     read(FOLDER + required(entry, "orders")),
                     findings(entry.path("expectedFindings")),
                     cards(entry.path("expectedCards")),
-                    entry.path("notes").asText("")));
+                    entry.path("notes").asText(""),
+                    cards(entry.path("expectedPatientViewCards"))));
         }
         return List.copyOf(scenarios);
     }

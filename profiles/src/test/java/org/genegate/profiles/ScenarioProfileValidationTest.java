@@ -120,9 +120,15 @@ class ScenarioProfileValidationTest {
     private static List<String> profilesOf(Resource resource) {
         List<String> profiles = new ArrayList<>();
         if (resource instanceof Observation observation) {
-            profiles.add(hasCode(observation.getCode(), GeneGateTerminology.LOINC_BODY_WEIGHT)
-                    ? "http://hl7.org/fhir/StructureDefinition/bodyweight"
-                    : US_CORE + "us-core-observation-lab");
+            if (hasCode(observation.getCode(), GeneGateTerminology.ANNUALIZED_BLEEDING_RATE)
+                    || hasCode(observation.getCode(), GeneGateTerminology.FIX_PRODUCT_USE)) {
+                // Bleeding rate and factor use are not lab results; US Core 3.1.1 has no profile for them.
+                profiles.add("http://hl7.org/fhir/StructureDefinition/Observation");
+            } else {
+                profiles.add(hasCode(observation.getCode(), GeneGateTerminology.LOINC_BODY_WEIGHT)
+                        ? "http://hl7.org/fhir/StructureDefinition/bodyweight"
+                        : US_CORE + "us-core-observation-lab");
+            }
         } else if (resource.fhirType().equals("Coverage")) {
             profiles.add(CRD + "profile-coverage");
         } else if (US_CORE_PROFILES.containsKey(resource.fhirType())) {

@@ -140,6 +140,23 @@ class ScenariosTest {
         assertThat(scenario.expectedCards()).isEqualTo(derived);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void patientViewExpectationsNameRealAlertsAndOnlyFollowAHemgenixDose(Scenario scenario) {
+        Bundle bundle = CTX.newJsonParser().parseResource(Bundle.class, scenario.bundleJson());
+        boolean dosed = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .anyMatch(r -> r.fhirType().equals("MedicationAdministration"));
+
+        assertThat(scenario.expectedPatientViewCards()).doesNotHaveDuplicates()
+                .isSubsetOf("overdue", "alt", "inhibitor", "fix-activity", "no-plan");
+        if (!dosed) {
+            assertThat(scenario.expectedPatientViewCards()).isEmpty();
+        } else {
+            // A dosed patient may not be ordered Hemgenix again.
+            assertThat(scenario.expectedFindings()).containsEntry("prior-gene-therapy", "FAIL");
+        }
+    }
+
     /** The default policy's severity for a gate's status (gate-spec.md). */
     private static String severity(String gate, String status, Bundle bundle) {
         if (status.equals("COULD_NOT_VERIFY")) {

@@ -82,6 +82,18 @@ final class HookClient {
         }
     }
 
+    /** A patient-view request for the scenario (its encounter is the visit), without prefetch and fhirServer. */
+    ObjectNode patientView(Scenario scenario) {
+        ObjectNode request = JSON.createObjectNode();
+        request.put("hook", "patient-view");
+        request.put("hookInstance", UUID.randomUUID().toString());
+        ObjectNode context = request.putObject("context");
+        context.put("userId", scenario.userId());
+        context.put("patientId", scenario.patientId());
+        context.put("encounterId", scenario.encounterId());
+        return request;
+    }
+
     /** An order-sign request for the scenario, without prefetch and without fhirServer. */
     ObjectNode orderSign(Scenario scenario) {
         try {

@@ -25,14 +25,18 @@ class HookProtocolIT extends AbstractServerIT {
     }
 
     @Test
-    void discoveryListsOrderSelectAndOrderSignWithPrefetch() {
+    void discoveryListsOrderSelectOrderSignAndPatientViewWithPrefetch() {
         HookClient.Response response = client.get("/cds-services");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode services = response.json().get("services");
-        assertThat(services).hasSize(2);
+        assertThat(services).hasSize(3);
         for (JsonNode service : services) {
-            assertThat(service.get("hook").asText()).isIn("order-select", "order-sign");
+            assertThat(service.get("hook").asText()).isIn("order-select", "order-sign", "patient-view");
+            if (service.get("hook").asText().equals("patient-view")) {
+                assertThat(service.get("prefetch").fieldNames()).toIterable().containsExactly("patient",
+                        "observations", "medicationAdministrations", "carePlans", "encounter");
+            }
             assertThat(service.get("id").asText()).isNotBlank();
             assertThat(service.get("description").asText()).isNotBlank();
             assertThat(service.get("prefetch").get("patient").asText()).isEqualTo("Patient/{{context.patientId}}");
@@ -155,5 +159,20 @@ class HookProtocolIT extends AbstractServerIT {
         JsonNode body = response.json();
         assertThat(body.get("resourceType").asText()).isEqualTo("OperationOutcome");
         assertThat(body.at("/issue/0/diagnostics").asText()).isNotBlank();
+    }
+
+    @Test
+    void thePayerCardLinksTheSmartChecklist() {
+        JsonNode body = client.post(SIGN, client.orderSign(Scenarios.byId("eligible")).toString()).json();
+
+        JsonNode links = body.get("cards").get(0).get("links");
+        JsonNode smart = null;
+        for (JsonNode link : links) {
+            if (link.get("type").asText().equals("smart")) {
+                smart = link;
+            }
+        }
+        assertThat(smart).isNotNull();
+        assertThat(smart.get("url").asText()).isEqualTo("http://localhost:" + port + "/app/launch.html");
     }
 }

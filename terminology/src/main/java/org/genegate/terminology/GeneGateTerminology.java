@@ -24,11 +24,23 @@ public final class GeneGateTerminology {
     public static final String LIVER_ELASTOGRAPHY = "liver-elastography";
     /** CarePlan.category of the post-infusion monitoring plan. */
     public static final String GENE_THERAPY_MONITORING = "gene-therapy-monitoring";
+    /** Outcomes reported at the post-infusion milestones (Observation.code). */
+    public static final String ANNUALIZED_BLEEDING_RATE = "annualized-bleeding-rate";
+    public static final String FIX_PRODUCT_USE = "fix-product-use";
+    /** Claim.supportingInfo codes of the claim check: the kit's lot number and the infusion time. */
+    public static final String LOT_NUMBER = "lot-number";
+    public static final String INFUSION_MINUTES = "infusion-minutes";
     public static final String CERTIFIED_HTC = "certified-htc";
     public static final String GENE_THERAPY_NETWORK_CENTER = "gene-therapy-network-center";
     /** AuditEvent.type of a hook decision and of one feedback item. */
     public static final String HOOK_DECISION = "hook-decision";
     public static final String HOOK_FEEDBACK = "hook-feedback";
+
+    /**
+     * CarePlan.identifier system of the monitoring plan the server files for a Hemgenix administration; the
+     * value is the patient's id (one Hemgenix dose per lifetime), so recording the administration again finds it.
+     */
+    public static final String MONITORING_PLAN_IDENTIFIER = CANONICAL + "/sid/hemgenix-monitoring-plan";
 
     // ValueSets, one per name agreed in the gate specification.
     public static final String VALUE_SET_BASE = CANONICAL + "/ValueSet/";
@@ -94,6 +106,9 @@ public final class GeneGateTerminology {
     public static final String LOINC_CD4 = "24467-3";
     public static final String CPT_INFUSION_FIRST_HOUR = "96365";
     public static final String CPT_INFUSION_ADDITIONAL_HOUR = "96366";
+    public static final String ICD10CM_HEMOPHILIA_B = "D67";
+    /** Acquired hemophilia: not a FIX inhibitor in congenital hemophilia B (evidence.md c.9). */
+    public static final String ICD10CM_ACQUIRED_HEMOPHILIA = "D68.311";
 
     private GeneGateTerminology() {
     }

@@ -14,6 +14,8 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.genegate.server.GeneGateServerProperties;
+import org.genegate.server.claims.ClaimCheckOperationProvider;
+import org.genegate.server.readiness.ReadinessOperationProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +35,9 @@ public class FhirServletConfig {
             JpaStorageSettings storageSettings,
             ISearchParamRegistry searchParamRegistry,
             IValidationSupport validationSupport,
-            GeneGateServerProperties properties) {
+            GeneGateServerProperties properties,
+            ReadinessOperationProvider readinessOperation,
+            ClaimCheckOperationProvider claimCheckOperation) {
         RestfulServer server = new RestfulServer(fhirContext);
         server.setServerName("GeneGate FHIR server");
 
@@ -43,6 +47,9 @@ public class FhirServletConfig {
         server.registerProviders(resourceProviders.createProviders());
         server.registerProvider(systemProvider);
         server.registerProvider(valueSetOperations);
+        // GeneGate's own operations: Patient/{id}/$j1411-readiness and Claim/$j1411-check.
+        server.registerProvider(readinessOperation);
+        server.registerProvider(claimCheckOperation);
 
         server.setPagingProvider(pagingProvider);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);

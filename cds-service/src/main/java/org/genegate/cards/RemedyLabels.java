@@ -1,0 +1,30 @@
+package org.genegate.cards;
+
+import org.genegate.gates.Remedy;
+
+/**
+ * What a remedy asks a person to do, in the words of the card suggestions; the readiness checklist uses the
+ * same words so a clinician reads one instruction in both places.
+ */
+public final class RemedyLabels {
+
+    private RemedyLabels() {
+    }
+
+    public static String label(Remedy remedy) {
+        if (remedy instanceof Remedy.OrderTest test) {
+            return "Order " + test.display();
+        }
+        if (remedy instanceof Remedy.CreateMonitoringPlan) {
+            return "Create the post-infusion monitoring plan (weekly ALT, AST and FIX activity x 12 weeks, outcomes "
+                    + "milestones, yearly follow-up)";
+        }
+        if (remedy instanceof Remedy.UpdateDose dose) {
+            return "Set the dose to " + RemedyResources.plain(dose.volumeMl()) + " mL (" + dose.vials()
+                    + " vials) for " + RemedyResources.plain(dose.weightKg()) + " kg";
+        }
+        Remedy.ReplaceCode replace = (Remedy.ReplaceCode) remedy;
+        return replace.rightCode() == null ? "Remove " + replace.wrongCode()
+                : "Replace " + replace.wrongCode() + " with " + replace.rightCode();
+    }
+}

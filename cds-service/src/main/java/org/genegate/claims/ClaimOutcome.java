@@ -1,0 +1,43 @@
+package org.genegate.claims;
+
+import java.util.List;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.OperationOutcome;
+
+/**
+ * The claim check's answer: one OperationOutcome issue per problem, its {@code details.text} saying what is
+ * wrong and its {@code diagnostics} the fix, {@code expression} pointing into the Claim; a clean claim gets a
+ * single information issue.
+ */
+public final class ClaimOutcome {
+
+    private ClaimOutcome() {
+    }
+
+    public static OperationOutcome of(List<ClaimIssue> issues) {
+        OperationOutcome outcome = new OperationOutcome();
+        if (issues.isEmpty()) {
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+                    .setCode(OperationOutcome.IssueType.INFORMATIONAL)
+                    .setDetails(new CodeableConcept().setText("No problem found: J1411 x 1 unit with a Hemgenix NDC, "
+                            + "lot, administration codes, place of service and diagnoses as payers expect."))
+                    .setDiagnostics("Nothing to fix.");
+            return outcome;
+        }
+        for (ClaimIssue issue : issues) {
+            OperationOutcome.OperationOutcomeIssueComponent component = outcome.addIssue()
+                    .setSeverity(switch (issue.severity()) {
+                        case ERROR -> OperationOutcome.IssueSeverity.ERROR;
+                        case WARNING -> OperationOutcome.IssueSeverity.WARNING;
+                        case INFORMATION -> OperationOutcome.IssueSeverity.INFORMATION;
+                    })
+                    .setCode(OperationOutcome.IssueType.fromCode(issue.code()))
+                    .setDetails(new CodeableConcept().setText(issue.problem()))
+                    .setDiagnostics("Fix: " + issue.fix());
+            if (issue.expression() != null) {
+                component.addExpression(issue.expression());
+            }
+        }
+        return outcome;
+    }
+}

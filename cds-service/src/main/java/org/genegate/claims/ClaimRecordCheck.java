@@ -1,0 +1,59 @@
+package org.genegate.claims;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.genegate.cards.GateTitles;
+import org.genegate.cards.RemedyLabels;
+import org.genegate.gates.Assessment;
+import org.genegate.gates.GateFinding;
+import org.genegate.gates.GateStatus;
+import org.genegate.gates.Severity;
+import org.genegate.policy.CodingSettings;
+import org.genegate.policy.PayerSettings;
+import org.genegate.policy.PriorGeneTherapySettings;
+import org.genegate.policy.WeightAndDoseSettings;
+
+/**
+ * The record half of the claim check: the clinical denials of the billing sheet (NAb, age, prophylaxis or
+ * bleeds, monitoring plan, FIX inhibitor, hepatitis/HIV, site of care, one dose per lifetime) read from the
+ * patient's record by the gate engine, judged as of the date of service. Billing codes, dose and payer are the
+ * claim's own business ({@link ClaimCheck}).
+ */
+public final class ClaimRecordCheck {
+
+    /** Gates whose subject is the claim itself or the payer being billed, not the patient's record. */
+    private static final Set<String> NOT_FROM_THE_RECORD = Set.of(CodingSettings.ID, WeightAndDoseSettings.ID,
+            PayerSettings.ID);
+
+    private ClaimRecordCheck() {
+    }
+
+    public static List<ClaimIssue> issues(Assessment assessment, LocalDate serviceDate) {
+        List<ClaimIssue> issues = new ArrayList<>();
+        for (GateFinding finding : assessment.findings()) {
+            if (NOT_FROM_THE_RECORD.contains(finding.gateId()) || finding.passed() || isTheBilledDose(finding, serviceDate)
+                    || (finding.severity() != Severity.CRITICAL && finding.severity() != Severity.WARNING
+                    && finding.status() != GateStatus.COULD_NOT_VERIFY)) {
+                continue;
+            }
+            ClaimIssue.Severity severity = finding.severity() == Severity.CRITICAL ? ClaimIssue.Severity.ERROR
+                    : ClaimIssue.Severity.WARNING;
+            String fix = finding.remedies().isEmpty()
+                    ? "Resolve before submitting: payers deny J1411 claims on this criterion (" + finding.source() + ")."
+                    : finding.remedies().stream().map(RemedyLabels::label).collect(Collectors.joining("; "))
+                    + " and resubmit the documentation.";
+            issues.add(new ClaimIssue(severity, "business-rule", "Claim.patient",
+                    GateTitles.title(finding.gateId()) + ": " + finding.message(), fix));
+        }
+        return issues;
+    }
+
+    /** The administration billed on this claim is itself "a Hemgenix dose on record"; only earlier ones count. */
+    private static boolean isTheBilledDose(GateFinding finding, LocalDate serviceDate) {
+        return PriorGeneTherapySettings.ID.equals(finding.gateId()) && finding.status() == GateStatus.FAIL
+                && finding.evidence().stream().allMatch(e -> serviceDate.equals(e.date()));
+    }
+}

@@ -1,0 +1,38 @@
+package org.genegate.hooks;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.genegate.fetch.FhirQuery;
+import org.genegate.fetch.RemoteFhirQuery;
+
+/**
+ * Where a hook call's record parts that prefetch lacks are read: the request's fhirServer (with its
+ * fhirAuthorization token), else this server's own store.
+ */
+public final class RecordSource {
+
+    private final FhirQuery localStore;
+    private final HttpClient http;
+    private final FhirContext fhirContext;
+    private final Duration fetchBudget;
+
+    /**
+     * @param localStore this server's own FHIR store, read when the request names no fhirServer; null when
+     *                   the service runs without one
+     */
+    public RecordSource(FhirQuery localStore, HttpClient http, FhirContext fhirContext, Duration fetchBudget) {
+        this.localStore = localStore;
+        this.http = http;
+        this.fhirContext = fhirContext;
+        this.fetchBudget = fetchBudget;
+    }
+
+    public FhirQuery forRequest(HookRequest request) {
+        if (!request.hasFhirServer()) {
+            return localStore;
+        }
+        String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
+        return new RemoteFhirQuery(http, fhirContext, request.fhirServer(), token, fetchBudget);
+    }
+}

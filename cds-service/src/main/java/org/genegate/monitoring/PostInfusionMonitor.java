@@ -1,0 +1,345 @@
+package org.genegate.monitoring;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.genegate.gates.BaselineLiverGate;
+import org.genegate.gates.Evidence;
+import org.genegate.gates.FhirDates;
+import org.genegate.gates.FixInhibitorGate;
+import org.genegate.gates.HemgenixOrderRecognizer;
+import org.genegate.gates.Numbers;
+import org.genegate.gates.Observations;
+import org.genegate.gates.Positivity;
+import org.genegate.gates.References;
+import org.genegate.gates.Remedy;
+import org.genegate.policy.MonitoringSettings;
+import org.genegate.policy.Policy;
+import org.genegate.record.PatientRecord;
+import org.genegate.record.RecordPart;
+import org.genegate.terminology.CodeIndex;
+import org.genegate.terminology.GeneGateTerminology;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * After a Hemgenix infusion: which weekly tests and milestone assessments are overdue (counted from the
+ * administration day on the plan's schedule), whether ALT has risen above the upper limit of normal or above
+ * 2 x the pre-infusion baseline, whether a FIX inhibitor has appeared, and whether FIX activity is falling.
+ * Plain Java over the patient's record, like the gates; thresholds come from the policy's monitoring section.
+ */
+public final class PostInfusionMonitor {
+
+    private record Test(String name, String system, String code, String valueSet) {
+    }
+
+    private static final List<Test> WEEKLY_TESTS = List.of(
+            new Test("ALT", GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_ALT, null),
+            new Test("AST", GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_AST, null),
+            new Test("FIX activity", null, null, GeneGateTerminology.VS_FIX_ACTIVITY));
+    private static final List<Test> MILESTONE_ITEMS = List.of(
+            new Test("FIX activity", null, null, GeneGateTerminology.VS_FIX_ACTIVITY),
+            new Test("annualized bleeding rate", GeneGateTerminology.CODE_SYSTEM,
+                    GeneGateTerminology.ANNUALIZED_BLEEDING_RATE, null),
+            new Test("FIX product use", GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.FIX_PRODUCT_USE, null));
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final Policy policy;
+    private final MonitoringSettings settings;
+    private final CodeIndex codes;
+    private final HemgenixOrderRecognizer recognizer;
+
+    public PostInfusionMonitor(Policy policy, CodeIndex codes, HemgenixOrderRecognizer recognizer) {
+        this.policy = policy;
+        this.settings = policy.monitoring();
+        this.codes = codes;
+        this.recognizer = recognizer;
+    }
+
+    /**
+     * The review, or empty when the record shows no completed Hemgenix administration (or the administrations
+     * could not be read: most patients never had Hemgenix, so that says nothing about this one).
+     */
+    public Optional<MonitoringReview> review(PatientRecord record, LocalDate asOf) {
+        Optional<MedicationAdministration> found = hemgenixAdministration(record);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        MedicationAdministration administration = found.get();
+        LocalDate administered = administeredOn(administration).orElseThrow();
+        String reference = References.of(administration);
+        List<MonitoringAlert> alerts = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
+        for (RecordPart part : List.of(RecordPart.OBSERVATIONS, RecordPart.CARE_PLANS)) {
+            record.unavailableReason(part).ifPresent(reason -> unavailable.add(
+                    part.name().toLowerCase().replace('_', ' ') + " (" + reason + ")"));
+        }
+        if (!unavailable.isEmpty()) {
+            alerts.add(new MonitoringAlert(MonitoringAlert.Kind.COULD_NOT_VERIFY, settings.overdueSeverity(),
+                    "monitoring not checked: record unavailable",
+                    "The post-infusion checks were NOT done: " + String.join("; ", unavailable)
+                            + " could not be read. Check the monitoring by hand or retry.", List.of(), List.of()));
+        }
+        if (record.isAvailable(RecordPart.CARE_PLANS) && !hasPlan(record)) {
+            alerts.add(new MonitoringAlert(MonitoringAlert.Kind.NO_PLAN, settings.overdueSeverity(),
+                    "no post-infusion monitoring plan", "Hemgenix was given on " + administered + " and no "
+                    + "monitoring plan (CarePlan category gene-therapy-monitoring) is on record.",
+                    List.of(new Evidence(reference, "Hemgenix administration", null, administered)),
+                    List.of(new Remedy.CreateMonitoringPlan("Hemgenix given on " + administered))));
+        }
+        if (record.isAvailable(RecordPart.OBSERVATIONS)) {
+            overdue(record, administered, asOf, reference).ifPresent(alerts::add);
+            altRise(record, administered).ifPresent(alerts::add);
+            inhibitor(record, administered).ifPresent(alerts::add);
+            fixActivityFall(record, administered).ifPresent(alerts::add);
+        }
+        return Optional.of(new MonitoringReview(reference, administered, asOf, alerts));
+    }
+
+    /** The newest completed administration recognised as Hemgenix that has a date. */
+    private Optional<MedicationAdministration> hemgenixAdministration(PatientRecord record) {
+        List<Resource> part = record.resources(RecordPart.MEDICATION_ADMINISTRATIONS, Resource.class);
+        return record.resources(RecordPart.MEDICATION_ADMINISTRATIONS, MedicationAdministration.class).stream()
+                .filter(a -> a.getStatus() == MedicationAdministration.MedicationAdministrationStatus.COMPLETED)
+                .filter(a -> administeredOn(a).isPresent())
+                .filter(a -> recognizer.recognizeMedication(a.getMedication(), a, part).isPresent())
+                .max(Comparator.comparing(a -> administeredOn(a).orElseThrow()));
+    }
+
+    static Optional<LocalDate> administeredOn(MedicationAdministration administration) {
+        return FhirDates.earliestDay(administration.hasEffectivePeriod()
+                ? administration.getEffectivePeriod().getStartElement() : administration.getEffectiveDateTimeType());
+    }
+
+    private static boolean hasPlan(PatientRecord record) {
+        for (CarePlan plan : record.resources(RecordPart.CARE_PLANS, CarePlan.class)) {
+            boolean live = plan.getStatus() != CarePlan.CarePlanStatus.REVOKED
+                    && plan.getStatus() != CarePlan.CarePlanStatus.ENTEREDINERROR
+                    && plan.getStatus() != CarePlan.CarePlanStatus.COMPLETED;
+            for (CodeableConcept category : plan.getCategory()) {
+                if (live && Observations.hasCode(category, GeneGateTerminology.CODE_SYSTEM,
+                        GeneGateTerminology.GENE_THERAPY_MONITORING)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private List<Observation> results(PatientRecord record, Test test) {
+        return test.valueSet() != null ? Observations.results(record, codes, test.valueSet())
+                : Observations.results(record, test.system(), test.code());
+    }
+
+    private static boolean anyBetween(List<Observation> results, LocalDate from, LocalDate to) {
+        for (Observation observation : results) {
+            Optional<LocalDate> day = Observations.effectiveDate(observation);
+            if (day.isPresent() && !day.get().isBefore(from) && !day.get().isAfter(to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Week k's test is due on day 7k and counts if taken after day 7(k-1) and up to the grace days after day 7k;
+     * a milestone counts within the grace days either side of its date. Only items whose last counting day has
+     * passed are overdue.
+     */
+    private Optional<MonitoringAlert> overdue(PatientRecord record, LocalDate administered, LocalDate asOf,
+                                              String reference) {
+        Map<String, List<String>> missed = new LinkedHashMap<>();
+        List<Remedy> remedies = new ArrayList<>();
+        for (Test test : WEEKLY_TESTS) {
+            List<Observation> results = results(record, test);
+            List<String> weeks = new ArrayList<>();
+            for (int week = 1; week <= settings.weeklyTestWeeks(); week++) {
+                LocalDate due = administered.plusWeeks(week);
+                LocalDate last = due.plusDays(settings.weeklyGraceDays());
+                if (last.isBefore(asOf) && !anyBetween(results, administered.plusWeeks(week - 1).plusDays(1), last)) {
+                    weeks.add(String.valueOf(week));
+                }
+            }
+            if (!weeks.isEmpty()) {
+                missed.put(test.name() + " (weekly)", List.of((weeks.size() == 1 ? "week " : "weeks ")
+                        + String.join(", ", weeks)));
+            }
+        }
+        List<String> milestones = new ArrayList<>();
+        for (int month : settings.milestoneMonths()) {
+            LocalDate due = administered.plusMonths(month);
+            LocalDate last = due.plusDays(settings.milestoneGraceDays());
+            if (!last.isBefore(asOf)) {
+                continue;
+            }
+            List<String> items = new ArrayList<>();
+            for (Test item : MILESTONE_ITEMS) {
+                if (!anyBetween(results(record, item), due.minusDays(settings.milestoneGraceDays()), last)) {
+                    items.add(item.name());
+                }
+            }
+            if (!items.isEmpty()) {
+                milestones.add(month + "-month assessment (due " + due + "): " + String.join(", ", items));
+            }
+        }
+        if (!milestones.isEmpty()) {
+            missed.put("Outcomes milestones", milestones);
+        }
+        if (missed.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder detail = new StringBuilder("Counted from the Hemgenix infusion on " + administered
+                + ", as of " + asOf + ", these are past their date with no result on record:\n");
+        missed.forEach((what, when) -> detail.append("\n- **").append(what).append("**: ")
+                .append(String.join("; ", when)));
+        detail.append("\n\n_Source: ").append(settings.source()).append('_');
+        String summary = "overdue " + String.join(", ", missed.keySet().stream()
+                .map(k -> k.replace(" (weekly)", "")).toList()).replace("Outcomes milestones", "milestone");
+        for (Test test : WEEKLY_TESTS) {
+            if (missed.containsKey(test.name() + " (weekly)")) {
+                String code = test.code() != null ? test.code() : GeneGateTerminology.LOINC_FIX_ACTIVITY_PERCENT;
+                remedies.add(new Remedy.OrderTest(GeneGateTerminology.LOINC, code,
+                        codes.display(GeneGateTerminology.LOINC, code).orElse(test.name()),
+                        test.name() + " after Hemgenix: weekly for " + settings.weeklyTestWeeks() + " weeks"));
+            }
+        }
+        return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.OVERDUE, settings.overdueSeverity(), summary,
+                detail.toString(), List.of(new Evidence(reference, "Hemgenix administration", null, administered)),
+                remedies));
+    }
+
+    private Optional<MonitoringAlert> altRise(PatientRecord record, LocalDate administered) {
+        List<Observation> alt = Observations.results(record, GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_ALT);
+        Observation latest = null;
+        Observation baseline = null;
+        for (Observation observation : alt) {
+            Optional<LocalDate> day = Observations.effectiveDate(observation);
+            if (day.isEmpty() || Observations.quantity(observation).map(Quantity::getValue).isEmpty()) {
+                continue;
+            }
+            if (day.get().isAfter(administered)) {
+                latest = latest == null ? observation : latest;
+            } else if (baseline == null) {
+                baseline = observation;
+            }
+        }
+        if (latest == null) {
+            return Optional.empty();
+        }
+        Quantity value = Observations.quantity(latest).orElseThrow();
+        List<String> reasons = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>(List.of(Observations.evidence(latest, "ALT after Hemgenix")));
+        Optional<BigDecimal> uln = BaselineLiverGate.upperLimit(latest, value, GeneGateTerminology.LOINC_ALT,
+                policy.baselineLiver());
+        if (uln.isPresent()) {
+            BigDecimal limit = uln.get().multiply(settings.altUlnMultiple());
+            if (value.getValue().compareTo(limit) > 0) {
+                reasons.add("above the upper limit of normal (" + limitText(settings.altUlnMultiple(), "ULN",
+                        uln.get(), limit, value) + ")");
+            }
+        }
+        if (baseline != null) {
+            BigDecimal base = Observations.quantity(baseline).orElseThrow().getValue();
+            BigDecimal limit = base.multiply(settings.altBaselineMultiple());
+            evidence.add(Observations.evidence(baseline, "ALT before Hemgenix (baseline)"));
+            if (value.getValue().compareTo(limit) > 0) {
+                reasons.add("above " + Numbers.plain(settings.altBaselineMultiple()) + " x the pre-infusion baseline ("
+                        + Numbers.plain(base) + " " + unit(value) + " " + Observations.dated(baseline) + ", limit "
+                        + Numbers.plain(limit.setScale(1, RoundingMode.HALF_UP)) + " " + unit(value) + ")");
+            }
+        }
+        if (reasons.isEmpty()) {
+            return Optional.empty();
+        }
+        String latestText = Numbers.plain(value.getValue()) + " " + unit(value);
+        String detail = "ALT " + latestText + " " + Observations.dated(latest) + " is " + String.join(" and ", reasons)
+                + ".\n\nThe US label says to consider corticosteroids for an ALT rise after Hemgenix: decide on a "
+                + "course per the label and the site's protocol, with hepatology, and keep testing ALT and FIX "
+                + "activity. No fixed corticosteroid dose or taper is US label text.\n\n_Source: " + settings.source()
+                + '_';
+        return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.ALT_RISE, settings.altRiseSeverity(),
+                "ALT " + latestText + " " + (reasons.size() == 2 ? "above ULN and 2 x baseline"
+                        : reasons.get(0).startsWith("above the upper") ? "above ULN" : "above 2 x baseline")
+                        + ": consider corticosteroids", detail, evidence, List.of()));
+    }
+
+    private static String limitText(BigDecimal multiple, String what, BigDecimal base, BigDecimal limit,
+                                    Quantity value) {
+        String text = what + " " + Numbers.plain(base) + " " + unit(value);
+        return multiple.compareTo(BigDecimal.ONE) == 0 ? text
+                : Numbers.plain(multiple) + " x " + text + " = " + Numbers.plain(limit) + " " + unit(value);
+    }
+
+    private static String unit(Quantity value) {
+        return value.hasUnit() ? value.getUnit() : value.hasCode() ? value.getCode() : "";
+    }
+
+    private Optional<MonitoringAlert> inhibitor(PatientRecord record, LocalDate administered) {
+        for (Observation observation : Observations.results(record, codes, GeneGateTerminology.VS_FIX_INHIBITOR)) {
+            Optional<LocalDate> day = Observations.effectiveDate(observation);
+            if (day.isEmpty() || !day.get().isAfter(administered)) {
+                continue;
+            }
+            if (FixInhibitorGate.read(observation, policy.fixInhibitor().positiveThresholdBu()) == Positivity.POSITIVE) {
+                String text = Observations.valueText(observation) + " " + Observations.dated(observation);
+                return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.INHIBITOR, settings.inhibitorSeverity(),
+                        "FIX inhibitor positive after dosing (" + Observations.valueText(observation) + ")",
+                        "A FIX inhibitor test after the Hemgenix infusion (" + administered + ") is positive: " + text
+                                + " (positive at or above " + Numbers.plain(policy.fixInhibitor().positiveThresholdBu())
+                                + " BU). Confirm with a repeat Bethesda test and involve the hemophilia treatment "
+                                + "center: factor IX replacement may no longer work, and bleeding must be managed "
+                                + "with the inhibitor in mind.\n\n_Source: " + policy.fixInhibitor().source() + '_',
+                        List.of(Observations.evidence(observation, "FIX inhibitor after Hemgenix")), List.of()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<MonitoringAlert> fixActivityFall(PatientRecord record, LocalDate administered) {
+        List<Observation> after = new ArrayList<>();
+        for (Observation observation : Observations.results(record, codes, GeneGateTerminology.VS_FIX_ACTIVITY)) {
+            Optional<LocalDate> day = Observations.effectiveDate(observation);
+            if (day.isPresent() && day.get().isAfter(administered) && percent(observation).isPresent()) {
+                after.add(observation);
+            }
+        }
+        if (after.size() < 2) {
+            return Optional.empty();
+        }
+        Observation latest = after.get(0);
+        Observation peak = after.stream().max(Comparator.comparing(o -> percent(o).orElseThrow())).orElseThrow();
+        BigDecimal latestValue = percent(latest).orElseThrow();
+        BigDecimal peakValue = percent(peak).orElseThrow();
+        BigDecimal floor = peakValue.multiply(HUNDRED.subtract(settings.fixActivityDropPercent()))
+                .divide(HUNDRED, 4, RoundingMode.HALF_UP);
+        if (peak == latest || latestValue.compareTo(floor) >= 0) {
+            return Optional.empty();
+        }
+        BigDecimal drop = peakValue.subtract(latestValue).multiply(HUNDRED).divide(peakValue, 0, RoundingMode.HALF_UP);
+        return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.FIX_ACTIVITY_FALL, settings.fixActivityFallSeverity(),
+                "FIX activity falling (" + Numbers.plain(peakValue) + " % to " + Numbers.plain(latestValue) + " %)",
+                "FIX activity after the Hemgenix infusion fell from " + Numbers.plain(peakValue) + " % "
+                        + Observations.dated(peak) + " to " + Numbers.plain(latestValue) + " % "
+                        + Observations.dated(latest) + " (" + drop + " % lower; the policy flags more than "
+                        + Numbers.plain(settings.fixActivityDropPercent()) + " %). Check for a FIX inhibitor and for "
+                        + "an ALT rise (loss of transduced liver cells), review bleeding, and plan for factor IX "
+                        + "prophylaxis if activity stays low.\n\n_Source: " + settings.source() + '_',
+                List.of(Observations.evidence(peak, "highest FIX activity after Hemgenix"),
+                        Observations.evidence(latest, "latest FIX activity")), List.of()));
+    }
+
+    /** FIX activity in % of normal; 1 IU/dL = 1 %. */
+    private static Optional<BigDecimal> percent(Observation observation) {
+        return Observations.quantity(observation).map(Quantity::getValue);
+    }
+}

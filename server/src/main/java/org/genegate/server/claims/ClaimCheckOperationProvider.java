@@ -1,0 +1,128 @@
+package org.genegate.server.claims;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.genegate.claims.ClaimCheck;
+import org.genegate.claims.ClaimIssue;
+import org.genegate.claims.ClaimOutcome;
+import org.genegate.claims.ClaimRecordCheck;
+import org.genegate.fetch.RecordAssembler;
+import org.genegate.gates.DraftOrder;
+import org.genegate.gates.FhirDates;
+import org.genegate.gates.GateEngine;
+import org.genegate.policy.Policy;
+import org.genegate.hooks.HookContext;
+import org.genegate.record.PatientRecord;
+import org.genegate.record.RecordPart;
+import org.genegate.server.record.LocalFhirQuery;
+import org.genegate.terminology.CodeIndex;
+import org.genegate.terminology.GeneGateTerminology;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /fhir/Claim/$j1411-check}: a professional or institutional Claim in (as the body, or as the
+ * {@code resource} parameter of a Parameters), an OperationOutcome out with one issue per problem and its fix.
+ *
+ * <p>Two halves: what is written on the claim ({@link ClaimCheck}: codes, units, NDC, lot, place of service,
+ * diagnoses), and, when {@code Claim.patient} is a patient of this server, the billing sheet's clinical denials
+ * read from the record by the gate engine as of the date of service ({@link ClaimRecordCheck}); the site of care
+ * is read from the Encounter that {@code Claim.item.encounter} names. A patient this
+ * server does not hold is said so in a warning: the record criteria are then not checked, never passed.
+ */
+@Component
+public class ClaimCheckOperationProvider {
+
+    public static final String OPERATION = "$j1411-check";
+
+    private final ClaimCheck claimCheck;
+    private final DaoRegistry daoRegistry;
+    private final RecordAssembler assembler;
+    private final LocalFhirQuery localStore;
+    private final GateEngine engine;
+
+    public ClaimCheckOperationProvider(Policy policy, CodeIndex codes, DaoRegistry daoRegistry,
+                                       RecordAssembler assembler, LocalFhirQuery localStore, GateEngine engine) {
+        this.claimCheck = new ClaimCheck(policy, codes);
+        this.daoRegistry = daoRegistry;
+        this.assembler = assembler;
+        this.localStore = localStore;
+        this.engine = engine;
+    }
+
+    @Operation(name = OPERATION, type = Claim.class, idempotent = false)
+    public OperationOutcome check(@OperationParam(name = "resource", min = 1, max = 1) Claim claim,
+                                  RequestDetails requestDetails) {
+        if (claim == null) {
+            throw new InvalidRequestException("Send a Claim as the body, or as the 'resource' parameter");
+        }
+        List<ClaimIssue> issues = new ArrayList<>(claimCheck.check(claim));
+        issues.addAll(recordIssues(claim, requestDetails));
+        return ClaimOutcome.of(issues);
+    }
+
+    private List<ClaimIssue> recordIssues(Claim claim, RequestDetails requestDetails) {
+        Optional<String> patientId = patientId(claim.getPatient());
+        if (patientId.isPresent()) {
+            try {
+                daoRegistry.getResourceDao(Patient.class).read(new IdType("Patient", patientId.get()), requestDetails);
+            } catch (ResourceNotFoundException | ResourceGoneException e) {
+                patientId = Optional.empty();
+            }
+        }
+        if (patientId.isEmpty()) {
+            return List.of(new ClaimIssue(ClaimIssue.Severity.WARNING, "not-found", "Claim.patient",
+                    "The patient " + (claim.getPatient().hasReference() ? claim.getPatient().getReference() + " " : "")
+                            + "is not on this server, so the record criteria (NAb, age, prophylaxis or bleeds, "
+                            + "monitoring plan, FIX inhibitor, infections, site of care) were not checked.",
+                    "Point Claim.patient at the patient's record here, or check those criteria with the payer packet."));
+        }
+        LocalDate serviceDate = serviceDate(claim);
+        // The encounter the lines were given in is where the site-of-care gate looks.
+        String encounterId = claim.getItem().stream().flatMap(i -> i.getEncounter().stream())
+                .map(r -> new IdType(r.getReference())).filter(id -> "Encounter".equals(id.getResourceType()))
+                .map(IdType::getIdPart).findFirst().orElse(null);
+        PatientRecord record = assembler.assemble(new HookContext(null, patientId.get(), encounterId, new Bundle(),
+                List.of()), Map.of(), null, localStore, EnumSet.allOf(RecordPart.class));
+        return ClaimRecordCheck.issues(engine.assess(record, DraftOrder.none(patientId.get(), serviceDate)), serviceDate);
+    }
+
+    private static Optional<String> patientId(Reference patient) {
+        if (!patient.hasReference()) {
+            return Optional.empty();
+        }
+        IdType id = new IdType(patient.getReference());
+        return "Patient".equals(id.getResourceType()) && id.hasIdPart() ? Optional.of(id.getIdPart()) : Optional.empty();
+    }
+
+    /** The Hemgenix line's date of service, else the billable period's start, else the claim's creation, else today. */
+    private static LocalDate serviceDate(Claim claim) {
+        for (Claim.ItemComponent item : claim.getItem()) {
+            boolean j1411 = item.getProductOrService().getCoding().stream()
+                    .anyMatch(c -> GeneGateTerminology.J1411.equals(c.getCode()));
+            if (j1411 && item.hasServicedDateType()) {
+                return FhirDates.earliestDay(item.getServicedDateType()).orElseThrow();
+            }
+        }
+        if (claim.getBillablePeriod().hasStart()) {
+            return FhirDates.earliestDay(claim.getBillablePeriod().getStartElement()).orElseThrow();
+        }
+        return claim.hasCreated() ? FhirDates.earliestDay(claim.getCreatedElement()).orElseThrow() : LocalDate.now();
+    }
+}

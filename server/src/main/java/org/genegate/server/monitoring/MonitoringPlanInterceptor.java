@@ -1,0 +1,159 @@
+package org.genegate.server.monitoring;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.genegate.fetch.FhirQueryException;
+import org.genegate.gates.FhirDates;
+import org.genegate.gates.HemgenixOrderRecognizer;
+import org.genegate.monitoring.LiverCancerRisk;
+import org.genegate.monitoring.MonitoringPlanBuilder;
+import org.genegate.server.record.LocalFhirQuery;
+import org.genegate.terminology.GeneGateTerminology;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Files the post-infusion monitoring CarePlan when a completed Hemgenix MedicationAdministration is stored
+ * (created, or updated to completed), recognised as Hemgenix the way the hook recognises orders.
+ *
+ * <p>It runs just before the administration's transaction commits (STORAGE_PRECOMMIT), and the plan is
+ * written in that same transaction: the administration and its plan are stored together or not at all, and
+ * a transaction bundle that carries both a Patient and its administration sees the Patient. The plan's
+ * identifier is the patient's (one Hemgenix dose per lifetime) and it is created conditionally on that
+ * identifier, so recording the administration twice or updating it files no second plan; an update that
+ * moves the administration to another day re-dates the plan.
+ */
+@Component
+@Interceptor
+public class MonitoringPlanInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(MonitoringPlanInterceptor.class);
+
+    private final DaoRegistry daoRegistry;
+    private final HemgenixOrderRecognizer recognizer;
+    private final MonitoringPlanBuilder planBuilder;
+    private final LiverCancerRisk liverCancerRisk;
+    private final LocalFhirQuery localStore;
+
+    public MonitoringPlanInterceptor(DaoRegistry daoRegistry, HemgenixOrderRecognizer recognizer,
+                                     MonitoringPlanBuilder planBuilder, LocalFhirQuery localStore) {
+        this.daoRegistry = daoRegistry;
+        this.recognizer = recognizer;
+        this.planBuilder = planBuilder;
+        this.liverCancerRisk = new LiverCancerRisk(planBuilder.settings());
+        this.localStore = localStore;
+    }
+
+    @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+    public void created(IBaseResource resource) {
+        file(resource);
+    }
+
+    @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+    public void updated(IBaseResource previous, IBaseResource current) {
+        file(current);
+    }
+
+    private void file(IBaseResource resource) {
+        if (!(resource instanceof MedicationAdministration administration)
+                || administration.getStatus() != MedicationAdministration.MedicationAdministrationStatus.COMPLETED
+                || !isHemgenix(administration)) {
+            return;
+        }
+        Optional<String> patientId = patientId(administration);
+        Optional<LocalDate> day = FhirDates.earliestDay(administration.hasEffectivePeriod()
+                ? administration.getEffectivePeriod().getStartElement() : administration.getEffectiveDateTimeType());
+        if (patientId.isEmpty() || day.isEmpty()) {
+            log.warn("Hemgenix administration {} names no patient or no date: no monitoring plan filed",
+                    administration.getIdElement().getIdPart());
+            return;
+        }
+        Reference subject = new Reference("Patient/" + patientId.get());
+        List<String> riskFactors = riskFactors(patientId.get());
+        CarePlan plan = planBuilder.afterAdministration(subject,
+                new Reference("MedicationAdministration/" + administration.getIdElement().getIdPart()), day.get(),
+                !riskFactors.isEmpty());
+
+        @SuppressWarnings("unchecked")
+        IFhirResourceDao<CarePlan> plans = daoRegistry.getResourceDao(CarePlan.class);
+        String identifierValue = MonitoringPlanBuilder.identifier(subject).getValue();
+        IBundleProvider existing = plans.search(SearchParameterMap.newSynchronous("identifier",
+                new TokenParam(GeneGateTerminology.MONITORING_PLAN_IDENTIFIER, identifierValue)),
+                new SystemRequestDetails());
+        List<IBaseResource> found = existing.getAllResources();
+        if (found.isEmpty()) {
+            plans.create(plan, "CarePlan?identifier=" + GeneGateTerminology.MONITORING_PLAN_IDENTIFIER + "|"
+                    + identifierValue, new SystemRequestDetails());
+            log.info("Filed the Hemgenix monitoring plan for Patient/{} (administered {}{})", patientId.get(),
+                    day.get(), riskFactors.isEmpty() ? "" : "; liver-cancer risk: " + riskFactors);
+            return;
+        }
+        CarePlan current = (CarePlan) found.get(0);
+        Optional<LocalDate> start = FhirDates.earliestDay(current.getPeriod().getStartElement());
+        if (start.isEmpty() || !start.get().equals(day.get())) {
+            plan.setId(current.getIdElement().toUnqualifiedVersionless());
+            plans.update(plan, new SystemRequestDetails());
+            log.warn("Re-dated the Hemgenix monitoring plan {} of Patient/{} from {} to {}",
+                    current.getIdElement().getIdPart(), patientId.get(), start.orElse(null), day.get());
+        }
+    }
+
+    private boolean isHemgenix(MedicationAdministration administration) {
+        List<Resource> candidates = new ArrayList<>(administration.getContained());
+        if (administration.getMedication() instanceof Reference reference && reference.hasReference()
+                && reference.getReference().startsWith("Medication/")) {
+            try {
+                candidates.add((Medication) daoRegistry.getResourceDao(Medication.class)
+                        .read(new IdType(reference.getReference()), new SystemRequestDetails()));
+            } catch (BaseServerResponseException e) {
+                // An unresolvable Medication leaves the reference's display to recognise it by.
+            }
+        }
+        return recognizer.recognizeMedication(administration.getMedication(), administration, candidates).isPresent();
+    }
+
+    private static Optional<String> patientId(MedicationAdministration administration) {
+        IdType subject = new IdType(administration.getSubject().getReference());
+        return "Patient".equals(subject.getResourceType()) && subject.hasIdPart()
+                ? Optional.of(subject.getIdPart()) : Optional.empty();
+    }
+
+    private List<String> riskFactors(String patientId) {
+        try {
+            List<Condition> conditions = localStore.run("Condition?patient=" + patientId).stream()
+                    .filter(Condition.class::isInstance).map(Condition.class::cast).toList();
+            List<Observation> serology = localStore.run("Observation?patient=" + patientId + "&code="
+                    + GeneGateTerminology.LOINC + "|" + GeneGateTerminology.LOINC_HBSAG + ","
+                    + GeneGateTerminology.LOINC + "|" + GeneGateTerminology.LOINC_HCV_AB).stream()
+                    .filter(Observation.class::isInstance).map(Observation.class::cast).toList();
+            return liverCancerRisk.factors(conditions, serology);
+        } catch (FhirQueryException e) {
+            // The plan is still filed; without the risk factors it lacks only the yearly imaging, which is logged.
+            log.warn("Could not read liver-cancer risk factors of Patient/{} ({}); the plan has no yearly imaging",
+                    patientId, e.getMessage());
+            return List.of();
+        }
+    }
+}

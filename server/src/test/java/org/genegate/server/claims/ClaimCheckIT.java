@@ -1,0 +1,169 @@
+package org.genegate.server.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.genegate.server.AbstractServerIT;
+import org.genegate.terminology.GeneGateTerminology;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Claim/$j1411-check over HTTP. Every row of the billing sheet's "top denials" table has a case here: the
+ * record rows through the scenario patients (the claim is for them), the billing rows on the claim itself.
+ */
+class ClaimCheckIT extends AbstractServerIT {
+
+    private static final String PATH = "Claim/$j1411-check";
+
+    /** A clean professional claim for the scenario patient, dated on the scenarios' order day. */
+    private static Claim claim(String patientId) {
+        Claim claim = new Claim();
+        claim.setStatus(Claim.ClaimStatus.ACTIVE);
+        claim.setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/claim-type",
+                "professional", null)));
+        claim.setUse(Claim.Use.CLAIM);
+        claim.setPatient(new Reference("Patient/" + patientId));
+        claim.addDiagnosis().setSequence(1).setDiagnosis(new CodeableConcept(new Coding(GeneGateTerminology.ICD10CM,
+                "D67", null)));
+        claim.addSupportingInfo().setSequence(1).setCode(new CodeableConcept(new Coding(GeneGateTerminology.CODE_SYSTEM,
+                GeneGateTerminology.LOT_NUMBER, null))).setValue(new StringType("A123456"));
+        Claim.ItemComponent drug = claim.addItem().setSequence(1)
+                .setProductOrService(new CodeableConcept(new Coding(GeneGateTerminology.HCPCS, "J1411", null)))
+                .setQuantity(new Quantity().setValue(1)).setServiced(new DateType("2026-11-20"))
+                .setLocation(new CodeableConcept(new Coding(GeneGateTerminology.POS, "22", null)));
+        drug.addEncounter(new Reference("Encounter/" + patientId.replace("-patient", "-encounter")));
+        drug.addDetail().setSequence(1)
+                .setProductOrService(new CodeableConcept(new Coding(GeneGateTerminology.NDC, "00053030030", null)))
+                .setQuantity(new Quantity().setValue(1).setCode("UN"));
+        claim.addItem().setSequence(2)
+                .setProductOrService(new CodeableConcept(new Coding(GeneGateTerminology.CPT, "96365", null)))
+                .setQuantity(new Quantity().setValue(1)).setServiced(new DateType("2026-11-20"))
+                .setLocation(new CodeableConcept(new Coding(GeneGateTerminology.POS, "22", null)));
+        return claim;
+    }
+
+    private OperationOutcome check(Claim claim) {
+        HttpResponse<String> response = fhirPost(PATH, fhirContext.newJsonParser().encodeResourceToString(claim));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return parse(OperationOutcome.class, response);
+    }
+
+    private static List<OperationOutcome.OperationOutcomeIssueComponent> problems(OperationOutcome outcome) {
+        return outcome.getIssue().stream()
+                .filter(i -> i.getSeverity() != OperationOutcome.IssueSeverity.INFORMATION).toList();
+    }
+
+    @Test
+    void aCleanClaimForAnEligiblePatientGetsOneInformationIssue() {
+        OperationOutcome outcome = check(claim("eligible-patient"));
+
+        assertThat(outcome.getIssue()).singleElement().satisfies(issue -> {
+            assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.INFORMATION);
+            assertThat(issue.getDetails().getText()).startsWith("No problem found");
+        });
+    }
+
+    @Test
+    void theClaimMayComeAsTheBodyOrAsTheResourceParameter() {
+        Parameters parameters = new Parameters();
+        parameters.addParameter().setName("resource").setResource(claim("eligible-patient"));
+        HttpResponse<String> response = fhirPost(PATH, fhirContext.newJsonParser().encodeResourceToString(parameters));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(parse(OperationOutcome.class, response).getIssueFirstRep().getSeverity())
+                .isEqualTo(OperationOutcome.IssueSeverity.INFORMATION);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "#1 NAb not documented or >= 1:678 | nab-high-patient | ERROR | Anti-AAV5 neutralizing antibodies",
+        "#1 NAb not documented or >= 1:678 | nab-missing-patient | WARNING | Order Adeno-associated virus 5",
+        "#2 pediatric attempted | pediatric-patient | ERROR | Age: Patient is 17 years old",
+        "#3 no prophylaxis or bleed history | no-prophylaxis-or-bleeds-patient | WARNING | FIX prophylaxis or bleed history",
+        "#4 hepatic monitoring plan missing | no-monitoring-plan-patient | WARNING | Create the post-infusion monitoring plan",
+        "FIX inhibitor positive (Bethesda) | inhibitor-once-patient | ERROR | FIX inhibitor (Bethesda)",
+        "active hepatitis B/C or uncontrolled HIV | hepatitis-b-patient | WARNING | Hepatitis B/C and HIV",
+        "site of care not certified HTC | site-not-certified-patient | WARNING | Site of care",
+        "one dose per lifetime | prior-hemgenix-patient | ERROR | Prior gene therapy"})
+    void theRecordRowsOfTheDenialTableAreReadFromThePatientsRecord(String row, String patientId, String severity,
+                                                                  String text) {
+        List<OperationOutcome.OperationOutcomeIssueComponent> problems = problems(check(claim(patientId)));
+
+        assertThat(problems).as(row).isNotEmpty().allSatisfy(issue ->
+                assertThat(issue.getExpression().get(0).getValue()).isEqualTo("Claim.patient"));
+        assertThat(problems).as(row).anySatisfy(issue -> {
+            assertThat(issue.getSeverity().name()).isEqualTo(severity);
+            assertThat(issue.getDetails().getText() + " " + issue.getDiagnostics()).contains(text);
+            assertThat(issue.getDiagnostics()).startsWith("Fix: ");
+        });
+    }
+
+    @Test
+    void theBilledDoseItselfIsNotAPriorDose() {
+        // Hemgenix was given on 2026-11-20 and this claim bills that infusion.
+        assertThat(problems(check(claim("post-infusion-on-track-patient")))).isEmpty();
+    }
+
+    @Test
+    void denial5KitLotNdcAndVolume() {
+        Claim claim = claim("eligible-patient");
+        claim.getSupportingInfo().clear();
+        claim.getItemFirstRep().getDetailFirstRep().getProductOrService().getCodingFirstRep().setCode("63833-0876-01");
+        claim.getItemFirstRep().getDetailFirstRep().setQuantity(new Quantity().setValue(140).setCode("ML"));
+
+        List<OperationOutcome.OperationOutcomeIssueComponent> problems = problems(check(claim));
+
+        assertThat(problems).extracting(i -> i.getDetails().getText()).containsExactlyInAnyOrder(
+                "The kit lot number is missing.",
+                "NDC 63833-0876-01 is not a Hemgenix NDC (Hemgenix kits have labeler 0053; 63833-0876-01, printed on "
+                        + "some billing sheets, is not Hemgenix).",
+                "The NDC unit is ML; this payer's policy wants UN.");
+        assertThat(problems).allSatisfy(i -> assertThat(i.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR));
+    }
+
+    @Test
+    void wrongHcpcsAndWrongAdministrationCptAreFixedOnTheClaim() {
+        Claim claim = claim("eligible-patient");
+        claim.getItemFirstRep().getProductOrService().getCodingFirstRep().setCode("J3490");
+        claim.getItem().get(1).getProductOrService().getCodingFirstRep().setCode("96413");
+
+        List<OperationOutcome.OperationOutcomeIssueComponent> problems = problems(check(claim));
+
+        assertThat(problems).extracting(OperationOutcome.OperationOutcomeIssueComponent::getDiagnostics)
+                .anyMatch(d -> d.startsWith("Fix: Replace J3490 with J1411"))
+                .anyMatch(d -> d.startsWith("Fix: Replace 96413 with 96365"));
+        assertThat(problems).extracting(i -> i.getExpression().get(0).getValue())
+                .contains("Claim.item[0].productOrService", "Claim.item[1].productOrService");
+    }
+
+    @Test
+    void aPatientThisServerDoesNotHoldIsSaidNotPassed() {
+        OperationOutcome outcome = check(claim("nobody-here"));
+
+        assertThat(outcome.getIssue()).singleElement().satisfies(issue -> {
+            assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.WARNING);
+            assertThat(issue.getDetails().getText()).contains("not on this server", "were not checked");
+        });
+    }
+
+    @Test
+    void aBodyThatIsNotAClaimIs400() {
+        HttpResponse<String> response = fhirPost(PATH, "{\"resourceType\":\"Patient\"}");
+
+        assertThat(response.statusCode()).isBetween(400, 422);
+        assertThat(parse(OperationOutcome.class, response).getIssueFirstRep().getSeverity())
+                .isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+    }
+}
