@@ -20,22 +20,22 @@ import org.genegate.profiles.Scenario;
  * Plays the EHR in tests: builds order-sign requests for a scenario (with prefetch it fetches itself
  * from the server's FHIR endpoint, as an EHR would from its own), and posts them over HTTP.
  */
-final class HookClient {
+public final class HookClient {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
 
-    HookClient(int port) {
+    public HookClient(int port) {
         this.base = "http://localhost:" + port;
     }
 
-    String fhirBase() {
+    public String fhirBase() {
         return base + "/fhir";
     }
 
-    Response post(String path, String body) {
+    public Response post(String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -43,7 +43,7 @@ final class HookClient {
         return send(request);
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
@@ -61,7 +61,7 @@ final class HookClient {
     }
 
     /** An order-sign request for the scenario, without prefetch and without fhirServer. */
-    ObjectNode orderSign(Scenario scenario) {
+    public ObjectNode orderSign(Scenario scenario) {
         try {
             ObjectNode request = JSON.createObjectNode();
             request.put("hook", "order-sign");
@@ -80,7 +80,7 @@ final class HookClient {
     }
 
     /** Fills prefetch from the discovery templates, reading this server's FHIR endpoint as the EHR would. */
-    void addPrefetch(ObjectNode request, String serviceId) {
+    public void addPrefetch(ObjectNode request, String serviceId) {
         JsonNode discovery = read(get("/cds-services").body());
         JsonNode service = null;
         for (JsonNode candidate : discovery.get("services")) {
@@ -107,7 +107,7 @@ final class HookClient {
         }
     }
 
-    static JsonNode read(String json) {
+    public static JsonNode read(String json) {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
@@ -129,8 +129,8 @@ final class HookClient {
         return query.substring(0, question + 1) + params;
     }
 
-    record Response(int status, String body, String contentType) {
-        JsonNode json() {
+    public record Response(int status, String body, String contentType) {
+        public JsonNode json() {
             return read(body);
         }
     }
