@@ -1,7 +1,5 @@
 package org.genegate.fetch;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,9 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.genegate.hooks.FhirIds;
 import org.genegate.hooks.HookContext;
 import org.genegate.hooks.HookRequest;
 import org.genegate.hooks.HookRequestException;
+import org.genegate.hooks.HookRequestReader;
 import org.genegate.record.PatientRecord;
 import org.genegate.record.RecordPart;
 import org.hl7.fhir.r4.model.Bundle;
@@ -33,14 +33,14 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class RecordAssembler {
 
-    private final FhirContext fhirContext;
+    private final HookRequestReader reader;
     private final PrefetchTemplates templates;
     private final ExecutorService executor;
     private final Duration budget;
 
-    public RecordAssembler(FhirContext fhirContext, PrefetchTemplates templates, ExecutorService executor,
+    public RecordAssembler(HookRequestReader reader, PrefetchTemplates templates, ExecutorService executor,
                            Duration budget) {
-        this.fhirContext = fhirContext;
+        this.reader = reader;
         this.templates = templates;
         this.executor = executor;
         this.budget = budget;
@@ -90,13 +90,7 @@ public final class RecordAssembler {
         if (value.isNull()) {
             return List.of();
         }
-        Resource resource;
-        try {
-            resource = (Resource) fhirContext.newJsonParser().parseResource(value.toString());
-        } catch (DataFormatException | ClassCastException e) {
-            throw HookRequestException.invalid("prefetch." + key + " is not a valid FHIR R4 resource: "
-                    + e.getMessage());
-        }
+        Resource resource = reader.parseAnyResource(value, "prefetch." + key);
         if (resource instanceof OperationOutcome) {
             return null;
         }
@@ -122,7 +116,7 @@ public final class RecordAssembler {
         String query = template.replace(PrefetchTemplates.PATIENT_TOKEN, context.patientId());
         if (query.contains(PrefetchTemplates.ENCOUNTER_TOKEN)) {
             String encounterId = context.encounterId() != null ? context.encounterId() : idOf(order.getEncounter(),
-                    "Encounter");
+                    "Encounter", "encounter");
             if (encounterId == null) {
                 return null;
             }
@@ -130,11 +124,11 @@ public final class RecordAssembler {
         }
         if (query.contains(PrefetchTemplates.PRACTITIONER_TOKEN)) {
             // The order's requester is who the prescriber gate judges; fall back to the signing user.
-            String roleId = idOf(order.getRequester(), "PractitionerRole");
+            String roleId = idOf(order.getRequester(), "PractitionerRole", "requester");
             if (roleId != null) {
                 return "PractitionerRole?_id=" + roleId;
             }
-            String practitionerId = idOf(order.getRequester(), "Practitioner");
+            String practitionerId = idOf(order.getRequester(), "Practitioner", "requester");
             if (practitionerId == null) {
                 practitionerId = context.userPractitionerId();
             }
@@ -146,7 +140,11 @@ public final class RecordAssembler {
         return query;
     }
 
-    private static String idOf(Reference reference, String type) {
+    /**
+     * The id of a reference of the draft order to a resource of this type, or null when it refers to another type.
+     * The id goes into a FHIR query, so anything but a FHIR id is refused (422) rather than sent.
+     */
+    private static String idOf(Reference reference, String type, String element) {
         if (reference == null || !reference.hasReference()) {
             return null;
         }
@@ -157,7 +155,12 @@ public final class RecordAssembler {
         }
         String id = ref.substring(at + type.length() + 1);
         int history = id.indexOf("/_history");
-        return history >= 0 ? id.substring(0, history) : id;
+        String bare = history >= 0 ? id.substring(0, history) : id;
+        if (!FhirIds.isId(bare)) {
+            throw HookRequestException.invalid("The draft order's " + element + " is not a valid " + type
+                    + " reference");
+        }
+        return bare;
     }
 
     private void fetchAll(Map<RecordPart, String> queries, FhirQuery source, String patientId,

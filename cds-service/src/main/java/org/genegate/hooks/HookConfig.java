@@ -89,8 +89,9 @@ public class HookConfig {
         List<Link> links = policy.links().stream().map(l -> new Link(l.label(), l.url(), "absolute")).toList();
         CardSettings settings = new CardSettings(properties.sourceLabel(), properties.sourceUrl(),
                 OverrideReasons.from(TerminologyResources.load(fhirContext)), links);
-        return new HookService(new HookRequestReader(fhirContext), new HemgenixOrderRecognizer(codeIndex),
-                new RecordAssembler(fhirContext, templates, recordFetchExecutor, properties.fetchBudget()),
+        HookRequestReader reader = new HookRequestReader(fhirContext);
+        return new HookService(reader, new HemgenixOrderRecognizer(codeIndex),
+                new RecordAssembler(reader, templates, recordFetchExecutor, properties.fetchBudget()),
                 engine, new CardComposer(fhirContext, settings), new CoverageInformationAction(fhirContext),
                 localStore.getIfAvailable(), remoteFhirHttpClient, fhirContext, properties.fetchBudget(),
                 Clock.systemDefaultZone());
