@@ -195,7 +195,32 @@ public final class HookRequestReader {
      * the tree keeps decimals exact, as HAPI's own reader does. Anything that is not a valid R4 resource is 422.
      */
     public Resource parseAnyResource(JsonNode node, String where) {
+        if (node instanceof ObjectNode resource) {
+            dropNarratives(resource);
+        }
         return parse(node, where, false);
+    }
+
+    /**
+     * Removes narratives ({@code text.div}) from a record resource, its Bundle entries and contained resources
+     * before parsing: they are for people, no gate reads them, and HAPI's XHTML reader costs more per narrative
+     * than the rest of a resource. Draft orders keep theirs (they are handed back to the EHR).
+     */
+    private static void dropNarratives(ObjectNode resource) {
+        JsonNode text = resource.get("text");
+        if (text != null && text.isObject() && text.has("div")) {
+            resource.remove("text");
+        }
+        for (JsonNode entry : resource.path("entry")) {
+            if (entry.get("resource") instanceof ObjectNode entryResource) {
+                dropNarratives(entryResource);
+            }
+        }
+        for (JsonNode contained : resource.path("contained")) {
+            if (contained instanceof ObjectNode containedResource) {
+                dropNarratives(containedResource);
+            }
+        }
     }
 
     /** @param exact refuse what HAPI would otherwise drop (see {@link DraftOrderErrorHandler}) */

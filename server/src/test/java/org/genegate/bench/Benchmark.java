@@ -84,9 +84,11 @@ public final class Benchmark {
         System.out.println();
         System.out.println(LoadResult.header());
         results.forEach(r -> System.out.println(r.row()));
-        for (int i = 0; i + 2 < 6; i += 3) {
-            System.out.printf("order-sign prefetch p50 / discovery p50 at %d clients: %.2f%n", results.get(i).clients(),
-                    results.get(i + 1).percentileMillis(50) / results.get(i).percentileMillis(50));
+        // results: discovery, prefetch, store at 1 client, then the same at 50.
+        for (int first : new int[] {0, 3}) {
+            System.out.printf("order-sign prefetch p50 / discovery p50 at %d clients: %.2f%n",
+                    results.get(first).clients(),
+                    results.get(first + 1).percentileMillis(50) / results.get(first).percentileMillis(50));
         }
         long errors = results.stream().mapToLong(LoadResult::errors).sum();
         if (!stress.isZero()) {
@@ -107,8 +109,11 @@ public final class Benchmark {
                 ? Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                         .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip())
                 : Optional.empty();
-        System.out.printf("machine: %d cores (%s), %s %s, Java %s, client heap %d MiB%n",
-                Runtime.getRuntime().availableProcessors(), cpu.orElse("cpu unknown"), System.getProperty("os.name"),
+        // The load average says how much else the cores were doing: figures from a busy machine are not comparable.
+        String load = Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).strip()
+                : "unknown";
+        System.out.printf("machine: %d cores (%s), load average %s, %s %s, Java %s, client heap %d MiB%n",
+                Runtime.getRuntime().availableProcessors(), cpu.orElse("cpu unknown"), load, System.getProperty("os.name"),
                 System.getProperty("os.arch"), System.getProperty("java.version"),
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / (1024 * 1024));
     }

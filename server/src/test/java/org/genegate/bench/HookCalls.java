@@ -7,9 +7,13 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.genegate.hooks.CdsServiceCatalog;
 import org.genegate.hooks.HookAssertions;
 import org.genegate.hooks.HookClient;
@@ -75,19 +79,38 @@ public final class HookCalls {
                     .header("Accept", "application/fhir+json")
                     .header("Prefer", "return=minimal")
                     .POST(HttpRequest.BodyPublishers.ofString(ingestBundle(variant).toString())).build(),
-                    200, body -> true));
+                    200, body -> LoadRun.Verdict.RIGHT));
         }
         return calls;
     }
 
     private LoadRun.Call hook(String label, ObjectNode request, Scenario scenario, boolean checkFindings) {
-        Predicate<String> check = checkFindings
-                ? body -> HookAssertions.findings(HookClient.read(body)).equals(scenario.expectedFindings())
-                : body -> body.startsWith("{\"cards\":");
+        Function<String, LoadRun.Verdict> check = checkFindings
+                ? body -> verdict(HookAssertions.findings(HookClient.read(body)), scenario.expectedFindings())
+                : body -> body.startsWith("{\"cards\":") ? LoadRun.Verdict.RIGHT : LoadRun.Verdict.WRONG;
         return new LoadRun.Call(label, HttpRequest.newBuilder(URI.create(base + SIGN))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(), 200, check);
+    }
+
+    /**
+     * Right when the findings are the scenario's; degraded when they differ only where a gate could not verify
+     * (safe: never a pass); wrong otherwise.
+     */
+    static LoadRun.Verdict verdict(Map<String, String> actual, Map<String, String> expected) {
+        if (actual.equals(expected)) {
+            return LoadRun.Verdict.RIGHT;
+        }
+        Set<String> gates = new HashSet<>(actual.keySet());
+        gates.addAll(expected.keySet());
+        for (String gate : gates) {
+            String got = actual.get(gate);
+            if (!Objects.equals(got, expected.get(gate)) && !"COULD_NOT_VERIFY".equals(got)) {
+                return LoadRun.Verdict.WRONG;
+            }
+        }
+        return LoadRun.Verdict.DEGRADED;
     }
 
     private HttpRequest get(String path) {
