@@ -1,7 +1,5 @@
 package org.genegate.fetch;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.genegate.hooks.FhirIds;
 import org.genegate.hooks.HookContext;
 import org.genegate.hooks.HookRequest;
 import org.genegate.hooks.HookRequestException;
+import org.genegate.hooks.HookRequestReader;
 import org.genegate.record.PatientRecord;
 import org.genegate.record.RecordPart;
 import org.hl7.fhir.r4.model.Bundle;
@@ -35,14 +35,14 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class RecordAssembler {
 
-    private final FhirContext fhirContext;
+    private final HookRequestReader reader;
     private final PrefetchTemplates templates;
     private final ExecutorService executor;
     private final Duration budget;
 
-    public RecordAssembler(FhirContext fhirContext, PrefetchTemplates templates, ExecutorService executor,
+    public RecordAssembler(HookRequestReader reader, PrefetchTemplates templates, ExecutorService executor,
                            Duration budget) {
-        this.fhirContext = fhirContext;
+        this.reader = reader;
         this.templates = templates;
         this.executor = executor;
         this.budget = budget;
@@ -123,13 +123,7 @@ public final class RecordAssembler {
         if (value.isNull()) {
             return List.of();
         }
-        Resource resource;
-        try {
-            resource = (Resource) fhirContext.newJsonParser().parseResource(value.toString());
-        } catch (DataFormatException | ClassCastException e) {
-            throw HookRequestException.invalid("prefetch." + key + " is not a valid FHIR R4 resource: "
-                    + e.getMessage());
-        }
+        Resource resource = reader.parseAnyResource(value, "prefetch." + key);
         if (resource instanceof OperationOutcome) {
             return null;
         }
@@ -155,7 +149,7 @@ public final class RecordAssembler {
         String query = template.replace(PrefetchTemplates.PATIENT_TOKEN, context.patientId());
         if (query.contains(PrefetchTemplates.ENCOUNTER_TOKEN)) {
             String encounterId = context.encounterId() != null ? context.encounterId()
-                    : order == null ? null : idOf(order.getEncounter(), "Encounter");
+                    : order == null ? null : idOf(order.getEncounter(), "Encounter", "encounter");
             if (encounterId == null) {
                 return null;
             }
@@ -164,11 +158,11 @@ public final class RecordAssembler {
         if (query.contains(PrefetchTemplates.PRACTITIONER_TOKEN)) {
             // The order's requester is who the prescriber gate judges; fall back to the signing user.
             Reference requester = order == null ? null : order.getRequester();
-            String roleId = idOf(requester, "PractitionerRole");
+            String roleId = idOf(requester, "PractitionerRole", "requester");
             if (roleId != null) {
                 return "PractitionerRole?_id=" + roleId;
             }
-            String practitionerId = idOf(requester, "Practitioner");
+            String practitionerId = idOf(requester, "Practitioner", "requester");
             if (practitionerId == null) {
                 practitionerId = context.userPractitionerId();
             }
@@ -180,7 +174,11 @@ public final class RecordAssembler {
         return query;
     }
 
-    private static String idOf(Reference reference, String type) {
+    /**
+     * The id of a reference of the draft order to a resource of this type, or null when it refers to another type.
+     * The id goes into a FHIR query, so anything but a FHIR id is refused (422) rather than sent.
+     */
+    private static String idOf(Reference reference, String type, String element) {
         if (reference == null || !reference.hasReference()) {
             return null;
         }
@@ -191,7 +189,12 @@ public final class RecordAssembler {
         }
         String id = ref.substring(at + type.length() + 1);
         int history = id.indexOf("/_history");
-        return history >= 0 ? id.substring(0, history) : id;
+        String bare = history >= 0 ? id.substring(0, history) : id;
+        if (!FhirIds.isId(bare)) {
+            throw HookRequestException.invalid("The draft order's " + element + " is not a valid " + type
+                    + " reference");
+        }
+        return bare;
     }
 
     private void fetchAll(Map<RecordPart, String> queries, FhirQuery source, String patientId,

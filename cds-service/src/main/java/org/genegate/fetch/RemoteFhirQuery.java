@@ -2,8 +2,11 @@ package org.genegate.fetch;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +23,9 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * Reads the EHR's FHIR server (the hook's {@code fhirServer}) with the hook's bearer token. Follows
  * search paging up to a cap so a part is complete or reported as not had, never silently cut short.
+ * It never leaves that server: redirects are not followed, and a {@code next} link to another origin or
+ * outside the base path is refused, since the bearer token would go with it (SSRF). A body is read up
+ * to {@link #MAX_BODY_BYTES} and refused past it, without holding more than that in memory.
  */
 public final class RemoteFhirQuery implements FhirQuery {
 
@@ -31,6 +37,7 @@ public final class RemoteFhirQuery implements FhirQuery {
     private final HttpClient http;
     private final FhirContext fhirContext;
     private final String base;
+    private final URI baseUri;
     private final String accessToken;
     private final Duration timeout;
 
@@ -39,6 +46,7 @@ public final class RemoteFhirQuery implements FhirQuery {
         this.http = http;
         this.fhirContext = fhirContext;
         this.base = fhirServer.endsWith("/") ? fhirServer.substring(0, fhirServer.length() - 1) : fhirServer;
+        this.baseUri = URI.create(base);
         this.accessToken = accessToken;
         this.timeout = timeout;
     }
@@ -55,7 +63,7 @@ public final class RemoteFhirQuery implements FhirQuery {
             if (pages >= MAX_PAGES) {
                 throw new FhirQueryException("more than " + MAX_PAGES + " pages of results");
             }
-            Resource next = get(URI.create(page.getLink(Bundle.LINK_NEXT).getUrl()));
+            Resource next = get(onThisServer(page.getLink(Bundle.LINK_NEXT).getUrl()));
             if (!(next instanceof Bundle nextBundle)) {
                 throw new FhirQueryException("a next page that is not a Bundle");
             }
@@ -73,21 +81,20 @@ public final class RemoteFhirQuery implements FhirQuery {
         if (accessToken != null) {
             request.header("Authorization", "Bearer " + accessToken);
         }
-        HttpResponse<byte[]> response;
+        byte[] body;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                if (response.statusCode() / 100 != 2) {
+                    throw new FhirQueryException("FHIR server answered HTTP " + response.statusCode());
+                }
+                body = readAtMost(in, MAX_BODY_BYTES);
+            }
         } catch (IOException e) {
             throw new FhirQueryException("FHIR server unreachable (" + e.getClass().getSimpleName() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FhirQueryException("interrupted", e);
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new FhirQueryException("FHIR server answered HTTP " + response.statusCode());
-        }
-        byte[] body = response.body();
-        if (body.length > MAX_BODY_BYTES) {
-            throw new FhirQueryException("FHIR server answered with more than " + MAX_BODY_BYTES + " bytes");
         }
         Resource resource;
         try {
@@ -100,6 +107,44 @@ public final class RemoteFhirQuery implements FhirQuery {
             throw new FhirQueryException("FHIR server answered with an OperationOutcome");
         }
         return resource;
+    }
+
+    /** Reads the body, giving up (and closing the connection) as soon as it passes the limit. */
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException, FhirQueryException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        int read;
+        while ((read = in.read(buffer)) != -1) {
+            if (body.size() + read > limit) {
+                throw new FhirQueryException("FHIR server answered with more than " + limit + " bytes");
+            }
+            body.write(buffer, 0, read);
+        }
+        return body.toByteArray();
+    }
+
+    /** A paging link, if it stays on the FHIR server the EHR named (same origin, under its base path). */
+    private URI onThisServer(String link) throws FhirQueryException {
+        URI uri;
+        try {
+            uri = new URI(link);
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new FhirQueryException("a next link that is not a URL");
+        }
+        boolean sameOrigin = baseUri.getScheme().equalsIgnoreCase(String.valueOf(uri.getScheme()))
+                && baseUri.getHost().equalsIgnoreCase(String.valueOf(uri.getHost()))
+                && port(baseUri) == port(uri);
+        String path = uri.normalize().getRawPath();
+        if (!sameOrigin || path == null || !(path + "/").startsWith(baseUri.getRawPath() + "/")
+                || uri.getRawUserInfo() != null) {
+            throw new FhirQueryException("a next link outside the FHIR server (" + uri.getScheme() + "://"
+                    + uri.getHost() + "), not followed");
+        }
+        return uri;
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** Percent-encodes each search parameter value; the path and names are ours and already safe. */

@@ -4,18 +4,19 @@ import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Every error of the CDS endpoints as an OperationOutcome, with the status CDS Hooks expects: 400 not JSON,
- * 404 unknown service, 412 data neither prefetched nor fetchable, 422 not a valid hook request.
+ * 404 unknown service, 405 wrong method, 412 data neither prefetched nor fetchable, 413 body too large,
+ * 415 not JSON by its Content-Type, 422 not a valid hook request.
  */
 @RestControllerAdvice(assignableTypes = CdsServicesController.class)
 public class CdsErrorHandler {
@@ -31,12 +32,12 @@ public class CdsErrorHandler {
     @ExceptionHandler(HookRequestException.class)
     public ResponseEntity<String> hookRequest(HookRequestException e) {
         log.info("hook request refused with {}: {}", e.status().value(), e.getMessage());
-        return outcome(e.status(), e.issueCode(), e.getMessage());
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    public ResponseEntity<String> unreadable(HttpMessageNotReadableException e) {
-        return outcome(HttpStatus.BAD_REQUEST, "structure", "The request body could not be read");
+        ResponseEntity<String> outcome = outcome(e.status(), e.issueCode(), e.getMessage());
+        if (e.allow() == null) {
+            return outcome;
+        }
+        return ResponseEntity.status(outcome.getStatusCode()).headers(outcome.getHeaders())
+                .header(HttpHeaders.ALLOW, e.allow()).body(outcome.getBody());
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,27 +1,30 @@
 package org.genegate.hooks;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.genegate.audit.AuditTrail;
 import org.genegate.cards.CdsResponse;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * CDS Hooks 2.0 endpoints: discovery, the two J1411 order services, the post-infusion patient-view, and
- * their feedback.
+ * their feedback. Answers are JSON whatever the client's Accept header says (CDS Hooks has no other format).
+ * Every other method or path under /cds-services is answered here too, so that every refusal is an
+ * OperationOutcome ({@link CdsErrorHandler}).
  */
 @RestController
 @RequestMapping(path = "/cds-services")
-@CrossOrigin(origins = "*", allowedHeaders = "*", methods = {
-        org.springframework.web.bind.annotation.RequestMethod.GET,
-        org.springframework.web.bind.annotation.RequestMethod.POST,
-        org.springframework.web.bind.annotation.RequestMethod.OPTIONS})
+@CrossOrigin(origins = "*", allowedHeaders = "*", methods = {RequestMethod.GET, RequestMethod.POST,
+        RequestMethod.OPTIONS})
 public class CdsServicesController {
 
     /** Where the SMART checklist page is launched, relative to this server. */
@@ -33,6 +36,7 @@ public class CdsServicesController {
     private final AuditTrail auditTrail;
     private final PatientViewService patientViewService;
     private final HookProperties properties;
+    private final int maxRequestBytes;
 
     public CdsServicesController(CdsServiceCatalog catalog, HookService hookService, AuditTrail auditTrail,
                                  PatientViewService patientViewService, HookProperties properties) {
@@ -42,11 +46,13 @@ public class CdsServicesController {
         this.auditTrail = auditTrail;
         this.patientViewService = patientViewService;
         this.properties = properties;
+        this.maxRequestBytes = (int) properties.maxRequestSize().toBytes();
     }
 
-    @GetMapping
-    public DiscoveryResponse discovery() {
-        return new DiscoveryResponse(catalog.services());
+    @GetMapping(path = {"", "/"})
+    public ResponseEntity<DiscoveryResponse> discovery() {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(new DiscoveryResponse(catalog.services()));
     }
 
     /** The configured launch URL, else this server's own page as the request reached it. */
@@ -57,17 +63,36 @@ public class CdsServicesController {
     }
 
     @PostMapping(path = "/{id}")
-    public CdsResponse call(@PathVariable("id") String id, @RequestBody(required = false) String body) {
+    public ResponseEntity<CdsResponse> call(@PathVariable("id") String id, HttpServletRequest request) {
         CdsServiceDescriptor service = catalog.find(id).orElseThrow(() -> HookRequestException.unknownService(id));
-        return "patient-view".equals(service.hook()) ? patientViewService.handle(service, body)
+        String body = HookRequestBody.read(request, maxRequestBytes);
+        CdsResponse response = "patient-view".equals(service.hook()) ? patientViewService.handle(service, body)
                 : hookService.handle(service, body, smartAppUrl());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(response);
     }
 
     /** CDS Hooks 2.0 feedback: each item becomes an AuditEvent; the answer is an empty object. */
     @PostMapping(path = "/{id}/feedback")
-    public Map<String, Object> feedback(@PathVariable("id") String id, @RequestBody(required = false) String body) {
+    public ResponseEntity<Map<String, Object>> feedback(@PathVariable("id") String id, HttpServletRequest request) {
         CdsServiceDescriptor service = catalog.find(id).orElseThrow(() -> HookRequestException.unknownService(id));
-        auditTrail.feedback(service.id(), feedbackReader.read(body));
-        return Map.of();
+        auditTrail.feedback(service.id(), feedbackReader.read(HookRequestBody.read(request, maxRequestBytes)));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of());
+    }
+
+    @RequestMapping(path = {"", "/"}, method = {RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH,
+            RequestMethod.DELETE})
+    public void discoveryOtherMethods(HttpServletRequest request) {
+        throw HookRequestException.methodNotAllowed(request.getMethod(), "GET");
+    }
+
+    @RequestMapping(path = "/{id}", method = {RequestMethod.GET, RequestMethod.PUT, RequestMethod.PATCH,
+            RequestMethod.DELETE})
+    public void serviceOtherMethods(HttpServletRequest request) {
+        throw HookRequestException.methodNotAllowed(request.getMethod(), "POST");
+    }
+
+    @RequestMapping(path = "/{id}/**")
+    public void nothingHere(HttpServletRequest request) {
+        throw HookRequestException.notFound(request.getRequestURI());
     }
 }

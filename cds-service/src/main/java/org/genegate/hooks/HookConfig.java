@@ -100,7 +100,8 @@ public class HookConfig {
     @Bean
     RecordAssembler recordAssembler(FhirContext fhirContext, PrefetchTemplates templates,
                                     ExecutorService recordFetchExecutor, HookProperties properties) {
-        return new RecordAssembler(fhirContext, templates, recordFetchExecutor, properties.fetchBudget());
+        return new RecordAssembler(new HookRequestReader(fhirContext), templates, recordFetchExecutor,
+                properties.fetchBudget());
     }
 
     @Bean

@@ -2,11 +2,19 @@ package org.genegate.hooks;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.IJsonLikeParser;
+import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -31,7 +39,15 @@ public final class HookRequestReader {
 
     public HookRequestReader(FhirContext fhirContext) {
         this.fhirContext = fhirContext;
-        this.mapper = new ObjectMapper();
+        // Decimals stay exact (1.50 is not 1.5), as in HAPI's own JSON reader, since resources are handed to
+        // HAPI's parser as this tree.
+        this.mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                // "{...} trailing" and {"hook": "a", "hook": "b"} are not one clear request.
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .build();
         this.mapper.getFactory().setStreamReadConstraints(
                 StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
     }
@@ -43,7 +59,7 @@ public final class HookRequestReader {
         }
         String hook = requiredText(root, "hook");
         if (!hook.equals(expectedHook)) {
-            throw HookRequestException.invalid("This service answers '" + expectedHook + "', not '" + hook + "'");
+            throw HookRequestException.invalid("This service answers '" + expectedHook + "', not " + quoted(hook));
         }
         String hookInstance = requiredText(root, "hookInstance");
         requireUuid(hookInstance);
@@ -52,8 +68,8 @@ public final class HookRequestReader {
         if (authorization != null && fhirServer == null) {
             throw HookRequestException.invalid("fhirAuthorization is given without fhirServer");
         }
-        if (fhirServer != null && !(fhirServer.startsWith("http://") || fhirServer.startsWith("https://"))) {
-            throw HookRequestException.invalid("fhirServer must be an http(s) URL");
+        if (fhirServer != null && !isHttpUrl(fhirServer)) {
+            throw HookRequestException.invalid("fhirServer must be an absolute http(s) URL without query or fragment");
         }
         JsonNode contextNode = root.get("context");
         if (contextNode == null || !contextNode.isObject()) {
@@ -81,11 +97,18 @@ public final class HookRequestReader {
 
     private HookContext readContext(JsonNode context, String hook) {
         String patientId = requiredText(context, "context.patientId", context.get("patientId"));
-        if (patientId.contains("/")) {
-            throw HookRequestException.invalid("context.patientId must be a bare id, not a reference: " + patientId);
+        if (!FhirIds.isId(patientId)) {
+            throw HookRequestException.invalid("context.patientId must be a bare FHIR id ([A-Za-z0-9-.]{1,64}), "
+                    + "not a reference or anything else");
         }
         String userId = optionalText(context, "userId");
+        if (userId != null && !FhirIds.isTypedId(userId)) {
+            throw HookRequestException.invalid("context.userId must be a reference like 'Practitioner/abc'");
+        }
         String encounterId = optionalText(context, "encounterId");
+        if (encounterId != null && !FhirIds.isId(encounterId)) {
+            throw HookRequestException.invalid("context.encounterId must be a bare FHIR id ([A-Za-z0-9-.]{1,64})");
+        }
         if ("patient-view".equals(hook)) {
             // patient-view's context is userId, patientId and encounterId: there are no draft orders.
             return new HookContext(userId, patientId, encounterId, new Bundle(), List.of());
@@ -95,7 +118,13 @@ public final class HookRequestReader {
                 || !"Bundle".equals(draftOrdersNode.path("resourceType").asText())) {
             throw HookRequestException.invalid("context.draftOrders must be a FHIR Bundle");
         }
-        Bundle draftOrders = parseResource(draftOrdersNode, Bundle.class, "context.draftOrders");
+        for (JsonNode entry : draftOrdersNode.path("entry")) {
+            if (!entry.path("resource").isObject()) {
+                // HAPI would skip such an entry; an order that is skipped is not judged.
+                throw HookRequestException.invalid("Every entry of context.draftOrders must hold a resource");
+            }
+        }
+        Bundle draftOrders = parseResource(draftOrdersNode, Bundle.class, "context.draftOrders", true);
         List<String> selections = List.of();
         if ("order-select".equals(hook)) {
             JsonNode selectionsNode = context.get("selections");
@@ -156,8 +185,8 @@ public final class HookRequestReader {
     }
 
     /** Parses a FHIR resource held in a JSON node; the type must match. */
-    public <T extends Resource> T parseResource(JsonNode node, Class<T> type, String where) {
-        Resource parsed = parseAnyResource(node, where);
+    private <T extends Resource> T parseResource(JsonNode node, Class<T> type, String where, boolean exact) {
+        Resource parsed = parse(node, where, exact);
         if (!type.isInstance(parsed)) {
             throw HookRequestException.invalid(where + " must be a " + type.getSimpleName() + ", not a "
                     + parsed.fhirType());
@@ -165,10 +194,52 @@ public final class HookRequestReader {
         return type.cast(parsed);
     }
 
+    /**
+     * Parses a FHIR resource held in the request's JSON tree, straight from the tree (no second pass over text);
+     * the tree keeps decimals exact, as HAPI's own reader does. Anything that is not a valid R4 resource is 422.
+     */
     public Resource parseAnyResource(JsonNode node, String where) {
+        if (node instanceof ObjectNode resource) {
+            dropNarratives(resource);
+        }
+        return parse(node, where, false);
+    }
+
+    /**
+     * Removes narratives ({@code text.div}) from a record resource, its Bundle entries and contained resources
+     * before parsing: they are for people, no gate reads them, and HAPI's XHTML reader costs more per narrative
+     * than the rest of a resource. Draft orders keep theirs (they are handed back to the EHR).
+     */
+    private static void dropNarratives(ObjectNode resource) {
+        JsonNode text = resource.get("text");
+        if (text != null && text.isObject() && text.has("div")) {
+            resource.remove("text");
+        }
+        for (JsonNode entry : resource.path("entry")) {
+            if (entry.get("resource") instanceof ObjectNode entryResource) {
+                dropNarratives(entryResource);
+            }
+        }
+        for (JsonNode contained : resource.path("contained")) {
+            if (contained instanceof ObjectNode containedResource) {
+                dropNarratives(containedResource);
+            }
+        }
+    }
+
+    /** @param exact refuse what HAPI would otherwise drop (see {@link DraftOrderErrorHandler}) */
+    private Resource parse(JsonNode node, String where, boolean exact) {
+        if (!node.isObject()) {
+            throw HookRequestException.invalid(where + " must be a FHIR resource (a JSON object)");
+        }
+        JacksonStructure json = new JacksonStructure();
+        json.setNativeObject((ObjectNode) node);
         try {
-            IParser parser = fhirContext.newJsonParser();
-            return (Resource) parser.parseResource(node.toString());
+            IJsonLikeParser parser = (IJsonLikeParser) fhirContext.newJsonParser();
+            if (exact) {
+                parser.setParserErrorHandler(DraftOrderErrorHandler.INSTANCE);
+            }
+            return (Resource) parser.parseResource(json);
         } catch (DataFormatException | ClassCastException e) {
             throw HookRequestException.invalid(where + " is not a valid FHIR R4 resource: " + e.getMessage());
         }
@@ -199,11 +270,26 @@ public final class HookRequestReader {
         return value.asText().isBlank() ? null : value.asText();
     }
 
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** An echo of what the client sent, short enough for a log line and a diagnostics field. */
+    static String quoted(String value) {
+        return "'" + (value.length() <= 64 ? value : value.substring(0, 64) + "...") + "'";
+    }
+
     private static void requireUuid(String hookInstance) {
         try {
             UUID.fromString(hookInstance);
         } catch (IllegalArgumentException e) {
-            throw HookRequestException.invalid("hookInstance must be a UUID: " + hookInstance);
+            throw HookRequestException.invalid("hookInstance must be a UUID, not " + quoted(hookInstance));
         }
     }
 }

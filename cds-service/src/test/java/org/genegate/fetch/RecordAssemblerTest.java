@@ -19,6 +19,7 @@ import org.genegate.hooks.FhirAuthorization;
 import org.genegate.hooks.HookContext;
 import org.genegate.hooks.HookRequest;
 import org.genegate.hooks.HookRequestException;
+import org.genegate.hooks.HookRequestReader;
 import org.genegate.record.PatientRecord;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.CodeIndex;
@@ -39,7 +40,8 @@ class RecordAssemblerTest {
     private static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(4);
 
     private final PrefetchTemplates templates = new PrefetchTemplates(CodeIndex.load(FHIR));
-    private final RecordAssembler assembler = new RecordAssembler(FHIR, templates, EXECUTOR, Duration.ofMillis(500));
+    private final RecordAssembler assembler = new RecordAssembler(new HookRequestReader(FHIR), templates, EXECUTOR,
+            Duration.ofMillis(500));
     private final MedicationRequest order = new MedicationRequest().setSubject(new Reference("Patient/p1"))
             .setRequester(new Reference("Practitioner/u1"));
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
@@ -100,6 +101,49 @@ class HookRequestReaderTest {
                 + "\"extension\":{\"davinci-crd.configuration\":{\"alt-drug\":true},\"x\":[1]},"
                 + "\"context\":{\"patientId\":\"p1\",\"draftOrders\":" + ORDERS + "}}";
         assertThat(reader.read(body, "order-sign").extension().has("x")).isTrue();
+    }
+
+    @Test
+    void idsThatCouldChangeAQueryAre422() {
+        for (String id : new String[] {"p1&_include=*", "../Patient/x", "p1%2Fx", "..", "p1 ", "a".repeat(65)}) {
+            String quoted = "\"" + id + "\"";
+            assertStatus(request("order-sign", "{\"patientId\":" + quoted + ",\"draftOrders\":" + ORDERS + "}"),
+                    HttpStatus.UNPROCESSABLE_ENTITY);
+            assertStatus(request("order-sign", "{\"patientId\":\"p1\",\"encounterId\":" + quoted
+                    + ",\"draftOrders\":" + ORDERS + "}"), HttpStatus.UNPROCESSABLE_ENTITY);
+            assertStatus(request("order-sign", "{\"patientId\":\"p1\",\"userId\":\"Practitioner/" + id
+                    + "\",\"draftOrders\":" + ORDERS + "}"), HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+    }
+
+    @Test
+    void trailingContentAndDuplicateKeysAre400() {
+        String valid = request("order-sign", "{\"patientId\":\"p1\",\"draftOrders\":" + ORDERS + "}");
+        assertStatus(valid + " x", HttpStatus.BAD_REQUEST);
+        assertStatus(valid.replaceFirst("\\{", "{\"hook\":\"order-sign\","), HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void aDraftOrderHapiWouldReadOnlyInPartIs422() {
+        for (String broken : new String[] {"\"authoredOn\":\"not-a-date\"", "\"priority\":{\"a\":1}",
+                "\"noSuchElement\":1"}) {
+            String orders = ORDERS.replace("\"id\":\"mr1\",", "\"id\":\"mr1\"," + broken + ",");
+            assertStatus(request("order-sign", "{\"patientId\":\"p1\",\"draftOrders\":" + orders + "}"),
+                    HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+    }
+
+    @Test
+    void decimalsInPrefetchStayExact() {
+        String body = "{\"hook\":\"order-sign\",\"hookInstance\":\"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea\","
+                + "\"context\":{\"patientId\":\"p1\",\"draftOrders\":" + ORDERS + "},\"prefetch\":{\"x\":"
+                + "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"x\"},"
+                + "\"valueQuantity\":{\"value\":1.50}}}}";
+        HookRequest request = reader.read(body, "order-sign");
+
+        Observation observation = (Observation) reader.parseAnyResource(request.prefetch().get("x"), "prefetch.x");
+
+        assertThat(observation.getValueQuantity().getValueElement().getValueAsString()).isEqualTo("1.50");
     }
 
     private void assertStatus(String body, HttpStatus status) {

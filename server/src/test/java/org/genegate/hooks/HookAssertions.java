@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Reads a hook response the way the scenario expectations are written: card groups and gate findings. */
-final class HookAssertions {
+public final class HookAssertions {
 
     private HookAssertions() {
     }
 
     /** critical | documentation | unverified | coding | payer, one per card, in card order. */
-    static List<String> cardGroups(JsonNode response) {
+    public static List<String> cardGroups(JsonNode response) {
         List<String> groups = new ArrayList<>();
         for (JsonNode card : response.get("cards")) {
             String indicator = card.get("indicator").asText();
@@ -45,7 +45,7 @@ final class HookAssertions {
     }
 
     /** gate id → status of every finding on any card that is not a pass (the payer card lists its PASS too). */
-    static Map<String, String> findings(JsonNode response) {
+    public static Map<String, String> findings(JsonNode response) {
         Map<String, String> findings = new TreeMap<>();
         for (JsonNode card : response.get("cards")) {
             for (JsonNode finding : card.at("/extension/genegate.findings")) {

@@ -21,22 +21,22 @@ import org.genegate.profiles.Scenario;
  * Plays the EHR in tests: builds order-sign requests for a scenario (with prefetch it fetches itself
  * from the server's FHIR endpoint, as an EHR would from its own), and posts them over HTTP.
  */
-final class HookClient {
+public final class HookClient {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
 
-    HookClient(int port) {
+    public HookClient(int port) {
         this.base = "http://localhost:" + port;
     }
 
-    String fhirBase() {
+    public String fhirBase() {
         return base + "/fhir";
     }
 
-    Response post(String path, String body) {
+    public Response post(String path, String body) {
         return post(path, body, Map.of());
     }
 
@@ -59,7 +59,7 @@ final class HookClient {
                 .build());
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return get(path, Map.of());
     }
 
@@ -95,7 +95,7 @@ final class HookClient {
     }
 
     /** An order-sign request for the scenario, without prefetch and without fhirServer. */
-    ObjectNode orderSign(Scenario scenario) {
+    public ObjectNode orderSign(Scenario scenario) {
         try {
             ObjectNode request = JSON.createObjectNode();
             request.put("hook", "order-sign");
@@ -114,7 +114,7 @@ final class HookClient {
     }
 
     /** Fills prefetch from the discovery templates, reading this server's FHIR endpoint as the EHR would. */
-    void addPrefetch(ObjectNode request, String serviceId) {
+    public void addPrefetch(ObjectNode request, String serviceId) {
         JsonNode discovery = read(get("/cds-services").body());
         JsonNode service = null;
         for (JsonNode candidate : discovery.get("services")) {
@@ -141,7 +141,7 @@ final class HookClient {
         }
     }
 
-    static JsonNode read(String json) {
+    public static JsonNode read(String json) {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
@@ -163,8 +163,8 @@ final class HookClient {
         return query.substring(0, question + 1) + params;
     }
 
-    record Response(int status, String body, String contentType, HttpHeaders headers) {
-        JsonNode json() {
+    public record Response(int status, String body, String contentType, HttpHeaders headers) {
+        public JsonNode json() {
             return read(body);
         }
 

@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.genegate.fetch.FhirQueryException;
+import org.genegate.hooks.FhirIds;
 
 /**
  * A FHIR query relative to a base, split into what the JPA DAOs need: a read
@@ -13,7 +14,6 @@ import org.genegate.fetch.FhirQueryException;
 record RelativeQuery(String resourceType, String id, String versionId, String parameters) {
 
     private static final Pattern RESOURCE_TYPE = Pattern.compile("[A-Z][A-Za-z]+");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     boolean isRead() {
         return id != null;
@@ -51,13 +51,13 @@ record RelativeQuery(String resourceType, String id, String versionId, String pa
             throw new FhirQueryException("A read takes no parameters: " + trimmed);
         }
         String id = decode(segments[1]);
-        if (!ID.matcher(id).matches()) {
+        if (!FhirIds.isId(id)) {
             throw new FhirQueryException("Not a FHIR id in query: " + trimmed);
         }
         if (segments.length == 2) {
             return new RelativeQuery(type, id, null, "");
         }
-        if (segments.length == 4 && segments[2].equals("_history") && ID.matcher(segments[3]).matches()) {
+        if (segments.length == 4 && segments[2].equals("_history") && FhirIds.isId(segments[3])) {
             return new RelativeQuery(type, id, segments[3], "");
         }
         throw new FhirQueryException("Unsupported FHIR query (only reads and type searches): " + trimmed);
