@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -37,15 +38,25 @@ public final class ConformancePackages {
         return Optional.empty();
     }
 
-    /** Adds the package's StructureDefinitions, ValueSets and CodeSystems; returns how many. */
+    /** Adds the package's StructureDefinitions, ValueSets and CodeSystems (for validation); returns how many. */
     public static int load(FhirContext ctx, Path tgz, PrePopulatedValidationSupport into) throws IOException {
+        return load(ctx, tgz, into, List.of("StructureDefinition-", "ValueSet-", "CodeSystem-"));
+    }
+
+    /** Adds only the package's StructureDefinitions (all a snapshot needs; parsing is the slow part). */
+    public static int loadStructureDefinitions(FhirContext ctx, Path tgz, PrePopulatedValidationSupport into)
+            throws IOException {
+        return load(ctx, tgz, into, List.of("StructureDefinition-"));
+    }
+
+    private static int load(FhirContext ctx, Path tgz, PrePopulatedValidationSupport into, List<String> prefixes)
+            throws IOException {
         int count = 0;
         try (InputStream in = Files.newInputStream(tgz)) {
             NpmPackage npm = NpmPackage.fromPackage(in);
             NpmPackage.NpmPackageFolder folder = npm.getFolders().get("package");
             for (String file : folder.listFiles()) {
-                if (!file.endsWith(".json") || !(file.startsWith("StructureDefinition-")
-                        || file.startsWith("ValueSet-") || file.startsWith("CodeSystem-"))) {
+                if (!file.endsWith(".json") || prefixes.stream().noneMatch(file::startsWith)) {
                     continue;
                 }
                 String json = new String(folder.getContent().get(file), StandardCharsets.UTF_8);

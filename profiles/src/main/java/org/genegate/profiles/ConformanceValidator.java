@@ -1,7 +1,6 @@
 package org.genegate.profiles;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
@@ -67,7 +66,7 @@ public final class ConformanceValidator {
         ProfileSnapshots.generate(ctx, Optional.of(folder.resolve(ConformancePackages.US_CORE_311))).profiles()
                 .forEach(genegate::addResource);
         ValidationSupportChain chain = new ValidationSupportChain(genegate, packages,
-                new DefaultProfileValidationSupport(ctx), new CommonCodeSystemsTerminologyService(ctx),
+                ctx.getValidationSupport(), new CommonCodeSystemsTerminologyService(ctx),
                 new InMemoryTerminologyServerValidationSupport(ctx), new SnapshotGeneratingValidationSupport(ctx));
         return new ConformanceValidator(ctx.newValidator().registerValidatorModule(new FhirInstanceValidator(chain)));
     }

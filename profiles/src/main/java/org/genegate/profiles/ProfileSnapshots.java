@@ -1,7 +1,6 @@
 package org.genegate.profiles;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,13 +40,13 @@ public final class ProfileSnapshots {
         PrePopulatedValidationSupport packages = new PrePopulatedValidationSupport(ctx);
         if (usCorePackage.isPresent()) {
             try {
-                ConformancePackages.load(ctx, usCorePackage.get(), packages);
+                ConformancePackages.loadStructureDefinitions(ctx, usCorePackage.get(), packages);
             } catch (IOException e) {
                 throw new UncheckedIOException("US Core package " + usCorePackage.get() + " could not be read", e);
             }
         }
         SnapshotGeneratingValidationSupport generator = new SnapshotGeneratingValidationSupport(ctx);
-        ValidationSupportChain chain = new ValidationSupportChain(packages, new DefaultProfileValidationSupport(ctx),
+        ValidationSupportChain chain = new ValidationSupportChain(packages, ctx.getValidationSupport(),
                 generator);
         ValidationSupportContext context = new ValidationSupportContext(chain);
         List<StructureDefinition> profiles = new ArrayList<>();

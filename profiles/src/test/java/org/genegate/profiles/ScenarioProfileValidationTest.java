@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -177,6 +176,4 @@ class ScenarioProfileValidationTest {
     private static boolean hasCode(CodeableConcept concept, String code) {
         return concept.getCoding().stream().anyMatch(c -> code.equals(c.getCode()));
     }
-
-    static final Set<String> SCENARIOS_WITH_DEFECTS = Set.of("nab-string-value", "wrong-hcpcs", "ndc-coded");
 }
