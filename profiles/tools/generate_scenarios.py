@@ -125,7 +125,8 @@ def scenario(sid, **m):
             "payor": [ref("Organization", p("payer"), "UnitedHealthcare")],
             "class": [{"type": cc("http://terminology.hl7.org/CodeSystem/coverage-class", "group", "Group"),
                        "value": "EX-100", "name": "Example employer group"}]})
-    res.append({"resourceType": "Condition", "id": p("hemophilia-b"),
+    if m.get("diagnosis", True):
+      res.append({"resourceType": "Condition", "id": p("hemophilia-b"),
         "clinicalStatus": cc("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active"),
         "verificationStatus": cc("http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed", "Confirmed"),
         "category": [cc("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item", "Problem List Item")],
@@ -168,7 +169,8 @@ def scenario(sid, **m):
                        method="AAV5 transduction inhibition assay (clinical-study assay, central laboratory)"))
     # Body weight.
     wval, wunit, wcode = m.get("weight", (70, "kg", "kg"))
-    res.append(obs("body-weight", loinc("29463-7", "Body weight"), {"valueQuantity": q(wval, wunit, wcode)}, "2026-11-13",
+    res.append(obs("body-weight", loinc("29463-7", "Body weight"), {"valueQuantity": q(wval, wunit, wcode)},
+        m.get("weightDate", "2026-11-13"),
                    category="vital-signs"))
     # Baseline liver tests.
     if m.get("liver", True):
@@ -384,6 +386,12 @@ add("site-not-certified", "Ordered at a center that is not a certified HTC",
 add("prescriber-not-hematologist", "Ordered by an internist without hematology specialty",
     {"specialty": (NUCC, "207R00000X", "Internal Medicine")}, {"prescriber": "FAIL"}, ["payer"],
     "PractitionerRole specialty NUCC 207R00000X (NUCC Health Care Provider Taxonomy code set): prescriber FAIL with severity info, which no card group of its own carries.")
+add("diagnosis-missing", "No hemophilia B diagnosis on the problem list", {"diagnosis": False},
+    {"diagnosis": "MISSING"}, ["documentation", "payer"],
+    "No Condition coded D67 or SNOMED 767712006: MISSING (warning); Hemgenix is indicated for congenital hemophilia B.")
+add("weight-stale", "Body weight 45 days old", {"weightDate": "2026-10-06"}, {"weight-and-dose": "STALE"},
+    ["documentation", "payer"], "70 kg on 2026-10-06, 45 days before the order (window 30 days): the dose cannot be checked "
+    "against a current weight.")
 add("no-coverage", "No active Coverage", {"coverage": False}, {"payer": "MISSING"}, ["payer"],
     "No Coverage resource (and no payer Organization): payer MISSING (info), still an info payer card.")
 

@@ -80,18 +80,20 @@ public final class CardComposer {
 
     private Card criticalCard(List<GateFinding> findings, DraftOrder order) {
         String summary = summary(DRUG + ": do not give without review: ", findings);
+        List<Suggestion> suggestions = suggestions(findings, order);
         return new Card(uuid(), summary, detail(findings, "Hemgenix is a one-time therapy; these findings come from "
                         + "the label or clinical safety criteria. Override only with a documented reason."),
-                "critical", source(CardTopics.CONTRAINDICATION), suggestions(findings, order), null,
+                "critical", source(CardTopics.CONTRAINDICATION), suggestions, selectionBehavior(suggestions),
                 settings.overrideReasons(), List.of(), findingsExtension(findings));
     }
 
     private Card documentationCard(List<GateFinding> findings, DraftOrder order) {
         String summary = summary(DRUG + ": complete before prior authorization: ", findings);
+        List<Suggestion> suggestions = suggestions(findings, order);
         return new Card(uuid(), summary, detail(findings, "Gaps a payer will deny on, or that the label asks to "
                         + "settle before dosing."),
-                "warning", source(CardTopics.GUIDELINE), suggestions(findings, order),
-                "any", List.of(), List.of(), findingsExtension(findings));
+                "warning", source(CardTopics.GUIDELINE), suggestions, selectionBehavior(suggestions),
+                List.of(), List.of(), findingsExtension(findings));
     }
 
     private Card unverifiedCard(List<GateFinding> findings) {
@@ -104,9 +106,10 @@ public final class CardComposer {
 
     private Card codingCard(List<GateFinding> findings, DraftOrder order) {
         String summary = truncate(DRUG + ": fix billing codes: " + findings.get(0).message());
+        List<Suggestion> suggestions = suggestions(findings, order);
         return new Card(uuid(), summary, detail(findings, "Bill J1411 x 1 unit; infusion 96365, plus 96366 only "
                         + "past 90 minutes."),
-                "warning", source(CardTopics.CLAIM), suggestions(findings, order), "any", List.of(), List.of(),
+                "warning", source(CardTopics.CLAIM), suggestions, selectionBehavior(suggestions), List.of(), List.of(),
                 findingsExtension(findings));
     }
 
@@ -134,6 +137,13 @@ public final class CardComposer {
                 findingsExtension(findings));
     }
 
+    public static final String FINDINGS_EXTENSION = "genegate.findings";
+
+    /** CDS Hooks requires selectionBehavior whenever a card has suggestions; any number may be accepted here. */
+    private static String selectionBehavior(List<Suggestion> suggestions) {
+        return suggestions.isEmpty() ? null : "any";
+    }
+
     /** The policy's links, then the patient's whole checklist in the SMART app. */
     private List<Link> payerLinks(String smartAppUrl) {
         List<Link> links = new ArrayList<>(settings.payerLinks());
@@ -143,8 +153,6 @@ public final class CardComposer {
         }
         return links;
     }
-
-    static final String FINDINGS_EXTENSION = "genegate.findings";
 
     private static Map<String, Object> findingsExtension(List<GateFinding> findings) {
         return Map.of(FINDINGS_EXTENSION, findings.stream().map(CardFinding::of).toList());

@@ -22,6 +22,9 @@ import org.hl7.fhir.r4.model.StringType;
  */
 public final class CoverageInformationAction {
 
+    /** The CRD card type the action belongs to: {@code coverage-info: false} in the configuration turns it off. */
+    public static final String CARD_TYPE = "coverage-info";
+
     public static final String EXTENSION_URL =
             "http://hl7.org/fhir/us/davinci-crd/StructureDefinition/ext-coverage-information";
 

@@ -13,7 +13,6 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 
 /**
@@ -100,9 +99,5 @@ public final class RemedyResources {
         int exponent = value.precision() - value.scale() - 1;
         BigDecimal mantissa = value.movePointLeft(exponent).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
         return mantissa.toPlainString() + " x 10^" + exponent;
-    }
-
-    static Reference reference(String type, String id) {
-        return new Reference(type + "/" + id);
     }
 }

@@ -53,7 +53,21 @@ public final class RecordAssembler {
      *               that is needed and not prefetched fails the call with 412)
      */
     public PatientRecord assemble(HookRequest request, MedicationRequest order, FhirQuery source) {
-        return assemble(request.context(), request.prefetch(), order, source, EnumSet.allOf(RecordPart.class));
+        return assemble(request, order, source, EnumSet.allOf(RecordPart.class));
+    }
+
+    /** A hook call's record, limited to {@code parts}; 412 when nobody can say who the patient is. */
+    public PatientRecord assemble(HookRequest request, MedicationRequest order, FhirQuery source,
+                                  Set<RecordPart> parts) {
+        PatientRecord assembled = assemble(request.context(), request.prefetch(), order, source, parts);
+        String patientProblem = assembled.unavailableParts().get(RecordPart.PATIENT);
+        if (parts.contains(RecordPart.PATIENT) && patientProblem != null && !request.hasFhirServer()) {
+            // The request gave neither the patient nor a server to ask; this server's own store was the last
+            // resort and does not know the patient, so every gate would be guesswork.
+            throw HookRequestException.preconditionFailed("The request prefetches no patient and names no "
+                    + "fhirServer, and this server's store cannot give it: " + patientProblem);
+        }
+        return assembled;
     }
 
     /**

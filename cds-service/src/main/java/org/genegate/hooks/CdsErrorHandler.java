@@ -52,7 +52,8 @@ public class CdsErrorHandler {
                         + "); no gate was passed. Check the order by hand.");
     }
 
-    ResponseEntity<String> outcome(HttpStatusCode status, String issueCode, String message) {
+    /** The OperationOutcome every CDS endpoint error carries; also written by the JWT filter in front of them. */
+    public ResponseEntity<String> outcome(HttpStatusCode status, String issueCode, String message) {
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue()
                 .setSeverity(status.is5xxServerError() ? OperationOutcome.IssueSeverity.FATAL

@@ -1,7 +1,9 @@
 package org.genegate.hooks;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.genegate.cards.CrdConfiguration;
 import org.genegate.fetch.PrefetchTemplates;
 
 /**
@@ -19,22 +21,23 @@ public final class CdsServiceCatalog {
     public CdsServiceCatalog(PrefetchTemplates templates) {
         String usage = "Send the prefetch below, or fhirServer with a token that can read these resources; "
                 + "without either, GeneGate reads its own FHIR store.";
+        Map<String, Object> extension = Map.of(CrdConfiguration.DISCOVERY_EXTENSION, CrdConfiguration.options());
         this.services = List.of(
                 new CdsServiceDescriptor("order-select", "Hemgenix (J1411) gates on order selection",
                         "Checks a selected Hemgenix (etranacogene dezaparvovec, HCPCS J1411) order against the "
                                 + "label, payer and billing gates while it is being composed.",
-                        ORDER_SELECT_ID, templates.asDiscoveryPrefetch(), usage),
+                        ORDER_SELECT_ID, templates.asDiscoveryPrefetch(), usage, extension),
                 new CdsServiceDescriptor("order-sign", "Hemgenix (J1411) gates on order signing",
                         "Checks a Hemgenix (etranacogene dezaparvovec, HCPCS J1411) order before signature: age, "
                                 + "FIX inhibitor, anti-AAV5 NAb, diagnosis, FIX activity, prophylaxis or bleeds, "
                                 + "infections, liver work-up, monitoring plan, dose, site of care, prescriber, "
                                 + "coding and payer; returns Da Vinci CRD coverage information.",
-                        ORDER_SIGN_ID, templates.asDiscoveryPrefetch(), usage),
+                        ORDER_SIGN_ID, templates.asDiscoveryPrefetch(), usage, extension),
                 new CdsServiceDescriptor("patient-view", "Hemgenix (J1411) post-infusion monitoring",
                         "After a Hemgenix infusion: overdue weekly ALT, AST or FIX activity tests and outcomes "
                                 + "milestones, ALT above the upper limit of normal or 2 x baseline, a FIX inhibitor, "
                                 + "or falling FIX activity. Patients without a Hemgenix administration get no cards.",
-                        PATIENT_VIEW_ID, templates.asDiscoveryPrefetch(PatientViewService.PARTS), usage));
+                        PATIENT_VIEW_ID, templates.asDiscoveryPrefetch(PatientViewService.PARTS), usage, Map.of()));
     }
 
     public List<CdsServiceDescriptor> services() {

@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.genegate.audit.AuditEventSink;
+import org.genegate.audit.AuditTrail;
 import org.genegate.cards.CardComposer;
 import org.genegate.cards.CardSettings;
 import org.genegate.cards.CoverageInformationAction;
@@ -86,6 +88,11 @@ public class HookConfig {
     }
 
     @Bean
+    AuditTrail auditTrail(FhirContext fhirContext, HookProperties properties, ObjectProvider<AuditEventSink> sink) {
+        return new AuditTrail(fhirContext, sink.getIfAvailable(), properties.sourceLabel(), Clock.systemUTC());
+    }
+
+    @Bean
     HemgenixOrderRecognizer hemgenixOrderRecognizer(CodeIndex codeIndex) {
         return new HemgenixOrderRecognizer(codeIndex);
     }
@@ -123,10 +130,10 @@ public class HookConfig {
     @Bean
     HookService hookService(FhirContext fhirContext, HemgenixOrderRecognizer recognizer, GateEngine engine,
                             RecordAssembler recordAssembler, MonitoringPlanBuilder planBuilder,
-                            CardSettings cardSettings, RecordSource recordSource) {
+                            CardSettings cardSettings, RecordSource recordSource, AuditTrail auditTrail) {
         return new HookService(new HookRequestReader(fhirContext), recognizer, recordAssembler, engine,
                 new CardComposer(fhirContext, cardSettings, planBuilder), new CoverageInformationAction(fhirContext),
-                recordSource, Clock.systemDefaultZone());
+                auditTrail, recordSource, Clock.systemDefaultZone());
     }
 
     @Bean

@@ -5,11 +5,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.genegate.audit.AuditTrail;
+import org.genegate.audit.HookDecision;
 import org.genegate.cards.Action;
 import org.genegate.cards.Card;
 import org.genegate.cards.CardComposer;
 import org.genegate.cards.CdsResponse;
 import org.genegate.cards.CoverageInformationAction;
+import org.genegate.cards.CrdConfiguration;
 import org.genegate.fetch.RecordAssembler;
 import org.genegate.gates.Assessment;
 import org.genegate.gates.DraftOrder;
@@ -25,7 +28,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One hook call, end to end: find the Hemgenix orders, build the record once, run the gates on each
- * order, and compose the cards (plus, on order-sign, the CRD coverage-information system action).
+ * order, compose the cards (plus, on order-sign, the CRD coverage-information system action), apply the
+ * client's {@code davinci-crd.configuration}, and hand the decision to the audit trail.
+ *
+ * <p>Orders for anything but Hemgenix get no cards; on order-sign the answer still carries an empty
+ * {@code systemActions} array (CRD clients and Inferno expect the field on that hook), and no coverage
+ * information is asserted for orders GeneGate does not gate.
  */
 public final class HookService {
 
@@ -37,18 +45,20 @@ public final class HookService {
     private final GateEngine engine;
     private final CardComposer composer;
     private final CoverageInformationAction coverageAction;
+    private final AuditTrail auditTrail;
     private final RecordSource recordSource;
     private final Clock clock;
 
     public HookService(HookRequestReader reader, HemgenixOrderRecognizer recognizer, RecordAssembler assembler,
                        GateEngine engine, CardComposer composer, CoverageInformationAction coverageAction,
-                       RecordSource recordSource, Clock clock) {
+                       AuditTrail auditTrail, RecordSource recordSource, Clock clock) {
         this.reader = reader;
         this.recognizer = recognizer;
         this.assembler = assembler;
         this.engine = engine;
         this.composer = composer;
         this.coverageAction = coverageAction;
+        this.auditTrail = auditTrail;
         this.recordSource = recordSource;
         this.clock = clock;
     }
@@ -59,19 +69,22 @@ public final class HookService {
     public CdsResponse handle(CdsServiceDescriptor service, String body, String smartAppUrl) {
         long started = System.nanoTime();
         HookRequest request = reader.read(body, service.hook());
+        boolean orderSign = "order-sign".equals(request.hook());
         List<DraftOrder> orders = hemgenixOrders(request);
         if (orders.isEmpty()) {
-            return CdsResponse.empty();
+            return orderSign ? new CdsResponse(List.of(), List.of()) : CdsResponse.empty();
         }
+        CrdConfiguration configuration = CrdConfiguration.from(request.extension());
         PatientRecord record = assembler.assemble(request, orders.get(0).request(), recordSource.forRequest(request));
         List<Card> cards = new ArrayList<>();
         List<Action> systemActions = new ArrayList<>();
-        boolean orderSign = "order-sign".equals(request.hook());
+        List<HookDecision.OrderDecision> decisions = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         for (DraftOrder order : orders) {
             Assessment assessment = engine.assess(record, order);
+            decisions.add(new HookDecision.OrderDecision(order.request(), assessment.findings()));
             cards.addAll(composer.compose(assessment, smartAppUrl));
-            if (orderSign) {
+            if (orderSign && configuration.allows(CoverageInformationAction.CARD_TYPE)) {
                 coverageAction.build(assessment, today).ifPresent(systemActions::add);
             }
             log.info("hook={} instance={} patient={} order={} failed={} unavailable={} in {} ms", request.hook(),
@@ -79,7 +92,11 @@ public final class HookService {
                     assessment.findings().stream().filter(f -> !f.passed()).map(f -> f.gateId() + ":" + f.status())
                             .toList(), record.unavailableParts().keySet(), (System.nanoTime() - started) / 1_000_000);
         }
-        return new CdsResponse(cards, orderSign ? systemActions : null);
+        CrdConfiguration.Selection selection = configuration.select(cards);
+        auditTrail.hookDecision(new HookDecision(service.id(), request.hook(), request.hookInstance(),
+                request.fhirServer(), request.context().patientId(), request.context().userId(), decisions,
+                selection.sent(), selection.withheld(), orderSign ? systemActions.size() : 0));
+        return new CdsResponse(selection.sent(), orderSign ? systemActions : null);
     }
 
     /** Every draft MedicationRequest for Hemgenix (for order-select, only the selected ones). */

@@ -55,8 +55,7 @@ public final class PatientViewService {
     public CdsResponse handle(CdsServiceDescriptor service, String body) {
         long started = System.nanoTime();
         HookRequest request = reader.read(body, service.hook());
-        PatientRecord record = assembler.assemble(request.context(), request.prefetch(), null,
-                recordSource.forRequest(request), PARTS);
+        PatientRecord record = assembler.assemble(request, null, recordSource.forRequest(request), PARTS);
         LocalDate asOf = visitDay(record, request.context().encounterId()).orElse(LocalDate.now(clock));
         Optional<MonitoringReview> review = monitor.review(record, asOf);
         List<Card> answer = review.map(r -> cards.compose(r, request.context().patientId())).orElse(List.of());

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
@@ -26,6 +27,9 @@ import org.hl7.fhir.r4.model.Timing;
  * corticosteroid regimen is US label text, so the dose and taper are left to the site's protocol.
  */
 public final class MonitoringPlanBuilder {
+
+    private static final String US_CORE_CAREPLAN_CATEGORY =
+            "http://hl7.org/fhir/us/core/CodeSystem/careplan-category";
 
     private static final String ALT_DISPLAY = "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma";
     private static final String AST_DISPLAY = "Aspartate aminotransferase [Enzymatic activity/volume] in Serum or Plasma";
@@ -91,6 +95,13 @@ public final class MonitoringPlanBuilder {
                         + "long-term follow-up" + (liverCancerRisk ? " with liver imaging (liver-cancer risk factors)"
                         : "") + ". For an ALT rise, consider corticosteroids per the label and the site's protocol.")
                 .setSubject(subject);
+        // US Core 3.1.1 CarePlan asks for a narrative and the assess-plan category; GeneGate's monitoring
+        // profile adds its own category, which the monitoring-plan gate looks for.
+        plan.getText().setStatus(Narrative.NarrativeStatus.GENERATED)
+                .setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + plan.getTitle() + ": "
+                        + plan.getDescription() + "</p></div>");
+        plan.addCategory(new CodeableConcept(new Coding(US_CORE_CAREPLAN_CATEGORY, "assess-plan",
+                "Assessment and Plan of Treatment")));
         plan.addCategory(new CodeableConcept(new Coding(GeneGateTerminology.CODE_SYSTEM,
                 GeneGateTerminology.GENE_THERAPY_MONITORING, "Gene therapy post-infusion monitoring plan")));
         if (administered != null) {

@@ -10,6 +10,9 @@ public class GeneGateServerProperties {
     private final Terminology terminology = new Terminology();
     private final Demo demo = new Demo();
     private final Record record = new Record();
+    private final Profiles profiles = new Profiles();
+    private final Validation validation = new Validation();
+    private final Database database = new Database();
 
     public Fhir getFhir() {
         return fhir;
@@ -25,6 +28,18 @@ public class GeneGateServerProperties {
 
     public Record getRecord() {
         return record;
+    }
+
+    public Profiles getProfiles() {
+        return profiles;
+    }
+
+    public Validation getValidation() {
+        return validation;
+    }
+
+    public Database getDatabase() {
+        return database;
     }
 
     /** The REST face of the FHIR server at {@code /fhir}. */
@@ -112,6 +127,73 @@ public class GeneGateServerProperties {
 
         public void setMaxResults(int maxResults) {
             this.maxResults = maxResults;
+        }
+    }
+
+    /** GeneGate's StructureDefinitions, installed into the FHIR store with generated snapshots. */
+    public static class Profiles {
+
+        /** Install (or bring up to date) the profiles at start-up. */
+        private boolean install = true;
+
+        /**
+         * The US Core 3.1.1 package (.tgz) the snapshots are generated on. Empty: {@code shared/conformance/
+         * us_core_311.tgz} from the working directory upwards, and without it the profiles are rebased on
+         * base R4.
+         */
+        private String usCorePackage = "";
+
+        public boolean isInstall() {
+            return install;
+        }
+
+        public void setInstall(boolean install) {
+            this.install = install;
+        }
+
+        public String getUsCorePackage() {
+            return usCorePackage;
+        }
+
+        public void setUsCorePackage(String usCorePackage) {
+            this.usCorePackage = usCorePackage;
+        }
+    }
+
+    /** Validation of what clients write. */
+    public static class Validation {
+
+        /**
+         * Validate every resource written over {@code /fhir} that claims a GeneGate profile in
+         * {@code meta.profile}; one with errors is refused with 422 and the validator's OperationOutcome.
+         */
+        private boolean requests = false;
+
+        public boolean isRequests() {
+            return requests;
+        }
+
+        public void setRequests(boolean requests) {
+            this.requests = requests;
+        }
+    }
+
+    /** The database schema. */
+    public static class Database {
+
+        /**
+         * Run HAPI's schema migrator at start-up (creates an empty schema, upgrades an older one).
+         * False: only check that the schema is current, for sites where a DBA migrates with
+         * {@code hapi-fhir-cli migrate-database}.
+         */
+        private boolean migrateSchema = true;
+
+        public boolean isMigrateSchema() {
+            return migrateSchema;
+        }
+
+        public void setMigrateSchema(boolean migrateSchema) {
+            this.migrateSchema = migrateSchema;
         }
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,22 +37,43 @@ final class HookClient {
     }
 
     Response post(String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+        return post(path, body, Map.of());
+    }
+
+    /** POST with extra headers (a bearer JWT, an Origin). */
+    Response post(String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return send(request);
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** A CORS preflight as a browser sends it. */
+    Response preflight(String path, String origin, String method, String requestHeaders) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", method)
+                .header("Access-Control-Request-Headers", requestHeaders)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return get(path, Map.of());
+    }
+
+    Response get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -141,9 +163,13 @@ final class HookClient {
         return query.substring(0, question + 1) + params;
     }
 
-    record Response(int status, String body, String contentType) {
+    record Response(int status, String body, String contentType, HttpHeaders headers) {
         JsonNode json() {
             return read(body);
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse("");
         }
     }
 }

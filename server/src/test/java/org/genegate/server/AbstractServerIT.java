@@ -9,9 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of every integration test: the whole server on a random port, on a private in-memory H2
@@ -21,6 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * no {@code @DirtiesContext}): Spring then builds the context once for the whole run, and each
  * context costs 30-40 s on a small machine. Tests share the data, so they only add resources
  * under ids of their own and never delete shared ones.
+ *
+ * <p>The same tests run a second time on PostgreSQL ({@link ItDatabase}; the failsafe execution
+ * {@code postgresql} in server/pom.xml lists which).
  */
 @SpringBootTest(
         // Named, not found by package search: subclasses live in other packages (org.genegate.hooks).
@@ -30,10 +36,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "spring.datasource.url=jdbc:h2:mem:genegate-it;DB_CLOSE_DELAY=-1",
             "genegate.demo.load-scenarios=true"
         })
+@ExtendWith(ItDatabase.class)
 public abstract class AbstractServerIT {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        ItDatabase.register(registry);
+    }
 
     @LocalServerPort
     protected int port;

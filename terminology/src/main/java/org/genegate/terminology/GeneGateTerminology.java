@@ -32,6 +32,9 @@ public final class GeneGateTerminology {
     public static final String INFUSION_MINUTES = "infusion-minutes";
     public static final String CERTIFIED_HTC = "certified-htc";
     public static final String GENE_THERAPY_NETWORK_CENTER = "gene-therapy-network-center";
+    /** AuditEvent.type of a hook decision and of one feedback item. */
+    public static final String HOOK_DECISION = "hook-decision";
+    public static final String HOOK_FEEDBACK = "hook-feedback";
 
     /**
      * CarePlan.identifier system of the monitoring plan the server files for a Hemgenix administration; the

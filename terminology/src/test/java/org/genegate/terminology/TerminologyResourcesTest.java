@@ -85,6 +85,7 @@ class TerminologyResourcesTest {
                         GeneGateTerminology.FIX_PROPHYLAXIS_CURRENT, GeneGateTerminology.LIVER_ULTRASOUND,
                         GeneGateTerminology.LIVER_ELASTOGRAPHY, GeneGateTerminology.GENE_THERAPY_MONITORING,
                         GeneGateTerminology.CERTIFIED_HTC, GeneGateTerminology.GENE_THERAPY_NETWORK_CENTER,
+                        GeneGateTerminology.HOOK_DECISION, GeneGateTerminology.HOOK_FEEDBACK,
                         GeneGateTerminology.ANNUALIZED_BLEEDING_RATE, GeneGateTerminology.FIX_PRODUCT_USE,
                         GeneGateTerminology.LOT_NUMBER, GeneGateTerminology.INFUSION_MINUTES);
         assertThat(codeSystem.getCount()).isEqualTo(codeSystem.getConcept().size());

@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.genegate.server.GeneGateServerProperties;
+import org.genegate.server.database.SchemaMigration;
+import org.genegate.server.database.SupportedDatabase;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.autoconfigure.orm.jpa.JpaProperties;
@@ -128,7 +130,9 @@ public class FhirJpaConfig {
             JpaStorageSettings storageSettings,
             DataSource dataSource,
             DataSourceProperties dataSourceProperties,
-            JpaProperties jpaProperties) {
+            JpaProperties jpaProperties,
+            // Hibernate must find HAPI's tables at this build's level: migrated (or checked) first.
+            SchemaMigration schemaMigration) {
         LocalContainerEntityManagerFactoryBean factory =
                 HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
         factory.setPersistenceUnitName("HAPI_PU");
@@ -137,11 +141,7 @@ public class FhirJpaConfig {
         Map<String, Object> properties = new HashMap<>(jpaProperties.getProperties());
         if (!properties.containsKey(DIALECT_PROPERTY)) {
             String url = dataSourceProperties.determineUrl();
-            String dialect = HibernateDialects.forJdbcUrl(url)
-                    .orElseThrow(() -> new IllegalStateException("No HAPI dialect known for " + url
-                            + "; set spring.jpa.properties.hibernate.dialect to one of"
-                            + " ca.uhn.fhir.jpa.model.dialect.HapiFhir*Dialect"));
-            properties.put(DIALECT_PROPERTY, dialect);
+            properties.put(DIALECT_PROPERTY, SupportedDatabase.requireForJdbcUrl(url).hibernateDialect());
         }
         factory.setJpaPropertyMap(properties);
         return factory;

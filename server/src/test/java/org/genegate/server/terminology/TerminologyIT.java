@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.genegate.server.AbstractServerIT;
+import org.genegate.server.fhir.ResourceInstaller;
 import org.genegate.terminology.TerminologyResources;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Parameters;
@@ -75,7 +76,7 @@ class TerminologyIT extends AbstractServerIT {
     void secondInstallationCreatesNoNewVersions() {
         Map<String, String> versionsBefore = storedVersions();
 
-        TerminologyInstaller.Summary summary = installer.install();
+        ResourceInstaller.Summary summary = installer.install();
 
         assertThat(summary.created()).isZero();
         assertThat(summary.updated()).isZero();

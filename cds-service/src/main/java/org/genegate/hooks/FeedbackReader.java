@@ -1,0 +1,144 @@
+package org.genegate.hooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.genegate.audit.Feedback;
+import org.genegate.cards.CardCoding;
+
+/**
+ * Reads a CDS Hooks 2.0 feedback body, {@code {"feedback": [...]}}, or says precisely why it is not one:
+ * 400 when the body is not JSON, 422 when an item breaks the specification (card uuid, outcome, outcome
+ * timestamp required; accepted suggestions only and always with {@code accepted}; an override reason only
+ * with {@code overridden}).
+ */
+public final class FeedbackReader {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public List<Feedback> read(String body) {
+        JsonNode root = parse(body);
+        JsonNode items = root.get("feedback");
+        if (!root.isObject() || items == null || !items.isArray() || items.isEmpty()) {
+            throw HookRequestException.invalid("Feedback must be an object with a non-empty 'feedback' array");
+        }
+        List<Feedback> feedback = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            feedback.add(item(items.get(i), "feedback[" + i + "]"));
+        }
+        return feedback;
+    }
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw HookRequestException.notJson("The feedback body is empty");
+        }
+        try {
+            JsonNode node = mapper.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw HookRequestException.notJson("The feedback body is not JSON");
+            }
+            return node;
+        } catch (IOException e) {
+            throw HookRequestException.notJson("The feedback body is not valid JSON");
+        }
+    }
+
+    private static Feedback item(JsonNode item, String where) {
+        if (!item.isObject()) {
+            throw HookRequestException.invalid(where + " must be an object");
+        }
+        String card = text(item, "card", where);
+        try {
+            UUID.fromString(card);
+        } catch (IllegalArgumentException e) {
+            throw HookRequestException.invalid(where + ".card must be the uuid of a card: " + card);
+        }
+        String outcome = text(item, "outcome", where);
+        if (!outcome.equals(Feedback.ACCEPTED) && !outcome.equals(Feedback.OVERRIDDEN)) {
+            throw HookRequestException.invalid(where + ".outcome must be accepted or overridden, not " + outcome);
+        }
+        OffsetDateTime timestamp;
+        String timestampText = text(item, "outcomeTimestamp", where);
+        try {
+            timestamp = OffsetDateTime.parse(timestampText);
+        } catch (DateTimeParseException e) {
+            throw HookRequestException.invalid(where + ".outcomeTimestamp must be an ISO 8601 date-time with an "
+                    + "offset: " + timestampText);
+        }
+        List<String> accepted = acceptedSuggestions(item.get("acceptedSuggestions"), where);
+        JsonNode override = item.get("overrideReason");
+        boolean hasOverride = override != null && !override.isNull();
+        if (outcome.equals(Feedback.ACCEPTED) && accepted.isEmpty()) {
+            throw HookRequestException.invalid(where + ": an accepted card needs acceptedSuggestions");
+        }
+        if (outcome.equals(Feedback.OVERRIDDEN) && !accepted.isEmpty()) {
+            throw HookRequestException.invalid(where + ": acceptedSuggestions only go with outcome accepted");
+        }
+        if (hasOverride && !outcome.equals(Feedback.OVERRIDDEN)) {
+            throw HookRequestException.invalid(where + ": overrideReason only goes with outcome overridden");
+        }
+        CardCoding reason = null;
+        String comment = null;
+        if (hasOverride) {
+            if (!override.isObject()) {
+                throw HookRequestException.invalid(where + ".overrideReason must be an object");
+            }
+            JsonNode coding = override.get("reason");
+            if (coding != null && !coding.isNull()) {
+                if (!coding.isObject()) {
+                    throw HookRequestException.invalid(where + ".overrideReason.reason must be a Coding");
+                }
+                reason = new CardCoding(text(coding, "system", where + ".overrideReason.reason"),
+                        text(coding, "code", where + ".overrideReason.reason"),
+                        optionalText(coding, "display", where + ".overrideReason.reason"));
+            }
+            comment = optionalText(override, "userComment", where + ".overrideReason");
+        }
+        return new Feedback(card, outcome, accepted, reason, comment, timestamp);
+    }
+
+    private static List<String> acceptedSuggestions(JsonNode node, String where) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw HookRequestException.invalid(where + ".acceptedSuggestions must be an array");
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode suggestion : node) {
+            if (!suggestion.isObject()) {
+                throw HookRequestException.invalid(where + ".acceptedSuggestions holds objects with an id");
+            }
+            ids.add(text(suggestion, "id", where + ".acceptedSuggestions[]"));
+        }
+        return ids;
+    }
+
+    private static String text(JsonNode parent, String name, String where) {
+        JsonNode value = parent.get(name);
+        if (value == null || value.isNull()) {
+            throw HookRequestException.invalid(where + " has no '" + name + "'");
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw HookRequestException.invalid(where + "." + name + " must be a non-empty string");
+        }
+        return value.asText();
+    }
+
+    private static String optionalText(JsonNode parent, String name, String where) {
+        JsonNode value = parent.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw HookRequestException.invalid(where + "." + name + " must be a string");
+        }
+        return value.asText();
+    }
+}

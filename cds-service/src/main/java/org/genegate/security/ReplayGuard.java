@@ -1,0 +1,53 @@
+package org.genegate.security;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Remembers each (issuer, jti) until its token expires, so a captured token cannot be sent twice.
+ *
+ * <p>In memory and bounded: entries leave when their token expires; when the store is full of live tokens a
+ * new one is refused rather than an old one forgotten (forgetting would reopen the replay window). Only
+ * tokens whose signature checked out reach it, so only a trusted EHR can fill it. Several server nodes
+ * would need a shared store (e.g. a database table with a unique key on issuer + jti).
+ */
+final class ReplayGuard {
+
+    private record Entry(Instant expiry, String key) {}
+
+    private final int capacity;
+    private final Map<String, Instant> live = new HashMap<>();
+    private final PriorityQueue<Entry> byExpiry = new PriorityQueue<>((a, b) -> a.expiry().compareTo(b.expiry()));
+
+    ReplayGuard(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /**
+     * Records the token's first use.
+     *
+     * @return false when this jti of this issuer was seen before and has not expired yet
+     * @throws CdsClientAuthenticationException 503 when the store is full of live tokens
+     */
+    synchronized boolean firstUse(String issuer, String jti, Instant forgetAfter, Instant now) {
+        while (!byExpiry.isEmpty() && byExpiry.peek().expiry().isBefore(now)) {
+            live.remove(byExpiry.poll().key());
+        }
+        String key = issuer + '\n' + jti;
+        if (live.containsKey(key)) {
+            return false;
+        }
+        if (live.size() >= capacity) {
+            throw CdsClientAuthenticationException.replayCacheFull();
+        }
+        live.put(key, forgetAfter);
+        byExpiry.add(new Entry(forgetAfter, key));
+        return true;
+    }
+
+    synchronized int size() {
+        return live.size();
+    }
+}

@@ -1,0 +1,44 @@
+package org.genegate.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.util.List;
+import org.genegate.security.CdsClientSecurityProperties.TrustedCdsClient;
+import org.junit.jupiter.api.Test;
+
+class CdsClientSecurityPropertiesTest {
+
+    private static final URI JWKS = URI.create("https://ehr.example.org/jwks.json");
+
+    @Test
+    void es384AndRs384AreTheDefaultAlgorithms() {
+        TrustedCdsClient client = new TrustedCdsClient("https://ehr.example.org", JWKS, null, null, null);
+
+        assertThat(client.algorithms()).containsExactly("ES384", "RS384");
+    }
+
+    @Test
+    void symmetricAlgorithmsAndNoneCannotBeAllowed() {
+        for (String algorithm : List.of("HS256", "HS384", "none")) {
+            assertThatThrownBy(() -> new TrustedCdsClient("https://ehr.example.org", JWKS, null, null,
+                    List.of("ES384", algorithm)))
+                    .hasMessageContaining("is not an asymmetric signature algorithm");
+        }
+    }
+
+    @Test
+    void anIssuerNeedsSomewhereToFindItsKeys() {
+        assertThatThrownBy(() -> new TrustedCdsClient("https://ehr.example.org", null, List.of(), null, null))
+                .hasMessageContaining("needs jwks-url or allowed-jku");
+    }
+
+    @Test
+    void anIssuerIsListedOnce() {
+        TrustedCdsClient client = new TrustedCdsClient("https://ehr.example.org", JWKS, null, null, null);
+
+        assertThatThrownBy(() -> new CdsClientSecurityProperties(List.of(client, client), null, null, null, null))
+                .hasMessageContaining("twice");
+    }
+}

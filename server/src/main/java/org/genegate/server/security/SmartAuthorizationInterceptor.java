@@ -1,0 +1,110 @@
+package org.genegate.server.security;
+
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRuleOp;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRuleOpClassifier;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleFinished;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleTester;
+import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
+import java.util.List;
+import java.util.Set;
+import org.genegate.server.security.SmartScope.Permission;
+import org.hl7.fhir.r4.model.IdType;
+
+/**
+ * Turns a token's SMART scopes into HAPI authorization rules; whatever no rule allows is a 403.
+ *
+ * <ul>
+ *   <li>read or search ({@code .read}, {@code r}, {@code s}) → HAPI's read rule, which covers both: a search
+ *       by {@code _id} is a read, so the two cannot be told apart safely;</li>
+ *   <li>{@code c} → create; {@code u} → update (a create through update only with {@code c} too);
+ *       {@code d} → delete; {@code .write} = c, u and d;</li>
+ *   <li>{@code patient/} scopes → only resources in the launch patient's compartment, plus reading shared
+ *       reference data (practitioners, organizations, terminology...) the scope names;</li>
+ *   <li>{@code user/} and {@code system/} scopes → every resource of the type: GeneGate keeps no per-user
+ *       access lists;</li>
+ *   <li>transactions and batches are allowed to tokens that may write, each entry checked by these rules;
+ *       terminology operations ($expand, $validate-code, $lookup, $translate) and type-level $validate to
+ *       every token with a scope.</li>
+ * </ul>
+ */
+final class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
+
+    /** Resources about no patient in particular that a patient-level scope naming them may read. */
+    static final Set<String> SHARED_REFERENCE_TYPES = Set.of("Practitioner", "PractitionerRole", "Organization",
+            "Location", "HealthcareService", "Medication", "ValueSet", "CodeSystem", "ConceptMap",
+            "StructureDefinition");
+    private static final List<String> TERMINOLOGY_OPERATIONS = List.of("$expand", "$validate-code", "$lookup",
+            "$translate");
+    private static final IAuthRuleTester NOT_A_CREATE = new IAuthRuleTester() {
+        @Override
+        public boolean matches(RuleTestRequest request) {
+            return request.operation != RestOperationTypeEnum.CREATE;
+        }
+    };
+
+    @Override
+    public List<IAuthRule> buildRuleList(RequestDetails request) {
+        RuleBuilder rules = new RuleBuilder();
+        rules.allow("metadata").metadata();
+        SmartAccess access = SmartAccess.of(request);
+        if (access == null) {
+            return rules.denyAll("A SMART access token is needed").build();
+        }
+        IdType patient = access.patientId() == null ? null : new IdType("Patient", access.patientId());
+        boolean writes = false;
+        for (SmartScope scope : access.scopes()) {
+            if (scope.context() == SmartScope.Context.PATIENT && patient == null) {
+                continue; // a patient-level scope without a launch patient reaches no one
+            }
+            if (scope.allowsAny(Permission.READ, Permission.SEARCH)) {
+                grant(scope, patient, rules.allow(scope.label() + " read").read(), null);
+                if (scope.context() == SmartScope.Context.PATIENT) {
+                    shareReferenceData(scope, rules);
+                }
+            }
+            if (scope.permissions().contains(Permission.CREATE)) {
+                grant(scope, patient, rules.allow(scope.label() + " create").create(), null);
+            }
+            if (scope.permissions().contains(Permission.UPDATE)) {
+                grant(scope, patient, rules.allow(scope.label() + " update").write(),
+                        scope.permissions().contains(Permission.CREATE) ? null : NOT_A_CREATE);
+            }
+            if (scope.permissions().contains(Permission.DELETE)) {
+                grant(scope, patient, rules.allow(scope.label() + " delete").delete(), null);
+            }
+            writes |= scope.allowsAny(Permission.CREATE, Permission.UPDATE, Permission.DELETE);
+        }
+        if (writes) {
+            rules.allow("transaction").transaction().withAnyOperation().andApplyNormalRules();
+        }
+        if (!access.scopes().isEmpty()) {
+            for (String operation : TERMINOLOGY_OPERATIONS) {
+                rules.allow(operation).operation().named(operation).atAnyLevel().andAllowAllResponses();
+            }
+            rules.allow("$validate").operation().named("$validate").onAnyType().andAllowAllResponses();
+        }
+        return rules.denyAll("The token's SMART scopes do not allow this request").build();
+    }
+
+    private static void grant(SmartScope scope, IdType patient, IAuthRuleBuilderRuleOp op, IAuthRuleTester tester) {
+        IAuthRuleBuilderRuleOpClassifier target = "*".equals(scope.resourceType())
+                ? op.allResources() : op.resourcesOfType(scope.resourceType());
+        IAuthRuleFinished rule = scope.context() == SmartScope.Context.PATIENT
+                ? target.inCompartment("Patient", patient) : target.withAnyId();
+        if (tester != null) {
+            rule.withTester(tester);
+        }
+    }
+
+    private static void shareReferenceData(SmartScope scope, RuleBuilder rules) {
+        for (String type : SHARED_REFERENCE_TYPES) {
+            if ("*".equals(scope.resourceType()) || type.equals(scope.resourceType())) {
+                rules.allow(scope.label() + " read " + type).read().resourcesOfType(type).withAnyId();
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.genegate.server.startup;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers 503 until start-up work (terminology install, demo scenarios) is done. The port opens
+ * before that work runs, and a hook answered against a half-loaded store would report data as
+ * missing; a client (or a container health check on /fhir/metadata) sees "not ready" instead.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class StartupReadinessFilter extends OncePerRequestFilter {
+
+    private static final String STARTING = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":"
+            + "\"error\",\"code\":\"transient\",\"diagnostics\":\"GeneGate is starting; retry shortly\"}]}";
+
+    private volatile boolean ready;
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void markReady() {
+        ready = true;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (ready) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "5");
+        response.setContentType("application/fhir+json");
+        response.getOutputStream().write(STARTING.getBytes(StandardCharsets.UTF_8));
+    }
+}

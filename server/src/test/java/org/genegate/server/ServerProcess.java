@@ -1,0 +1,196 @@
+package org.genegate.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The built server jar ({@code target/genegate-server.jar}, made by {@code package}, which
+ * {@code mvn verify} runs before the integration tests) running as a process of its own, the way
+ * an operator runs it: for tests about several nodes and about crashes.
+ *
+ * <p>Each process writes its log to {@code target/server-processes/<name>.log}; a failure to start
+ * shows its tail. The port is chosen by the server ({@code --server.port=0}) and read from the log.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    /** A liveness guard for a loaded CI machine, not a performance expectation. */
+    private static final Duration START_LIMIT = Duration.ofMinutes(6);
+
+    private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
+    private static final Path JAR = Path.of("target", "genegate-server.jar");
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Servers still running; killed if the test JVM is stopped (Ctrl-C, a build timeout). */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> RUNNING.forEach(Process::destroyForcibly), "kill-server-processes"));
+    }
+
+    private final String name;
+    private final Path log;
+    private final Process process;
+    private int port;
+
+    private ServerProcess(String name, Path log, Process process) {
+        this.name = name;
+        this.log = log;
+        this.process = process;
+    }
+
+    /**
+     * Launches {@code java -jar genegate-server.jar} in {@code workDir} with the given environment
+     * and server arguments, without waiting for it (so several can start at the same instant).
+     */
+    public static ServerProcess launch(
+            String name, Path workDir, Map<String, String> environment, List<String> serverArgs) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: `mvn package` builds it"
+                    + " (mvn verify does so before the integration tests)");
+        }
+        try {
+            Path logDir = Files.createDirectories(Path.of("target", "server-processes"));
+            Path log = logDir.resolve(name + ".log");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    // Test nodes need no peak performance: C1 only starts them faster on 2 cores.
+                    "-XX:TieredStopAtLevel=1",
+                    "-Xmx512m",
+                    "-jar", JAR.toAbsolutePath().toString(),
+                    "--server.port=0"));
+            command.addAll(serverArgs);
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            RUNNING.add(process);
+            return new ServerProcess(name, log, process);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Waits until the server answers 200 on {@code /fhir/metadata} and its log shows
+     * {@code readyLine} (start-up work such as the terminology installation runs after the web
+     * server opens).
+     */
+    public ServerProcess awaitReady(String readyLine) {
+        Instant deadline = Instant.now().plus(START_LIMIT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            String text = logText();
+            if (port == 0) {
+                Matcher matcher = PORT.matcher(text);
+                if (matcher.find()) {
+                    port = Integer.parseInt(matcher.group(1));
+                }
+            }
+            if (port != 0 && text.contains(readyLine) && metadataAnswers()) {
+                return this;
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException(name + " not ready within " + START_LIMIT + ":\n" + logTail());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public String logText() {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hook, no connection pool close, no flush; as a power cut to the process. */
+    public void killHard() {
+        process.destroyForcibly();
+        waitForExit();
+    }
+
+    /** Normal shutdown (SIGTERM), as a service manager stops it. */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            waitForExit();
+        }
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            RUNNING.remove(process);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean metadataAnswers() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/fhir/metadata"))
+                    .timeout(Duration.ofSeconds(30))
+                    .GET()
+                    .build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String logTail() {
+        String text = logText();
+        return "--- last lines of " + log.toAbsolutePath() + " ---\n"
+                + text.substring(Math.max(0, text.length() - 6000));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.genegate.server.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import java.util.Date;
+import java.util.UUID;
+import org.genegate.server.AbstractServerIT;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A normal shutdown stores every AuditEvent handed over, and one handed over after it is stored at once. */
+class AsyncAuditEventWriterIT extends AbstractServerIT {
+
+    @Autowired
+    private DaoRegistry daoRegistry;
+
+    @Test
+    void shutdownDrainsTheQueueAndLaterEventsAreStoredByTheCaller() {
+        String run = UUID.randomUUID().toString();
+        // A writer of its own over the real store, so the shared one keeps running for other tests.
+        AsyncAuditEventWriter writer = new AsyncAuditEventWriter(fhirContext, daoRegistry);
+        int events = 300;
+        for (int i = 0; i < events; i++) {
+            writer.write(event(run));
+        }
+        writer.drain();
+        assertThat(stored(run)).isEqualTo(events);
+
+        writer.write(event(run));
+        assertThat(stored(run)).isEqualTo(events + 1);
+        assertThat(writer.counts().failed()).isZero();
+    }
+
+    private int stored(String run) {
+        return parse(Bundle.class, fhirGet("AuditEvent?entity-name:exact=" + run + "&_summary=count")).getTotal();
+    }
+
+    private static AuditEvent event(String run) {
+        AuditEvent event = new AuditEvent()
+                .setType(new Coding("http://genegate.org/fhir/CodeSystem/genegate", "hook-feedback", "CDS hook feedback"))
+                .setAction(AuditEvent.AuditEventAction.E)
+                .setRecorded(new Date())
+                .setOutcome(AuditEvent.AuditEventOutcome._0);
+        event.addAgent().setRequestor(true).setWho(new Reference().setDisplay("test"));
+        event.getSource().setObserver(new Reference().setDisplay("AsyncAuditEventWriterIT"));
+        event.addEntity().setName(run);
+        return event;
+    }
+}

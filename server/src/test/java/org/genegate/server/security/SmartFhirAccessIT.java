@@ -1,0 +1,190 @@
+package org.genegate.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.genegate.server.AbstractSecuredServerIT;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SMART on FHIR on {@code /fhir} with real signed access tokens: scopes (v1 and v2) decide what a token may
+ * read and write, a patient token stays in its patient's compartment, and bad tokens never get in.
+ */
+class SmartFhirAccessIT extends AbstractSecuredServerIT {
+
+    private static final String PATIENT = "eligible-patient";
+    private static final String OTHER_PATIENT = "nab-high-patient";
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    @Test
+    void noTokenIs401WithABearerChallenge() {
+        HttpResponse<String> response = get("/fhir/Patient/" + PATIENT, null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"fhir\"");
+        assertThat(outcome(response).getIssueFirstRep().getDiagnostics()).contains("SMART on FHIR access token");
+    }
+
+    @Test
+    void aPatientTokenReadsItsOwnPatientsRecord() {
+        String token = token("patient/*.read", PATIENT);
+
+        assertThat(get("/fhir/Patient/" + PATIENT, token).statusCode()).isEqualTo(200);
+        HttpResponse<String> observations = get("/fhir/Observation?patient=" + PATIENT, token);
+        assertThat(observations.statusCode()).isEqualTo(200);
+        assertThat(FHIR.newJsonParser().parseResource(Bundle.class, observations.body()).getEntry()).isNotEmpty();
+        // Shared reference data the scope names is readable too.
+        assertThat(get("/fhir/Practitioner/eligible-practitioner", token).statusCode()).isEqualTo(200);
+        assertThat(get("/fhir/Practitioner?_id=eligible-practitioner", token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aPatientTokensSearchesAreNarrowedToItsPatient() {
+        HttpResponse<String> response = get("/fhir/Observation?_count=200", token("patient/Observation.rs", PATIENT));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, response.body());
+        assertThat(bundle.getEntry()).isNotEmpty().allSatisfy(entry -> assertThat(
+                ((Observation) entry.getResource()).getSubject().getReference()).isEqualTo("Patient/" + PATIENT));
+    }
+
+    @Test
+    void aPatientTokenCannotReadAnotherPatient() {
+        String token = token("patient/*.read", PATIENT);
+
+        assertForbidden(get("/fhir/Patient/" + OTHER_PATIENT, token));
+        assertForbidden(get("/fhir/Observation?patient=" + OTHER_PATIENT, token));
+        assertForbidden(get("/fhir/Observation?subject=Patient/" + OTHER_PATIENT, token));
+    }
+
+    @Test
+    void aScopeReachesOnlyItsResourceType() {
+        String token = token("patient/Observation.rs", PATIENT);
+
+        assertThat(get("/fhir/Observation?patient=" + PATIENT, token).statusCode()).isEqualTo(200);
+        assertForbidden(get("/fhir/Patient/" + PATIENT, token));
+        assertForbidden(get("/fhir/Condition?patient=" + PATIENT, token));
+    }
+
+    @Test
+    void writesNeedAWriteScope() {
+        assertForbidden(createObservation(token("patient/*.read", PATIENT), PATIENT));
+        assertForbidden(createObservation(token("user/*.read", null), PATIENT));
+    }
+
+    @Test
+    void aPatientWriteScopeWritesOnlyIntoItsPatient() {
+        String v2 = token("patient/Observation.cruds", PATIENT);
+        assertThat(createObservation(v2, PATIENT).statusCode()).isEqualTo(201);
+        assertForbidden(createObservation(v2, OTHER_PATIENT));
+
+        String v1 = token("patient/Observation.write", PATIENT);
+        assertThat(createObservation(v1, PATIENT).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void anUpdateOnlyScopeCannotCreate() {
+        assertForbidden(createObservation(token("user/Observation.u", null), PATIENT));
+    }
+
+    @Test
+    void userScopesReachEveryPatient() {
+        String token = token("user/Patient.read user/Observation.cruds", null);
+
+        assertThat(get("/fhir/Patient/" + OTHER_PATIENT, token).statusCode()).isEqualTo(200);
+        assertThat(createObservation(token, OTHER_PATIENT).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aPatientScopeWithoutLaunchPatientReachesNoOne() {
+        assertForbidden(get("/fhir/Patient/" + PATIENT, token("patient/*.read", null)));
+    }
+
+    @Test
+    void scopesWithQueryParametersGrantNothing() {
+        assertForbidden(get("/fhir/Observation?patient=" + PATIENT,
+                token("patient/Observation.rs?category=laboratory", PATIENT)));
+    }
+
+    @Test
+    void anExpiredTokenIs401() {
+        Instant past = Instant.now().minus(Duration.ofHours(2));
+        String token = TestIssuers.sign(ISSUERS.smartRs256, JWSAlgorithm.RS256, null, claims("user/*.read", null)
+                .issueTime(Date.from(past)).expirationTime(Date.from(past.plus(Duration.ofHours(1)))).build());
+
+        assertUnauthorized(get("/fhir/Patient/" + PATIENT, token), "Expired JWT");
+    }
+
+    @Test
+    void aTokenOfAnotherIssuerOrKeyIs401() throws JOSEException {
+        String otherIssuer = TestIssuers.sign(ISSUERS.smartRs256, JWSAlgorithm.RS256, null,
+                claims("user/*.read", null).issuer("https://elsewhere.example.org").build());
+        assertUnauthorized(get("/fhir/Patient/" + PATIENT, otherIssuer), "iss");
+
+        // Same kid as the authorization server's key, different key.
+        String forged = TestIssuers.sign(ISSUERS.strangerRs256, JWSAlgorithm.RS256, null,
+                claims("user/*.read", null).build());
+        assertUnauthorized(get("/fhir/Patient/" + PATIENT, forged), "Invalid signature");
+
+        SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("smart-rs256").build(),
+                claims("user/*.read", null).build());
+        hmac.sign(new MACSigner(ISSUERS.smartRs256.toRSAKey().toRSAPublicKey().getEncoded()));
+        assertUnauthorized(get("/fhir/Patient/" + PATIENT, hmac.serialize()), "refused");
+
+        assertUnauthorized(get("/fhir/Patient/" + PATIENT, "not-a-jwt"), "not a signed JWT");
+    }
+
+    // --- helpers ---
+
+    /** An access token of the test authorization server, valid for 5 minutes. */
+    private static String token(String scope, String patient) {
+        return TestIssuers.sign(ISSUERS.smartRs256, JWSAlgorithm.RS256, null, claims(scope, patient).build());
+    }
+
+    private static JWTClaimsSet.Builder claims(String scope, String patient) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUERS.smartIssuer()).subject("app-user")
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+                .jwtID(TestIssuers.jti()).claim("scope", scope);
+        return patient == null ? claims : claims.claim("patient", patient);
+    }
+
+    private HttpResponse<String> createObservation(String token, String patient) {
+        Observation observation = new Observation();
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.getCode().setText("SMART write test");
+        observation.setSubject(new Reference("Patient/" + patient));
+        return post("/fhir/Observation", FHIR.newJsonParser().encodeResourceToString(observation),
+                "application/fhir+json", token);
+    }
+
+    private static void assertForbidden(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+        assertThat(outcome(response).getIssueFirstRep().getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+    }
+
+    private static void assertUnauthorized(HttpResponse<String> response, String reason) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue(
+                "Bearer realm=\"fhir\", error=\"invalid_token\"");
+        assertThat(outcome(response).getIssueFirstRep().getDiagnostics()).contains(reason);
+    }
+
+    private static OperationOutcome outcome(HttpResponse<String> response) {
+        return FHIR.newJsonParser().parseResource(OperationOutcome.class, response.body());
+    }
+}
