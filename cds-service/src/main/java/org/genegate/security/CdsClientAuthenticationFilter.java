@@ -7,9 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.genegate.hooks.CdsErrorHandler;
+import org.genegate.hooks.HookRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -48,18 +50,19 @@ final class CdsClientAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            refuse(request, response, CdsClientAuthenticationException.rejected(
+            refuse(request, response, new HookRequestException(HttpStatus.UNAUTHORIZED, "security",
                     "A CDS Hooks call needs an Authorization: Bearer JWT signed by a trusted CDS client"), false);
             return;
         }
+        VerifiedCdsClient client;
         try {
-            VerifiedCdsClient client = verifier.verify(authorization.substring(BEARER.length()).trim(),
-                    calledUrl(request));
-            request.setAttribute(VerifiedCdsClient.REQUEST_ATTRIBUTE, client);
-            chain.doFilter(request, response);
-        } catch (CdsClientAuthenticationException e) {
+            client = verifier.verify(authorization.substring(BEARER.length()).trim(), calledUrl(request));
+        } catch (HookRequestException e) {
             refuse(request, response, e, true);
+            return;
         }
+        request.setAttribute(VerifiedCdsClient.REQUEST_ATTRIBUTE, client);
+        chain.doFilter(request, response);
     }
 
     /** What {@code aud} must name: this endpoint's URL, from the configured base or else from the request. */
@@ -68,7 +71,7 @@ final class CdsClientAuthenticationFilter extends OncePerRequestFilter {
                 : publicBaseUrl + request.getRequestURI();
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, CdsClientAuthenticationException e,
+    private void refuse(HttpServletRequest request, HttpServletResponse response, HookRequestException e,
                         boolean tokenPresent) throws IOException {
         log.info("CDS call {} {} refused with {}: {}", request.getMethod(), request.getRequestURI(),
                 e.status().value(), e.getMessage());

@@ -28,9 +28,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.genegate.hooks.HookRequestException;
 import org.genegate.security.CdsClientSecurityProperties.TrustedCdsClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 
 /**
  * Checks the bearer JWT of a CDS Hooks call as CDS Hooks 2.0 "Trusting CDS Clients" asks: a trusted
@@ -62,27 +64,27 @@ public final class CdsClientJwtVerifier {
     /**
      * @param token     the bearer token, without "Bearer "
      * @param calledUrl the URL the client called, which {@code aud} must name unless the issuer's audience is set
-     * @throws CdsClientAuthenticationException when the token is not accepted, saying why
+     * @throws HookRequestException 401 when the token is not accepted, saying why
      */
     public VerifiedCdsClient verify(String token, String calledUrl) {
         SignedJWT jwt = signedJwt(token);
         JWSHeader header = jwt.getHeader();
         JWSAlgorithm algorithm = header.getAlgorithm();
         if (JWSAlgorithm.Family.HMAC_SHA.contains(algorithm)) {
-            throw CdsClientAuthenticationException.rejected("The JWT is signed with " + algorithm
+            throw rejected("The JWT is signed with " + algorithm
                     + ", a symmetric (HMAC) algorithm, which CDS Hooks forbids");
         }
         if (header.getKeyID() == null || header.getKeyID().isBlank()) {
-            throw CdsClientAuthenticationException.rejected("The JWT header has no kid");
+            throw rejected("The JWT header has no kid");
         }
         String issuer = unverifiedIssuer(jwt);
         TrustedIssuer trusted = issuers.get(issuer);
         if (trusted == null) {
-            throw CdsClientAuthenticationException.rejected("The JWT issuer " + quote(issuer)
+            throw rejected("The JWT issuer " + quote(issuer)
                     + " is not a trusted CDS client");
         }
         if (!trusted.algorithms.contains(algorithm)) {
-            throw CdsClientAuthenticationException.rejected("The JWT is signed with " + algorithm
+            throw rejected("The JWT is signed with " + algorithm
                     + ", which is not accepted from " + issuer + " (accepted: " + trusted.client.algorithms() + ")");
         }
         JWTClaimsSet claims = trusted.verifySignature(jwt);
@@ -91,10 +93,10 @@ public final class CdsClientJwtVerifier {
         checkAudience(claims, trusted.client, calledUrl);
         String jti = claims.getJWTID();
         if (jti == null || jti.isBlank()) {
-            throw CdsClientAuthenticationException.rejected("The JWT has no jti");
+            throw rejected("The JWT has no jti");
         }
         if (!replays.firstUse(issuer, jti, expiry.plus(clockSkew), now)) {
-            throw CdsClientAuthenticationException.rejected("The JWT with jti " + quote(jti)
+            throw rejected("The JWT with jti " + quote(jti)
                     + " was already used; sign each call anew");
         }
         return new VerifiedCdsClient(issuer, claims.getSubject(), stringClaim(claims, "tenant"), header.getKeyID(),
@@ -106,14 +108,14 @@ public final class CdsClientJwtVerifier {
         try {
             jwt = JWTParser.parse(token);
         } catch (ParseException e) {
-            throw CdsClientAuthenticationException.rejected("The bearer token is not a JWT");
+            throw rejected("The bearer token is not a JWT");
         }
         if (jwt instanceof PlainJWT) {
-            throw CdsClientAuthenticationException.rejected(
+            throw rejected(
                     "The JWT is unsigned (alg none), which CDS Hooks forbids");
         }
         if (!(jwt instanceof SignedJWT signed)) {
-            throw CdsClientAuthenticationException.rejected("Encrypted JWTs are not accepted; sign it (ES384 or RS384)");
+            throw rejected("Encrypted JWTs are not accepted; sign it (ES384 or RS384)");
         }
         return signed;
     }
@@ -122,11 +124,11 @@ public final class CdsClientJwtVerifier {
         try {
             String issuer = jwt.getJWTClaimsSet().getIssuer();
             if (issuer == null) {
-                throw CdsClientAuthenticationException.rejected("The JWT has no iss");
+                throw rejected("The JWT has no iss");
             }
             return issuer;
         } catch (ParseException e) {
-            throw CdsClientAuthenticationException.rejected("The JWT claims are not a JSON object of JWT claims");
+            throw rejected("The JWT claims are not a JSON object of JWT claims");
         }
     }
 
@@ -135,22 +137,22 @@ public final class CdsClientJwtVerifier {
         Date exp = claims.getExpirationTime();
         Date iat = claims.getIssueTime();
         if (exp == null || iat == null) {
-            throw CdsClientAuthenticationException.rejected("The JWT lacks exp or iat, which CDS Hooks requires");
+            throw rejected("The JWT lacks exp or iat, which CDS Hooks requires");
         }
         Instant expiry = exp.toInstant();
         if (now.isAfter(expiry.plus(clockSkew))) {
-            throw CdsClientAuthenticationException.expired("The JWT expired at " + expiry);
+            throw expired("The JWT expired at " + expiry);
         }
         if (iat.toInstant().isAfter(now.plus(clockSkew))) {
-            throw CdsClientAuthenticationException.rejected("The JWT is issued in the future (iat " + iat.toInstant()
+            throw rejected("The JWT is issued in the future (iat " + iat.toInstant()
                     + ")");
         }
         Date nbf = claims.getNotBeforeTime();
         if (nbf != null && nbf.toInstant().isAfter(now.plus(clockSkew))) {
-            throw CdsClientAuthenticationException.rejected("The JWT is not valid before " + nbf.toInstant());
+            throw rejected("The JWT is not valid before " + nbf.toInstant());
         }
         if (expiry.isAfter(now.plus(maxTokenLifetime).plus(clockSkew))) {
-            throw CdsClientAuthenticationException.rejected("The JWT is valid until " + expiry + ", longer than the "
+            throw rejected("The JWT is valid until " + expiry + ", longer than the "
                     + maxTokenLifetime.toMinutes() + " minutes GeneGate accepts");
         }
         return expiry;
@@ -160,9 +162,18 @@ public final class CdsClientJwtVerifier {
         List<String> expected = client.audience().isEmpty() ? List.of(calledUrl) : client.audience();
         List<String> audience = claims.getAudience();
         if (audience.stream().noneMatch(expected::contains)) {
-            throw CdsClientAuthenticationException.rejected("The JWT audience " + audience
+            throw rejected("The JWT audience " + audience
                     + " does not name this service (expected " + String.join(" or ", expected) + ")");
         }
+    }
+
+    private static HookRequestException rejected(String message) {
+        return new HookRequestException(HttpStatus.UNAUTHORIZED, "security", message);
+    }
+
+    /** FHIR issue type {@code expired}: the token's lifetime is over. */
+    private static HookRequestException expired(String message) {
+        return new HookRequestException(HttpStatus.UNAUTHORIZED, "expired", message);
     }
 
     private static String stringClaim(JWTClaimsSet claims, String name) {
@@ -229,16 +240,16 @@ public final class CdsClientJwtVerifier {
             try {
                 return processor.process(jwt, null);
             } catch (UnknownKeyException e) {
-                throw CdsClientAuthenticationException.rejected(e.getMessage());
+                throw rejected(e.getMessage());
             } catch (KeySourceException e) {
                 log.warn("keys of CDS client {} unavailable: {}", client.issuer(), e.getMessage());
-                throw CdsClientAuthenticationException.rejected("The keys of " + client.issuer()
+                throw rejected("The keys of " + client.issuer()
                         + " could not be had: " + e.getMessage());
             } catch (BadJWSException e) {
-                throw CdsClientAuthenticationException.rejected("The JWT signature does not verify with key '"
+                throw rejected("The JWT signature does not verify with key '"
                         + jwt.getHeader().getKeyID() + "' of " + client.issuer());
             } catch (BadJOSEException | JOSEException e) {
-                throw CdsClientAuthenticationException.rejected("The JWT was refused: " + e.getMessage());
+                throw rejected("The JWT was refused: " + e.getMessage());
             }
         }
     }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
+import org.genegate.hooks.HookRequestException;
+import org.springframework.http.HttpStatus;
 
 /**
  * Remembers each (issuer, jti) until its token expires, so a captured token cannot be sent twice.
@@ -29,7 +31,7 @@ final class ReplayGuard {
      * Records the token's first use.
      *
      * @return false when this jti of this issuer was seen before and has not expired yet
-     * @throws CdsClientAuthenticationException 503 when the store is full of live tokens
+     * @throws HookRequestException 503 when the store is full of live tokens
      */
     synchronized boolean firstUse(String issuer, String jti, Instant forgetAfter, Instant now) {
         while (!byExpiry.isEmpty() && byExpiry.peek().expiry().isBefore(now)) {
@@ -40,7 +42,8 @@ final class ReplayGuard {
             return false;
         }
         if (live.size() >= capacity) {
-            throw CdsClientAuthenticationException.replayCacheFull();
+            throw new HookRequestException(HttpStatus.SERVICE_UNAVAILABLE, "throttled",
+                    "Too many signed calls in flight to rule out a replay; retry shortly");
         }
         live.put(key, forgetAfter);
         byExpiry.add(new Entry(forgetAfter, key));

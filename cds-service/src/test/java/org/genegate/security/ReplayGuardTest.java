@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.genegate.hooks.HookRequestException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
@@ -41,7 +42,7 @@ class ReplayGuardTest {
         guard.firstUse("iss", "b", LATER, NOW);
 
         assertThatThrownBy(() -> guard.firstUse("iss", "c", LATER, NOW))
-                .isInstanceOfSatisfying(CdsClientAuthenticationException.class,
+                .isInstanceOfSatisfying(HookRequestException.class,
                         e -> assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
         assertThat(guard.firstUse("iss", "a", LATER, NOW)).isFalse();
     }

@@ -14,8 +14,9 @@ final class SmartSearchNarrowingInterceptor extends SearchNarrowingInterceptor {
     @Override
     protected AuthorizedList buildAuthorizedList(RequestDetails request) {
         SmartAccess access = SmartAccess.of(request);
+        String type = request.getResourceName(); // null for a transaction: its entries come here one by one
         if (access == null || !access.patientOnly()
-                || SmartAuthorizationInterceptor.SHARED_REFERENCE_TYPES.contains(request.getResourceName())) {
+                || (type != null && SmartAuthorizationInterceptor.SHARED_REFERENCE_TYPES.contains(type))) {
             return null; // reference data (Practitioner, ValueSet...) belongs to no patient: nothing to narrow
         }
         return new AuthorizedList().addCompartment("Patient/" + access.patientId());

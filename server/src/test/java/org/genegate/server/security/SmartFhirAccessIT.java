@@ -97,6 +97,23 @@ class SmartFhirAccessIT extends AbstractSecuredServerIT {
     }
 
     @Test
+    void aTransactionIsCheckedEntryByEntry() {
+        String token = token("patient/Observation.cruds", PATIENT);
+
+        assertThat(transaction(token, PATIENT).statusCode()).isEqualTo(200);
+        assertForbidden(transaction(token, OTHER_PATIENT));
+        assertForbidden(transaction(token("patient/*.read", PATIENT), PATIENT));
+    }
+
+    @Test
+    void terminologyOperationsAreOpenToAnyScopedToken() {
+        HttpResponse<String> expansion = get("/fhir/ValueSet/$expand?url=http://genegate.org/fhir/ValueSet/aav5-nab",
+                token("patient/Observation.rs", PATIENT));
+
+        assertThat(expansion.statusCode()).as(expansion.body()).isEqualTo(200);
+    }
+
+    @Test
     void anUpdateOnlyScopeCannotCreate() {
         assertForbidden(createObservation(token("user/Observation.u", null), PATIENT));
     }
@@ -170,6 +187,16 @@ class SmartFhirAccessIT extends AbstractSecuredServerIT {
         observation.setSubject(new Reference("Patient/" + patient));
         return post("/fhir/Observation", FHIR.newJsonParser().encodeResourceToString(observation),
                 "application/fhir+json", token);
+    }
+
+    private HttpResponse<String> transaction(String token, String patient) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        Observation observation = new Observation();
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.getCode().setText("SMART transaction test");
+        observation.setSubject(new Reference("Patient/" + patient));
+        bundle.addEntry().setResource(observation).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+        return post("/fhir", FHIR.newJsonParser().encodeResourceToString(bundle), "application/fhir+json", token);
     }
 
     private static void assertForbidden(HttpResponse<String> response) {
