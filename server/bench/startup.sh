@@ -6,13 +6,14 @@
 # /fhir/metadata, then restarts it on the same database (a user's every later start). After each
 # start it waits --idle seconds and reads the resident set size (VmRSS) of the process.
 #
-#   server/bench/startup.sh [--runs N] [--idle S] [--first-only] [--cds] [--jar PATH]
+#   server/bench/startup.sh [--runs N] [--idle S] [--first-only] [--extracted | --cds] [--jar PATH]
 #                           [--java-opts "FLAGS"] [-- APP ARGS]
 #
 # --first-only  skip the restart (halves the time when comparing settings)
-# --cds         class-data sharing as the Docker image does it: extract the jar, record an AppCDS
-#               archive in a training start (-Dspring.context.exit=onRefresh), then measure the
-#               extracted jar with -XX:SharedArchiveFile
+# --cds         class-data sharing as the Docker image does it: extract the jar, list the classes a
+#               training start loads (-Dspring.context.exit=onRefresh), dump them into an AppCDS
+#               archive, then measure the extracted jar with -XX:SharedArchiveFile
+# --extracted   the extracted jar without an archive (to tell extraction and CDS apart)
 #
 # Example: server/bench/startup.sh --runs 3 --java-opts "-XX:+UseSerialGC" -- --spring.main.lazy-initialization=true
 set -euo pipefail
@@ -21,6 +22,7 @@ runs=3
 idle=20
 first_only=false
 cds=false
+extracted=false
 jar="$(cd "$(dirname "$0")/.." && pwd)/target/genegate-server.jar"
 java_opts=""
 app_args=()
@@ -30,6 +32,7 @@ while [[ $# -gt 0 ]]; do
     --idle) idle="$2"; shift 2 ;;
     --first-only) first_only=true; shift ;;
     --cds) cds=true; shift ;;
+    --extracted) extracted=true; shift ;;
     --jar) jar="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
     --java-opts) java_opts="$2"; shift 2 ;;
     --) shift; app_args=("$@"); break ;;
@@ -38,16 +41,27 @@ while [[ $# -gt 0 ]]; do
 done
 [[ -f "$jar" ]] || { echo "no jar at $jar: run mvn -B package -DskipTests first" >&2; exit 2; }
 
+if $extracted; then
+  extract_dir="$(mktemp -d)"
+  java -Djarmode=tools -jar "$jar" extract --destination "$extract_dir/app" >/dev/null
+  jar="$extract_dir/app/$(basename "$jar")"
+fi
 if $cds; then
   cds_dir="$(mktemp -d)"
   java -Djarmode=tools -jar "$jar" extract --destination "$cds_dir/app" >/dev/null
   jar="$cds_dir/app/$(basename "$jar")"
-  echo "CDS: training start to record $cds_dir/app.jsa ..."
+  echo "CDS: training start and archive dump into $cds_dir/app.jsa ..."
   # shellcheck disable=SC2086
-  (cd "$cds_dir" && java $java_opts -XX:ArchiveClassesAtExit="$cds_dir/app.jsa" -Dspring.context.exit=onRefresh \
+  (cd "$cds_dir" && java $java_opts -XX:DumpLoadedClassList="$cds_dir/classes.lst" -Dspring.context.exit=onRefresh \
       -jar "$jar" --spring.datasource.url=jdbc:h2:mem:cds-training --genegate.terminology.install=false \
       >"$cds_dir/training.log" 2>&1) || { echo "CDS training failed; see $cds_dir/training.log" >&2; exit 1; }
-  java_opts="$java_opts -XX:SharedArchiveFile=$cds_dir/app.jsa"
+  # Lambda proxies left out: dumping them crashes OpenJDK 17.0.15 (SIGSEGV in
+  # SystemDictionaryShared::adjust_lambda_proxy_class_dictionary), as does -XX:ArchiveClassesAtExit.
+  grep -v '^@lambda-proxy' "$cds_dir/classes.lst" >"$cds_dir/classes-archived.lst"
+  java -Xshare:dump -XX:SharedClassListFile="$cds_dir/classes-archived.lst" -XX:SharedArchiveFile="$cds_dir/app.jsa" \
+      -jar "$jar" >"$cds_dir/dump.log" 2>&1 || { echo "CDS dump failed; see $cds_dir/dump.log" >&2; exit 1; }
+  # -Xshare:on: fail rather than silently run without the archive.
+  java_opts="$java_opts -Xshare:on -XX:SharedArchiveFile=$cds_dir/app.jsa"
 fi
 
 pid=""
