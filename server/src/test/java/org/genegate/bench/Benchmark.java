@@ -8,8 +8,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Prints latency percentiles and throughput of the server as built: discovery GET (the baseline), order-sign
@@ -38,7 +42,7 @@ public final class Benchmark {
 
         long errors;
         if (runningPort != null) {
-            errors = measure(runningPort, measure, warmup, stress, stressClients);
+            errors = measure(runningPort, OptionalLong::empty, measure, warmup, stress, stressClients);
         } else {
             Path jar = Path.of(System.getProperty("bench.jar", "target/genegate-server.jar"));
             Path log = Files.createDirectories(Path.of("target")).resolve("bench-server.log");
@@ -47,14 +51,15 @@ public final class Benchmark {
             try (ServerProcess server = ServerProcess.start(jar, jvmArgs, log, 300)) {
                 System.out.printf("server: %s %s, ready with scenarios in %.1f s, log %s%n", jar, jvmArgs,
                         (System.nanoTime() - started) / 1e9, log);
-                errors = measure(server.port(), measure, warmup, stress, stressClients);
+                errors = measure(server.port(), server::cpuMillis, measure, warmup, stress, stressClients);
             }
         }
         System.out.println(errors == 0 ? "no errors" : errors + " calls failed");
         System.exit(errors == 0 ? 0 : 1);
     }
 
-    private static long measure(int port, Duration measure, Duration warmup, Duration stress, int stressClients) {
+    private static long measure(int port, Supplier<OptionalLong> serverCpuMillis, Duration measure, Duration warmup,
+                                Duration stress, int stressClients) {
         HookCalls calls = new HookCalls(port);
         List<LoadRun.Call> discovery = calls.discovery();
         List<LoadRun.Call> prefetch = calls.orderSignWithPrefetch(false);
@@ -69,21 +74,31 @@ public final class Benchmark {
         System.out.println("warm-up: " + warm.calls() + " calls, " + warm.errors() + " errors");
 
         List<LoadResult> results = new ArrayList<>();
+        Map<LoadResult, Double> cpuPerCall = new IdentityHashMap<>();
+        Measurement run = (name, workload, clients) -> {
+            OptionalLong before = serverCpuMillis.get();
+            LoadResult result = load.run(name, workload, clients, measure);
+            OptionalLong after = serverCpuMillis.get();
+            cpuPerCall.put(result, before.isPresent() && after.isPresent() && result.calls() > 0
+                    ? (double) (after.getAsLong() - before.getAsLong()) / result.calls() : Double.NaN);
+            System.out.printf("%s %8.2f   %s%n", result.row(), cpuPerCall.get(result), result.outcomes());
+            return result;
+        };
         for (int clients : new int[] {1, 50}) {
-            results.add(print(load.run("discovery GET", discovery, clients, measure)));
-            results.add(print(load.run("order-sign, full prefetch", prefetch, clients, measure)));
-            results.add(print(load.run("order-sign, from own store", store, clients, measure)));
+            results.add(run.measure("discovery GET", discovery, clients));
+            results.add(run.measure("order-sign, full prefetch", prefetch, clients));
+            results.add(run.measure("order-sign, from own store", store, clients));
         }
         for (int clients : new int[] {1, 4}) {
-            LoadResult ingest = print(load.run("ingest (transaction of " + HookCalls.INGEST_BUNDLE_SIZE + ")",
-                    calls.ingest(), clients, measure));
+            LoadResult ingest = run.measure("ingest (transaction of " + HookCalls.INGEST_BUNDLE_SIZE + ")",
+                    calls.ingest(), clients);
             results.add(ingest);
             System.out.printf("    ingest at %d clients: %.0f resources/s%n", clients,
                     ingest.perSecond() * HookCalls.INGEST_BUNDLE_SIZE);
         }
         System.out.println();
-        System.out.println(LoadResult.header());
-        results.forEach(r -> System.out.println(r.row()));
+        System.out.println(LoadResult.header() + "  srv CPU ms/call");
+        results.forEach(r -> System.out.printf("%s %8.2f%n", r.row(), cpuPerCall.get(r)));
         // results: discovery, prefetch, store at 1 client, then the same at 50.
         for (int first : new int[] {0, 3}) {
             System.out.printf("order-sign prefetch p50 / discovery p50 at %d clients: %.2f%n",
@@ -99,9 +114,8 @@ public final class Benchmark {
         return errors;
     }
 
-    private static LoadResult print(LoadResult result) {
-        System.out.println(result.row() + "   " + result.outcomes());
-        return result;
+    private interface Measurement {
+        LoadResult measure(String name, List<LoadRun.Call> workload, int clients);
     }
 
     private static void printMachine() throws IOException {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,6 +24,8 @@ final class ServerProcess implements AutoCloseable {
 
     private static final Pattern PORT = Pattern.compile("Tomcat started on port[s]?[ (]*(\\d+)");
     private static final String READY = "Demo: loaded";
+    /** USER_HZ: 100 on Linux. */
+    private static final long TICKS_PER_SECOND = 100;
 
     private final Process process;
     private final int port;
@@ -85,6 +88,22 @@ final class ServerProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /**
+     * CPU time the server process has used so far (user + system, from /proc), in milliseconds; per call this
+     * is the server's cost of a request, which, unlike latency, other load on the machine hardly changes.
+     */
+    OptionalLong cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime and stime are fields 14 and 15 of stat(5), 12 and 13 after the command name; in clock ticks.
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return OptionalLong.of(ticks * 1000 / TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
     }
 
     @Override

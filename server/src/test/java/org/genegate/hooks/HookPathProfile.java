@@ -1,6 +1,8 @@
 package org.genegate.hooks;
 
 import ca.uhn.fhir.context.FhirContext;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,17 +10,21 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import org.genegate.fetch.FhirQuery;
 import org.genegate.fetch.PrefetchTemplates;
 import org.genegate.fetch.RecordAssembler;
 import org.genegate.cards.CardComposer;
 import org.genegate.cards.CardSettings;
+import org.genegate.cards.CdsResponse;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.gates.Assessment;
 import org.genegate.gates.DraftOrder;
@@ -32,6 +38,7 @@ import org.genegate.terminology.CodeIndex;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Resource;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
@@ -58,8 +65,7 @@ public final class HookPathProfile {
     public static void main(String[] args) throws Exception {
         int rounds = Integer.getInteger("profile.rounds", 200);
         // Console logging would be measured too; the server writes one line per hook, measured separately below.
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         FhirContext fhir = FhirContext.forR4Cached();
         HookConfig config = new HookConfig();
         Policy policy = config.policy("");
@@ -97,11 +103,11 @@ public final class HookPathProfile {
             requests.add(request);
             MedicationRequest order = firstOrder(request);
             orders.add(new DraftOrder(order, recognizer.recognize(order, List.of(order)).orElseThrow(), List.of(),
-                    java.time.LocalDate.parse("2026-11-20")));
+                    LocalDate.parse("2026-11-20")));
             records.add(assembler.assemble(request, order, null));
             assessments.add(engine.assess(records.get(records.size() - 1), orders.get(orders.size() - 1)));
         }
-        List<org.genegate.cards.CdsResponse> answers = new ArrayList<>();
+        List<CdsResponse> answers = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
             answers.add(service.handle(sign, bodies.get(i), null));
         }
@@ -139,8 +145,8 @@ public final class HookPathProfile {
                     throw new IllegalStateException(e);
                 }
             });
-            org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("profile");
-            ((ch.qos.logback.classic.Logger) log).setLevel(ch.qos.logback.classic.Level.INFO);
+            Logger log = (Logger) LoggerFactory.getLogger("profile");
+            log.setLevel(Level.INFO);
             time(print, "  one INFO log line to the console", n, bodies.size(), i -> {
                 log.info("hook={} instance={} patient={} order={} failed={} unavailable={} in {} ms", "order-sign",
                         requests.get(i).hookInstance(), requests.get(i).context().patientId(), "order",
@@ -180,7 +186,7 @@ public final class HookPathProfile {
         }
     }
 
-    private static Object parseAll(JsonNode prefetch, java.util.function.Function<JsonNode, Resource> parse) {
+    private static Object parseAll(JsonNode prefetch, Function<JsonNode, Resource> parse) {
         List<Resource> parsed = new ArrayList<>();
         Iterator<JsonNode> values = prefetch.elements();
         while (values.hasNext()) {
@@ -199,7 +205,7 @@ public final class HookPathProfile {
         ObjectNode request = client.orderSign(scenario);
         ObjectNode prefetch = request.putObject("prefetch");
         Bundle transaction = fhir.newJsonParser().parseResource(Bundle.class, scenario.bundleJson());
-        Map<String, Bundle> bundles = new java.util.LinkedHashMap<>();
+        Map<String, Bundle> bundles = new LinkedHashMap<>();
         for (Bundle.BundleEntryComponent entry : transaction.getEntry()) {
             Resource resource = entry.getResource();
             String type = resource.fhirType();
@@ -215,14 +221,13 @@ public final class HookPathProfile {
             }
         }
         bundles.remove("unknown");
-        Supplier<org.hl7.fhir.r4.model.Bundle> none = Bundle::new;
         bundles.forEach((key, bundle) -> prefetch.set(key, HookClient.read(fhir.newJsonParser()
                 .encodeResourceToString(bundle))));
         for (String key : List.of("conditions", "observations", "medicationRequests", "medicationStatements",
                 "medicationAdministrations", "procedures", "diagnosticReports", "carePlans", "coverage", "encounter",
                 "practitionerRoles")) {
             if (!prefetch.has(key)) {
-                prefetch.set(key, HookClient.read(fhir.newJsonParser().encodeResourceToString(none.get()
+                prefetch.set(key, HookClient.read(fhir.newJsonParser().encodeResourceToString(new Bundle()
                         .setType(Bundle.BundleType.SEARCHSET))));
             }
         }
