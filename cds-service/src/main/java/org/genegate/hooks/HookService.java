@@ -64,7 +64,10 @@ public final class HookService {
     }
 
     /**
-     * @param smartAppUrl launch URL of the SMART checklist page, linked from the payer card
+     * @param smartAppUrl launch URL of the SMART checklist page, linked from the payer card on order-sign. The
+     *                    order-select payer card keeps only absolute links: it is the early look while the order is
+     *                    composed, and it stays a Da Vinci CRD "external reference" card (links all absolute), which
+     *                    Inferno's CRD suite requires of at least one card across the hooks.
      */
     public CdsResponse handle(CdsServiceDescriptor service, String body, String smartAppUrl) {
         long started = System.nanoTime();
@@ -83,7 +86,7 @@ public final class HookService {
         for (DraftOrder order : orders) {
             Assessment assessment = engine.assess(record, order);
             decisions.add(new HookDecision.OrderDecision(order.request(), assessment.findings()));
-            cards.addAll(composer.compose(assessment, smartAppUrl));
+            cards.addAll(composer.compose(assessment, orderSign ? smartAppUrl : null));
             if (orderSign && configuration.allows(CoverageInformationAction.CARD_TYPE)) {
                 coverageAction.build(assessment, today).ifPresent(systemActions::add);
             }
