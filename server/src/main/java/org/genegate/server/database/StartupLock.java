@@ -2,6 +2,7 @@ package org.genegate.server.database;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -62,22 +63,27 @@ public class StartupLock {
     }
 
     private static void lock(Connection connection, String what) throws SQLException {
-        if (execute(connection, "SELECT pg_try_advisory_lock(?)")) {
+        if (queryBoolean(connection, "SELECT pg_try_advisory_lock(?)")) {
             return;
         }
         log.info("Waiting for another node to finish its start-up work before {}", what);
-        execute(connection, "SELECT pg_advisory_lock(?)");
+        // Blocks until the other node unlocks or its connection ends; returns void.
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            statement.setLong(1, ADVISORY_LOCK_KEY);
+            statement.execute();
+        }
     }
 
     private static void unlock(Connection connection) throws SQLException {
-        execute(connection, "SELECT pg_advisory_unlock(?)");
+        if (!queryBoolean(connection, "SELECT pg_advisory_unlock(?)")) {
+            log.warn("Start-up lock was not held when released");
+        }
     }
 
-    private static boolean execute(Connection connection, String sql) throws SQLException {
+    private static boolean queryBoolean(Connection connection, String sql) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, ADVISORY_LOCK_KEY);
-            try (var result = statement.executeQuery()) {
-                // pg_advisory_lock returns void (read as null/false); only the try variant says anything.
+            try (ResultSet result = statement.executeQuery()) {
                 return result.next() && result.getBoolean(1);
             }
         }
