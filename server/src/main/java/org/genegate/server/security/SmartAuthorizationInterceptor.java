@@ -11,8 +11,12 @@ import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleTester;
 import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
 import java.util.List;
 import java.util.Set;
+import org.genegate.server.claims.ClaimCheckOperationProvider;
+import org.genegate.server.readiness.ReadinessOperationProvider;
 import org.genegate.server.security.SmartScope.Permission;
+import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
 
 /**
  * Turns a token's SMART scopes into HAPI authorization rules; whatever no rule allows is a 403.
@@ -28,7 +32,9 @@ import org.hl7.fhir.r4.model.IdType;
  *       access lists;</li>
  *   <li>transactions and batches are allowed to tokens that may write, each entry checked by these rules;
  *       terminology operations ($expand, $validate-code, $lookup, $translate) and type-level $validate to
- *       every token with a scope.</li>
+ *       every token with a scope;</li>
+ *   <li>{@code Patient/{id}/$j1411-readiness} to a token that may read that Patient; {@code Claim/$j1411-check}
+ *       to a user- or system-level token that may read Claim.</li>
  * </ul>
  */
 final class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
@@ -37,6 +43,8 @@ final class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
     static final Set<String> SHARED_REFERENCE_TYPES = Set.of("Practitioner", "PractitionerRole", "Organization",
             "Location", "HealthcareService", "Medication", "ValueSet", "CodeSystem", "ConceptMap",
             "StructureDefinition");
+    private static final String READINESS = ReadinessOperationProvider.OPERATION;
+    private static final String CLAIM_CHECK = ClaimCheckOperationProvider.OPERATION;
     private static final List<String> TERMINOLOGY_OPERATIONS = List.of("$expand", "$validate-code", "$lookup",
             "$translate");
     private static final IAuthRuleTester NOT_A_CREATE = new IAuthRuleTester() {
@@ -81,6 +89,7 @@ final class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
         if (writes) {
             rules.allow("transaction").transaction().withAnyOperation().andApplyNormalRules();
         }
+        grantGeneGateOperations(access, patient, rules);
         if (!access.scopes().isEmpty()) {
             for (String operation : TERMINOLOGY_OPERATIONS) {
                 rules.allow(operation).operation().named(operation).atAnyLevel().andAllowAllResponses();
@@ -88,6 +97,32 @@ final class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
             rules.allow("$validate").operation().named("$validate").onAnyType().andAllowAllResponses();
         }
         return rules.denyAll("The token's SMART scopes do not allow this request").build();
+    }
+
+    /**
+     * The readiness checklist reads a patient's record: a token that may read that Patient may run it (a patient
+     * scope on its launch patient only). The claim check reads claims and records of any patient: user- or
+     * system-level read of Claim. Both run their record queries as the system, so these rules are their gate.
+     */
+    private static void grantGeneGateOperations(SmartAccess access, IdType patient, RuleBuilder rules) {
+        for (SmartScope scope : access.scopes()) {
+            if (!scope.allowsAny(Permission.READ, Permission.SEARCH)) {
+                continue;
+            }
+            boolean patients = "*".equals(scope.resourceType()) || "Patient".equals(scope.resourceType());
+            if (patients && scope.context() == SmartScope.Context.PATIENT && patient != null) {
+                rules.allow(scope.label() + " " + READINESS).operation().named(READINESS).onInstance(patient)
+                        .andAllowAllResponses();
+            } else if (patients && scope.context() != SmartScope.Context.PATIENT) {
+                rules.allow(scope.label() + " " + READINESS).operation().named(READINESS)
+                        .onInstancesOfType(Patient.class).andAllowAllResponses();
+            }
+            boolean claims = "*".equals(scope.resourceType()) || "Claim".equals(scope.resourceType());
+            if (claims && scope.context() != SmartScope.Context.PATIENT) {
+                rules.allow(scope.label() + " " + CLAIM_CHECK).operation().named(CLAIM_CHECK).onType(Claim.class)
+                        .andAllowAllResponses();
+            }
+        }
     }
 
     private static void grant(SmartScope scope, IdType patient, IAuthRuleBuilderRuleOp op, IAuthRuleTester tester) {

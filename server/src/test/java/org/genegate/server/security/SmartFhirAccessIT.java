@@ -165,6 +165,33 @@ class SmartFhirAccessIT extends AbstractSecuredServerIT {
         assertUnauthorized(get("/fhir/Patient/" + PATIENT, "not-a-jwt"), "not a signed JWT");
     }
 
+    @Test
+    void theReadinessChecklistNeedsReadAccessToItsPatient() {
+        String token = token("patient/*.read", PATIENT);
+
+        HttpResponse<String> own = get("/fhir/Patient/" + PATIENT + "/$j1411-readiness", token);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(own.body()).contains("\"resourceType\":\"Parameters\"");
+        assertForbidden(get("/fhir/Patient/" + OTHER_PATIENT + "/$j1411-readiness", token));
+        assertForbidden(get("/fhir/Patient/" + PATIENT + "/$j1411-readiness",
+                token("patient/Observation.rs", PATIENT)));
+        assertThat(get("/fhir/Patient/" + OTHER_PATIENT + "/$j1411-readiness", token("user/Patient.read", null))
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theClaimCheckIsForUserLevelClaimReaders() {
+        String claim = "{\"resourceType\":\"Claim\",\"status\":\"active\",\"patient\":{\"reference\":\"Patient/"
+                + PATIENT + "\"}}";
+
+        HttpResponse<String> billing = post("/fhir/Claim/$j1411-check", claim, "application/fhir+json",
+                token("user/Claim.read user/Patient.read", null));
+        assertThat(billing.statusCode()).as(billing.body()).isEqualTo(200);
+        assertThat(outcome(billing).getIssue()).isNotEmpty();
+        assertForbidden(post("/fhir/Claim/$j1411-check", claim, "application/fhir+json",
+                token("patient/*.read", PATIENT)));
+    }
+
     // --- helpers ---
 
     /** An access token of the test authorization server, valid for 5 minutes. */
