@@ -1,8 +1,8 @@
 package org.genegate.hooks;
 
 import java.time.Duration;
-import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the CDS Hooks service ({@code genegate.hooks.*}).
