@@ -229,11 +229,14 @@ final class HostileRequests {
     private void unknownServices() {
         String body = valid.toString();
         for (String id : List.of("patient-view", "j1411-order-sign-x", "J1411-ORDER-SIGN", "order-sign", "...", "a.json", "j1411-order-sign.json", "%20", "x;jsessionid=1", "%C3%A9", "%F0%9F%98%80",
-                "a".repeat(2000), "%27%20OR%20%271%27%3D%271", "%3Cscript%3E", "j1411-order-sign/feedback",
+                "a".repeat(2000), "%27%20OR%20%271%27%3D%271", "%3Cscript%3E", "j1411-order-sign/feedbacks",
                 "j1411-order-sign/x/y", "a/b/c")) {
             requests.add(post("unknown service", id.length() > 40 ? "long id" : id, "/cds-services/" + id, body,
                     404));
         }
+        // The feedback endpoint exists: a hook request sent there is malformed feedback.
+        requests.add(post("feedback", "a hook request as feedback", "/cds-services/j1411-order-sign/feedback", body,
+                422));
     }
 
     private void wrongContentTypes() {
