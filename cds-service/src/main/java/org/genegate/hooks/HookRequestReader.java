@@ -31,6 +31,9 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class HookRequestReader {
 
+    /** User data on context.draftOrders: why they do not parse exactly (absent when they do). */
+    public static final String DRAFT_ORDERS_PROBLEM = "genegate.draftOrdersProblem";
+
     /** Deeper nesting than this is not a FHIR resource an EHR would send; refuse before parsing it. */
     private static final int MAX_NESTING_DEPTH = 100;
 
@@ -124,7 +127,15 @@ public final class HookRequestReader {
                 throw HookRequestException.invalid("Every entry of context.draftOrders must hold a resource");
             }
         }
-        Bundle draftOrders = parseResource(draftOrdersNode, Bundle.class, "context.draftOrders", true);
+        Bundle draftOrders;
+        try {
+            draftOrders = parseResource(draftOrdersNode, Bundle.class, "context.draftOrders", true);
+        } catch (HookRequestException notExact) {
+            // Orders for other drugs are not judged, so an EHR's slightly invalid draft of one must not fail
+            // the call; HookService refuses (422) only when a Hemgenix order is among them.
+            draftOrders = parseResource(draftOrdersNode, Bundle.class, "context.draftOrders", false);
+            draftOrders.setUserData(DRAFT_ORDERS_PROBLEM, notExact.getMessage());
+        }
         List<String> selections = List.of();
         if ("order-select".equals(hook)) {
             JsonNode selectionsNode = context.get("selections");

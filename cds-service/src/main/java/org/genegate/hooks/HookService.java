@@ -74,6 +74,11 @@ public final class HookService {
         HookRequest request = reader.read(body, service.hook());
         boolean orderSign = "order-sign".equals(request.hook());
         List<DraftOrder> orders = hemgenixOrders(request);
+        Object draftOrdersProblem = request.context().draftOrders().getUserData(HookRequestReader.DRAFT_ORDERS_PROBLEM);
+        if (!orders.isEmpty() && draftOrdersProblem != null) {
+            // A Hemgenix order is judged only as sent: HAPI would drop what it cannot read.
+            throw HookRequestException.invalid(draftOrdersProblem.toString());
+        }
         if (orders.isEmpty()) {
             return orderSign ? new CdsResponse(List.of(), List.of()) : CdsResponse.empty();
         }

@@ -285,7 +285,15 @@ final class HostileRequests {
         for (String resource : garbage) {
             mutate("garbage draft order", "entry[0].resource = " + resource, r -> {
                 ArrayNode entries = (ArrayNode) context(r).get("draftOrders").get("entry");
-                ((ObjectNode) entries.get(0)).set("resource", HookClient.read(resource));
+                JsonNode garbageResource = HookClient.read(resource);
+                JsonNode hemgenix = entries.get(0).path("resource").path("medicationCodeableConcept");
+                // Keep it a Hemgenix order: only the order GeneGate judges must parse exactly (orders for
+                // other drugs are not judged, and EHRs send slightly invalid ones, e.g. Inferno's examples).
+                if (garbageResource instanceof ObjectNode order && "MedicationRequest".equals(
+                        order.path("resourceType").asText()) && !order.has("medicationCodeableConcept")) {
+                    order.set("medicationCodeableConcept", hemgenix.deepCopy());
+                }
+                ((ObjectNode) entries.get(0)).set("resource", garbageResource);
             }, 422);
         }
         mutate("garbage draft order", "entry = 42", r -> ((ObjectNode) context(r).get("draftOrders"))
