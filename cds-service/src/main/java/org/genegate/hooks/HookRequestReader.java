@@ -121,7 +121,13 @@ public final class HookRequestReader {
                 || !"Bundle".equals(draftOrdersNode.path("resourceType").asText())) {
             throw HookRequestException.invalid("context.draftOrders must be a FHIR Bundle");
         }
+        if (draftOrdersNode.has("entry") && !draftOrdersNode.get("entry").isArray()) {
+            throw HookRequestException.invalid("context.draftOrders.entry must be an array");
+        }
         for (JsonNode entry : draftOrdersNode.path("entry")) {
+            if ("Bundle".equals(entry.path("resource").path("resourceType").asText())) {
+                throw HookRequestException.invalid("context.draftOrders must hold orders, not a nested Bundle");
+            }
             if (!entry.path("resource").isObject()) {
                 // HAPI would skip such an entry; an order that is skipped is not judged.
                 throw HookRequestException.invalid("Every entry of context.draftOrders must hold a resource");

@@ -276,7 +276,7 @@ final class HostileRequests {
                 "{\"resourceType\":\"MedicationRequest\",\"dosageInstruction\":{\"text\":\"x\"}}",
                 "{\"resourceType\":\"MedicationRequest\",\"dosageInstruction\":[{\"doseAndRate\":[{\"doseQuantity\":"
                         + "{\"value\":\"lots\"}}]}]}",
-                "{\"resourceType\":\"MedicationRequest\",\"medicationCodeableConcept\":[1,2]}",
+                "{\"resourceType\":\"MedicationRequest\",\"medicationCodeableConcept\":{\"text\":\"Hemgenix\",\"coding\":[1,2]}}",
                 "{\"resourceType\":\"MedicationRequest\",\"intent\":true}",
                 "{\"resourceType\":\"MedicationRequest\",\"id\":{\"x\":1}}",
                 "{\"resourceType\":\"MedicationRequest\",\"contained\":[42]}",
