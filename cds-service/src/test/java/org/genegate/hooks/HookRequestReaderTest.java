@@ -124,12 +124,15 @@ class HookRequestReaderTest {
     }
 
     @Test
-    void aDraftOrderHapiWouldReadOnlyInPartIs422() {
+    void aDraftOrderHapiWouldReadOnlyInPartIsMarkedForHookServiceToRefuse() {
         for (String broken : new String[] {"\"authoredOn\":\"not-a-date\"", "\"priority\":{\"a\":1}",
                 "\"noSuchElement\":1"}) {
             String orders = ORDERS.replace("\"id\":\"mr1\",", "\"id\":\"mr1\"," + broken + ",");
-            assertStatus(request("order-sign", "{\"patientId\":\"p1\",\"draftOrders\":" + orders + "}"),
-                    HttpStatus.UNPROCESSABLE_ENTITY);
+            HookRequest request = reader.read(request("order-sign", "{\"patientId\":\"p1\",\"draftOrders\":"
+                    + orders + "}"), "order-sign");
+            // Read leniently; HookService answers 422 when a Hemgenix order is among inexact draft orders.
+            assertThat(request.context().draftOrders().getUserData(HookRequestReader.DRAFT_ORDERS_PROBLEM))
+                    .as(broken).isNotNull();
         }
     }
 
