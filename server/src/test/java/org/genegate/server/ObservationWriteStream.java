@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +38,7 @@ public final class ObservationWriteStream {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-    private final List<String> unexpectedAnswers = new ArrayList<>();
+    private final List<String> unexpectedAnswers = new CopyOnWriteArrayList<>();
 
     /**
      * Streams writes into {@code server}, kills it with SIGKILL once {@code writesBeforeKill}
@@ -86,7 +87,7 @@ public final class ObservationWriteStream {
     }
 
     /** Answers other than 201 while the server was up (status and body); there should be none. */
-    public synchronized List<String> unexpectedAnswers() {
+    public List<String> unexpectedAnswers() {
         return List.copyOf(unexpectedAnswers);
     }
 
@@ -120,9 +121,7 @@ public final class ObservationWriteStream {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             Matcher matcher = LOCATION_ID.matcher(response.headers().firstValue("Location").orElse(""));
             if (response.statusCode() != 201 || !matcher.find()) {
-                synchronized (this) {
-                    unexpectedAnswers.add(response.statusCode() + ": " + response.body());
-                }
+                unexpectedAnswers.add(response.statusCode() + ": " + response.body());
                 return Optional.empty();
             }
             return Optional.of(matcher.group(1));

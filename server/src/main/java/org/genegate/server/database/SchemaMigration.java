@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * {@code genegate.database.migrate-schema=false}: they then only check the schema is current
  * and refuse to start otherwise.
  *
- * <p>Runs under the {@link StartupLock}, so nodes started together do not race to create the
+ * <p>Takes the {@link StartupLock} first, so nodes started together do not race to create the
  * same tables; HAPI's migrator takes its own lock row on top of that.
  */
 @Component
@@ -60,14 +60,14 @@ public class SchemaMigration implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        // The first database work of a start: from here until the node is ready, other nodes wait.
+        startupLock.acquire();
         SchemaMigrator migrator = newMigrator();
         if (migrate) {
-            startupLock.run("the schema migration", () -> {
-                migrator.createMigrationTableIfRequired();
-                MigrationResult result = migrator.migrate();
-                log.info("Database schema: {} migration steps applied ({} statements)",
-                        result.succeededTasks.size(), result.executedStatements.size());
-            });
+            migrator.createMigrationTableIfRequired();
+            MigrationResult result = migrator.migrate();
+            log.info("Database schema: {} migration steps applied ({} statements)",
+                    result.succeededTasks.size(), result.executedStatements.size());
         } else {
             // Throws, naming the missing version, when the schema is behind this build.
             migrator.validate();

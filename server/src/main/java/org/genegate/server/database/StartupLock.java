@@ -4,17 +4,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Serialises start-up work (schema migration, terminology and profile installation, demo data)
- * across every server process that shares one database, so that nodes started at the same
- * instant do it one after the other: the first does the work, the others find it done.
+ * Makes the start-up of a node exclusive among all server processes that share one database:
+ * from the schema migration, through HAPI's own seeding of its tables (resource types and the
+ * like) and the start-up runners (terminology, demo data, and whatever installs profiles), until
+ * the node is ready. Nodes started at the same instant thus start one after the other: the first
+ * does the work, the others find it done. Step-by-step locking is not enough, because HAPI
+ * seeds tables of its own while its beans are created (two nodes inserting the same
+ * {@code HFJ_RESOURCE_TYPE} rows at once made the second fail to start).
  *
  * <p>On PostgreSQL this is a session-level advisory lock held on a connection of its own. The
  * database releases it when that connection ends, so a node killed half-way never leaves a lock
@@ -22,7 +28,7 @@ import org.springframework.stereotype.Component;
  * there is nothing to serialise between processes.
  */
 @Component
-public class StartupLock {
+public class StartupLock implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(StartupLock.class);
 
@@ -31,53 +37,60 @@ public class StartupLock {
 
     private final DataSource dataSource;
     private final SupportedDatabase database;
+    private Connection held;
 
     public StartupLock(DataSource dataSource, DataSourceProperties dataSourceProperties) {
         this.dataSource = dataSource;
         this.database = SupportedDatabase.requireForJdbcUrl(dataSourceProperties.determineUrl());
     }
 
-    /** Runs {@code work} while no other node runs start-up work on the same database. */
-    public void run(String what, Runnable work) {
-        call(what, () -> {
-            work.run();
-            return null;
-        });
-    }
-
-    /** Like {@link #run}, returning the work's result. */
-    public <T> T call(String what, Supplier<T> work) {
-        if (database != SupportedDatabase.POSTGRESQL) {
-            return work.get();
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            lock(connection, what);
-            try {
-                return work.get();
-            } finally {
-                unlock(connection);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Start-up lock for " + what + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void lock(Connection connection, String what) throws SQLException {
-        if (queryBoolean(connection, "SELECT pg_try_advisory_lock(?)")) {
+    /** Waits until no other node is starting on this database, then holds the lock. */
+    public synchronized void acquire() {
+        if (database != SupportedDatabase.POSTGRESQL || held != null) {
             return;
         }
-        log.info("Waiting for another node to finish its start-up work before {}", what);
-        // Blocks until the other node unlocks or its connection ends; returns void.
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
-            statement.setLong(1, ADVISORY_LOCK_KEY);
-            statement.execute();
+        try {
+            Connection connection = dataSource.getConnection();
+            try {
+                if (!queryBoolean(connection, "SELECT pg_try_advisory_lock(?)")) {
+                    log.info("Waiting for another node sharing the database to finish starting");
+                    // Blocks until the other node is ready or its connection ends; returns void.
+                    try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                        statement.setLong(1, ADVISORY_LOCK_KEY);
+                        statement.execute();
+                    }
+                }
+                held = connection;
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Start-up lock failed: " + e.getMessage(), e);
         }
     }
 
-    private static void unlock(Connection connection) throws SQLException {
-        if (!queryBoolean(connection, "SELECT pg_advisory_unlock(?)")) {
-            log.warn("Start-up lock was not held when released");
+    /** Lets the next node start: this one is ready (runners done) or is going down. */
+    @EventListener(ApplicationReadyEvent.class)
+    public synchronized void release() {
+        if (held == null) {
+            return;
         }
+        try (Connection connection = held) {
+            held = null;
+            if (!queryBoolean(connection, "SELECT pg_advisory_unlock(?)")) {
+                log.warn("Start-up lock was not held when released");
+            }
+        } catch (SQLException e) {
+            // Closing the connection releases the lock all the same.
+            log.warn("Start-up lock release: {}", e.getMessage());
+        }
+    }
+
+    /** A failed start closes the context: the lock must not outlive it. */
+    @Override
+    public void destroy() {
+        release();
     }
 
     private static boolean queryBoolean(Connection connection, String sql) throws SQLException {

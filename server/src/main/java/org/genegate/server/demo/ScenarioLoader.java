@@ -6,7 +6,6 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.util.List;
 import org.genegate.profiles.Scenario;
 import org.genegate.profiles.Scenarios;
-import org.genegate.server.database.StartupLock;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Meta;
 import org.slf4j.Logger;
@@ -22,8 +21,9 @@ import org.springframework.stereotype.Component;
  * tried against a known record. Each scenario's transaction bundle is PUT-by-id only, so a second
  * load (a restart on the file database) leaves unchanged resources at their current version.
  *
- * <p>Runs after the terminology installer ({@link Order}), under the {@link StartupLock} so that
- * nodes started together do not race to create the same ids.
+ * <p>Runs after the terminology installer ({@link Order}), within the start-up that
+ * {@code StartupLock} makes exclusive per database, so nodes started together do not race to
+ * create the same ids.
  */
 @Component
 @Order(2)
@@ -34,18 +34,15 @@ public class ScenarioLoader implements ApplicationRunner {
 
     private final FhirContext fhirContext;
     private final IFhirSystemDao<Bundle, Meta> systemDao;
-    private final StartupLock startupLock;
 
-    public ScenarioLoader(
-            FhirContext fhirContext, IFhirSystemDao<Bundle, Meta> systemDao, StartupLock startupLock) {
+    public ScenarioLoader(FhirContext fhirContext, IFhirSystemDao<Bundle, Meta> systemDao) {
         this.fhirContext = fhirContext;
         this.systemDao = systemDao;
-        this.startupLock = startupLock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        startupLock.call("loading the demo scenarios", this::load);
+        load();
     }
 
     /** Executes every scenario's transaction; returns how many resources they hold. */

@@ -87,6 +87,10 @@ public class FhirJpaConfig {
         // would only add start-up and background work.
         settings.setPreExpandValueSets(false);
         settings.setEnableTaskPreExpandValueSets(false);
+        // HFJ_SPIDX_IDENTITY is a write-only lookup of index hashes for diagnostics: nothing here
+        // reads it. Filling it is background work at every start, and nodes starting together
+        // collide on its unique key (hundreds of logged duplicate-key errors, then harmless).
+        settings.setWriteToSearchParamIdentityTable(false);
         return settings;
     }
 

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.genegate.profiles.ConformancePackages;
 import org.genegate.profiles.ProfileSnapshots;
 import org.genegate.server.GeneGateServerProperties;
-import org.genegate.server.database.StartupLock;
 import org.genegate.server.fhir.ResourceInstaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,22 +32,19 @@ public class ProfileInstaller implements ApplicationRunner {
 
     private final FhirContext fhirContext;
     private final ResourceInstaller installer;
-    private final StartupLock startupLock;
     private final GeneGateServerProperties.Profiles settings;
 
-    public ProfileInstaller(FhirContext fhirContext, ResourceInstaller installer, StartupLock startupLock,
-                            GeneGateServerProperties properties) {
+    public ProfileInstaller(FhirContext fhirContext, ResourceInstaller installer, GeneGateServerProperties properties) {
         this.fhirContext = fhirContext;
         this.installer = installer;
-        this.startupLock = startupLock;
         this.settings = properties.getProfiles();
     }
 
     @Override
     public void run(ApplicationArguments args) {
         if (settings.isInstall()) {
-            // Nodes sharing a database and started together install one after the other.
-            startupLock.call("the profile installation", this::install);
+            // Within the start-up that StartupLock makes exclusive per database: one node installs at a time.
+            install();
         } else {
             log.info("Profile installation skipped (genegate.profiles.install=false)");
         }

@@ -6,7 +6,6 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDaoValueSet;
 import java.util.List;
 import org.genegate.server.GeneGateServerProperties;
-import org.genegate.server.database.StartupLock;
 import org.genegate.server.fhir.ResourceInstaller;
 import org.genegate.terminology.TerminologyResources;
 import org.hl7.fhir.r4.model.Resource;
@@ -27,8 +26,9 @@ import org.springframework.stereotype.Component;
  * restart leaves the history alone and a changed ValueSet becomes a new version.
  *
  * <p>Runs before the scenario loader ({@link Order}) and before the application reports ready,
- * under the {@link StartupLock}: nodes sharing a database and started together install one after
- * the other, so the second finds every resource unchanged and writes no second version.
+ * so within the start-up that {@code StartupLock} makes exclusive per database: nodes started
+ * together install one after the other, and the second finds every resource unchanged and
+ * writes no second version.
  */
 @Component
 @Order(1)
@@ -39,22 +39,20 @@ public class TerminologyInstaller implements ApplicationRunner {
     private final FhirContext fhirContext;
     private final DaoRegistry daoRegistry;
     private final ResourceInstaller installer;
-    private final StartupLock startupLock;
     private final boolean installAtStart;
 
     public TerminologyInstaller(FhirContext fhirContext, DaoRegistry daoRegistry, ResourceInstaller installer,
-                                StartupLock startupLock, GeneGateServerProperties properties) {
+                                GeneGateServerProperties properties) {
         this.fhirContext = fhirContext;
         this.daoRegistry = daoRegistry;
         this.installer = installer;
-        this.startupLock = startupLock;
         this.installAtStart = properties.getTerminology().isInstall();
     }
 
     @Override
     public void run(ApplicationArguments args) {
         if (installAtStart) {
-            startupLock.call("the terminology installation", this::install);
+            install();
         } else {
             log.info("Terminology installation skipped (genegate.terminology.install=false)");
         }

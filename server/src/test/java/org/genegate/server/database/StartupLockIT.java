@@ -16,42 +16,43 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 
-/** Two "nodes" (two locks on their own connections) on one PostgreSQL database take turns. */
+/** Two "nodes" (two locks on their own connections) on one PostgreSQL database start in turn. */
 class StartupLockIT {
 
     @Test
-    void secondNodeWaitsUntilTheFirstHasFinished() throws Exception {
+    void secondNodeWaitsUntilTheFirstIsReady() throws Exception {
         Optional<String> unavailable = PostgresTestDatabase.unavailableReason();
         assumeTrue(unavailable.isEmpty(), () -> unavailable.get() + ": start-up lock test skipped");
         try (PostgresTestDatabase database = PostgresTestDatabase.create("lock")) {
             StartupLock nodeA = lockOn(database);
             StartupLock nodeB = lockOn(database);
             List<String> events = new CopyOnWriteArrayList<>();
-            CountDownLatch aHoldsTheLock = new CountDownLatch(1);
             CountDownLatch bIsWaiting = new CountDownLatch(1);
-            ExecutorService nodes = Executors.newFixedThreadPool(2);
+            ExecutorService nodeBStarting = Executors.newSingleThreadExecutor();
             try {
-                Future<?> a = nodes.submit(() -> nodeA.run("test", () -> {
-                    events.add("A starts");
-                    aHoldsTheLock.countDown();
-                    await(bIsWaiting);
-                    sleepBriefly(); // B is now blocked in pg_advisory_lock, not yet past it
-                    events.add("A ends");
-                }));
-                await(aHoldsTheLock);
-                Future<?> b = nodes.submit(() -> {
+                nodeA.acquire();
+                events.add("A starts");
+                Future<?> b = nodeBStarting.submit(() -> {
                     bIsWaiting.countDown();
-                    nodeB.run("test", () -> events.add("B runs"));
+                    nodeB.acquire();
+                    events.add("B starts");
+                    nodeB.release();
                 });
-                a.get(1, TimeUnit.MINUTES);
+                await(bIsWaiting);
+                sleepBriefly(); // B is now blocked in pg_advisory_lock, not yet past it
+                events.add("A ready");
+                nodeA.release();
                 b.get(1, TimeUnit.MINUTES);
             } finally {
-                nodes.shutdownNow();
+                nodeBStarting.shutdownNow();
             }
-            assertThat(events).containsExactly("A starts", "A ends", "B runs");
+            assertThat(events).containsExactly("A starts", "A ready", "B starts");
 
-            // Released: a third turn gets it at once, and work results come back.
-            assertThat(nodeA.call("again", () -> 42)).isEqualTo(42);
+            // Released by B too: a third start gets it at once; closing a node releases it.
+            nodeA.acquire();
+            nodeA.destroy();
+            nodeB.acquire();
+            nodeB.release();
         }
     }
 
