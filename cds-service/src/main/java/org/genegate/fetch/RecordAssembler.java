@@ -59,13 +59,15 @@ public final class RecordAssembler {
     /** A hook call's record, limited to {@code parts}; 412 when nobody can say who the patient is. */
     public PatientRecord assemble(HookRequest request, MedicationRequest order, FhirQuery source,
                                   Set<RecordPart> parts) {
-        PatientRecord assembled = assemble(request.context(), request.prefetch(), order, source, parts);
-        String patientProblem = assembled.unavailableParts().get(RecordPart.PATIENT);
-        if (parts.contains(RecordPart.PATIENT) && patientProblem != null && !request.hasFhirServer()) {
-            // The request gave neither the patient nor a server to ask; this server's own store was the last
-            // resort and does not know the patient, so every gate would be guesswork.
+        Set<RecordPart> notFound = EnumSet.noneOf(RecordPart.class);
+        PatientRecord assembled = assemble(request.context(), request.prefetch(), order, source, parts, notFound);
+        if (notFound.contains(RecordPart.PATIENT) && !request.hasFhirServer()) {
+            // The request gave neither the patient nor a server to ask, and this server's own store answered
+            // that it does not know the patient: every gate would be guesswork. A store that was merely slow
+            // or failing is not this case; its parts stay "could not verify".
             throw HookRequestException.preconditionFailed("The request prefetches no patient and names no "
-                    + "fhirServer, and this server's store cannot give it: " + patientProblem);
+                    + "fhirServer, and this server's store cannot give it: "
+                    + assembled.unavailableReason(RecordPart.PATIENT).orElse("not found"));
         }
         return assembled;
     }
@@ -80,6 +82,12 @@ public final class RecordAssembler {
      */
     public PatientRecord assemble(HookContext context, Map<String, JsonNode> prefetch, MedicationRequest order,
                                   FhirQuery source, Set<RecordPart> parts) {
+        return assemble(context, prefetch, order, source, parts, EnumSet.noneOf(RecordPart.class));
+    }
+
+    /** @param notFound receives the parts whose source answered that the resource read does not exist */
+    private PatientRecord assemble(HookContext context, Map<String, JsonNode> prefetch, MedicationRequest order,
+                                   FhirQuery source, Set<RecordPart> parts, Set<RecordPart> notFound) {
         PatientRecord.Builder record = PatientRecord.builder();
         Map<RecordPart, String> toFetch = new EnumMap<>(RecordPart.class);
         String patientId = context.patientId();
@@ -113,7 +121,7 @@ public final class RecordAssembler {
                 throw HookRequestException.preconditionFailed("Prefetch lacks " + keys
                         + " and the request names no fhirServer to fetch them from");
             }
-            fetchAll(toFetch, source, patientId, record);
+            fetchAll(toFetch, source, patientId, record, notFound);
         }
         return record.build();
     }
@@ -198,7 +206,7 @@ public final class RecordAssembler {
     }
 
     private void fetchAll(Map<RecordPart, String> queries, FhirQuery source, String patientId,
-                          PatientRecord.Builder record) {
+                          PatientRecord.Builder record, Set<RecordPart> notFound) {
         Map<RecordPart, Future<List<Resource>>> running = new EnumMap<>(RecordPart.class);
         queries.forEach((part, query) -> running.put(part, executor.submit(() -> source.run(query))));
         long deadline = System.nanoTime() + budget.toNanos();
@@ -219,6 +227,9 @@ public final class RecordAssembler {
                 record.unavailable(part, query + ": no answer within " + budget.toMillis() + " ms");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
+                if (cause instanceof FhirQueryException fault && fault.isNotFound()) {
+                    notFound.add(part);
+                }
                 record.unavailable(part, query + ": " + (cause instanceof FhirQueryException ? cause.getMessage()
                         : cause.getClass().getSimpleName() + ": " + cause.getMessage()));
             } catch (CancellationException e) {

@@ -99,6 +99,41 @@ class RecordAssemblerTest {
     }
 
     @Test
+    void aPatientTheStoreDoesNotKnowIs412WhenTheRequestNamesNoFhirServer() {
+        assertThatThrownBy(() -> assembler.assemble(request(Map.of()), order, query -> {
+            if (query.startsWith("Patient/")) {
+                throw FhirQueryException.notFound(query + " not found", null);
+            }
+            return List.of();
+        })).isInstanceOfSatisfying(HookRequestException.class,
+                e -> assertThat(e.status()).isEqualTo(HttpStatus.PRECONDITION_FAILED));
+    }
+
+    @Test
+    void aPatientTheStoreCouldNotGiveInTimeIsCouldNotVerifyNot412() {
+        // A store busy past the budget has not said the patient is unknown: the answer degrades, it is no 412.
+        PatientRecord slow = assembler.assemble(request(Map.of()), order, query -> {
+            if (query.startsWith("Patient/")) {
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return List.of();
+        });
+        PatientRecord failing = assembler.assemble(request(Map.of()), order, query -> {
+            if (query.startsWith("Patient/")) {
+                throw new FhirQueryException(query + " failed: connection pool exhausted");
+            }
+            return List.of();
+        });
+
+        assertThat(slow.unavailableReason(RecordPart.PATIENT)).get().asString().contains("no answer within");
+        assertThat(failing.unavailableReason(RecordPart.PATIENT)).get().asString().contains("pool exhausted");
+    }
+
+    @Test
     void failingAndSlowFetchesMakePartsUnavailableWithinTheBudget() {
         long started = System.nanoTime();
 

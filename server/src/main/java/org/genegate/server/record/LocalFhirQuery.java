@@ -85,9 +85,9 @@ public class LocalFhirQuery implements FhirQuery {
         try {
             return toR4(List.of(dao.read(id, new SystemRequestDetails())));
         } catch (ResourceNotFoundException e) {
-            throw new FhirQueryException(label + " not found", e);
+            throw FhirQueryException.notFound(label + " not found", e);
         } catch (ResourceGoneException e) {
-            throw new FhirQueryException(label + " has been deleted", e);
+            throw FhirQueryException.notFound(label + " has been deleted", e);
         }
     }
 
