@@ -3,6 +3,8 @@ package org.genegate.server.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.dao.tx.IHapiTransactionService;
+import java.time.Duration;
 import java.util.Date;
 import java.util.UUID;
 import org.genegate.server.AbstractServerIT;
@@ -19,11 +21,14 @@ class AsyncAuditEventWriterIT extends AbstractServerIT {
     @Autowired
     private DaoRegistry daoRegistry;
 
+    @Autowired
+    private IHapiTransactionService transactions;
+
     @Test
     void shutdownDrainsTheQueueAndLaterEventsAreStoredByTheCaller() {
         String run = UUID.randomUUID().toString();
         // A writer of its own over the real store, so the shared one keeps running for other tests.
-        AsyncAuditEventWriter writer = new AsyncAuditEventWriter(fhirContext, daoRegistry);
+        AsyncAuditEventWriter writer = new AsyncAuditEventWriter(fhirContext, daoRegistry, transactions);
         int events = 300;
         for (int i = 0; i < events; i++) {
             writer.write(event(run));
@@ -34,6 +39,29 @@ class AsyncAuditEventWriterIT extends AbstractServerIT {
         writer.write(event(run));
         assertThat(stored(run)).isEqualTo(events + 1);
         assertThat(writer.counts().failed()).isZero();
+    }
+
+    @Test
+    void anEventTheStoreRefusesCostsOnlyItselfNotTheEventsBatchedWithIt() {
+        String run = UUID.randomUUID().toString();
+        AsyncAuditEventWriter writer = new AsyncAuditEventWriter(fhirContext, daoRegistry, transactions);
+        int good = 400;
+        for (int i = 0; i < good; i++) {
+            writer.write(event(run));
+            if (i % 100 == 50) {
+                // Referential integrity: the store refuses a reference to a patient it does not hold.
+                AuditEvent refused = event(run);
+                refused.getEntityFirstRep().setWhat(new Reference("Patient/no-such-patient-" + run));
+                writer.write(refused);
+            }
+        }
+
+        assertThat(writer.awaitWritten(Duration.ofMinutes(2))).isTrue();
+        writer.drain();
+
+        assertThat(stored(run)).isEqualTo(good);
+        assertThat(writer.counts().written()).isEqualTo(good);
+        assertThat(writer.counts().failed()).isEqualTo(4);
     }
 
     private int stored(String run) {
