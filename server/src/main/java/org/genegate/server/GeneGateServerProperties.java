@@ -1,5 +1,6 @@
 package org.genegate.server;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Settings of the server module, under {@code genegate.*} (see application.yaml for defaults). */
@@ -57,6 +58,12 @@ public class GeneGateServerProperties {
          */
         private String serverAddress = "";
 
+        /**
+         * Origins whose browser apps (SMART apps launched from an EHR) may call {@code /fhir}; {@code *} for any.
+         * Access rests on the bearer token, not on cookies, so credentials are never allowed. Empty: no CORS.
+         */
+        private List<String> corsAllowedOrigins = List.of("*");
+
         public int getDefaultPageSize() {
             return defaultPageSize;
         }
@@ -79,6 +86,14 @@ public class GeneGateServerProperties {
 
         public void setServerAddress(String serverAddress) {
             this.serverAddress = serverAddress;
+        }
+
+        public List<String> getCorsAllowedOrigins() {
+            return corsAllowedOrigins;
+        }
+
+        public void setCorsAllowedOrigins(List<String> corsAllowedOrigins) {
+            this.corsAllowedOrigins = corsAllowedOrigins;
         }
     }
 

@@ -234,6 +234,11 @@ final class HostileRequests {
             requests.add(post("unknown service", id.length() > 40 ? "long id" : id, "/cds-services/" + id, body,
                     404));
         }
+        // Refused by Tomcat before any filter sees them (MalformedHttpIT sends what java.net.URI cannot).
+        for (String path : List.of("/cds-services/j1411%2Forder-sign", "/cds-services/j1411-order-sign%2F",
+                "/cds-services%2Fj1411-order-sign", "/cds-services/j1411-order-sign%5C", "/cds-services/%2E%2E%2F")) {
+            requests.add(post("malformed path or query", path, path, body, 400));
+        }
         // The feedback endpoint exists: a hook request sent there is malformed feedback.
         requests.add(post("feedback", "a hook request as feedback", "/cds-services/j1411-order-sign/feedback", body,
                 422));

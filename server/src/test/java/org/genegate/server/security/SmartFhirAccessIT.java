@@ -9,6 +9,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,30 @@ class SmartFhirAccessIT extends AbstractSecuredServerIT {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"fhir\"");
         assertThat(outcome(response).getIssueFirstRep().getDiagnostics()).contains("SMART on FHIR access token");
+    }
+
+    @Test
+    void aBrowserAppOfAnotherOriginGetsCorsAndItsPreflightNeedsNoToken() {
+        String origin = "https://smart-app.example.org";
+        HttpResponse<String> preflight = send(request("/fhir/Observation?patient=" + PATIENT, null)
+                .header("Origin", origin).header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> read = send(request("/fhir/Patient/" + PATIENT, token("patient/*.read", PATIENT))
+                .header("Origin", origin).GET());
+        HttpResponse<String> refused = send(request("/fhir/Patient/" + PATIENT, null).header("Origin", origin).GET());
+
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).get().isIn("*", origin);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).get().asString().containsIgnoringCase(
+                "authorization");
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).get().isIn("*", origin);
+        // The browser app can read why it was refused.
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).get().isIn("*", origin);
+        assertThat(refused.headers().firstValue("Access-Control-Expose-Headers")).get().asString()
+                .contains("WWW-Authenticate");
     }
 
     @Test
