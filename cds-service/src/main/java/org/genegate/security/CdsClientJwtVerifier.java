@@ -48,16 +48,17 @@ public final class CdsClientJwtVerifier {
     private final Map<String, TrustedIssuer> issuers = new HashMap<>();
     private final Duration clockSkew;
     private final Duration maxTokenLifetime;
-    private final ReplayGuard replays;
+    private final JtiRegistry replays;
     private final Clock clock;
 
-    public CdsClientJwtVerifier(CdsClientSecurityProperties properties, ResourceRetriever jwksRetriever, Clock clock) {
+    public CdsClientJwtVerifier(CdsClientSecurityProperties properties, ResourceRetriever jwksRetriever,
+                                JtiRegistry replays, Clock clock) {
         for (TrustedCdsClient client : properties.cdsClients()) {
             issuers.put(client.issuer(), new TrustedIssuer(client, jwksRetriever));
         }
         this.clockSkew = properties.clockSkew();
         this.maxTokenLifetime = properties.maxTokenLifetime();
-        this.replays = new ReplayGuard(properties.replayCacheSize());
+        this.replays = replays;
         this.clock = clock;
     }
 

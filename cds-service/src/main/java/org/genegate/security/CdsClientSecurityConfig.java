@@ -5,6 +5,7 @@ import org.genegate.hooks.CdsErrorHandler;
 import org.genegate.security.CdsClientSecurityProperties.TrustedCdsClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +22,8 @@ public class CdsClientSecurityConfig {
     private static final Logger log = LoggerFactory.getLogger(CdsClientSecurityConfig.class);
 
     @Bean
-    CdsClientJwtVerifier cdsClientJwtVerifier(CdsClientSecurityProperties properties) {
+    CdsClientJwtVerifier cdsClientJwtVerifier(CdsClientSecurityProperties properties,
+                                              ObjectProvider<JtiRegistry> sharedRegistry) {
         if (properties.cdsClients().isEmpty()) {
             log.warn("security: no genegate.security.cds-clients configured; every hook call will get 401");
         }
@@ -30,7 +32,12 @@ public class CdsClientSecurityConfig {
                     client.jwksUrl() == null ? "" : client.jwksUrl(),
                     client.allowedJku().isEmpty() ? "" : " or jku " + client.allowedJku(), client.algorithms());
         }
-        return new CdsClientJwtVerifier(properties, JwtKeys.retriever(), Clock.systemUTC());
+        JtiRegistry registry = sharedRegistry.getIfAvailable(() -> {
+            log.warn("security: jti replays are remembered in this node's memory only; several nodes need a "
+                    + "shared JtiRegistry");
+            return new ReplayGuard(properties.replayCacheSize());
+        });
+        return new CdsClientJwtVerifier(properties, JwtKeys.retriever(), registry, Clock.systemUTC());
     }
 
     @Bean

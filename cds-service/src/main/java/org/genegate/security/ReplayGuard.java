@@ -12,10 +12,10 @@ import org.springframework.http.HttpStatus;
  *
  * <p>In memory and bounded: entries leave when their token expires; when the store is full of live tokens a
  * new one is refused rather than an old one forgotten (forgetting would reopen the replay window). Only
- * tokens whose signature checked out reach it, so only a trusted EHR can fill it. Several server nodes
- * would need a shared store (e.g. a database table with a unique key on issuer + jti).
+ * tokens whose signature checked out reach it, so only a trusted EHR can fill it. One node's memory: several
+ * nodes share a registry on their database instead (the server module's {@code DatabaseJtiRegistry}).
  */
-final class ReplayGuard {
+final class ReplayGuard implements JtiRegistry {
 
     private record Entry(Instant expiry, String key) {}
 
@@ -27,13 +27,9 @@ final class ReplayGuard {
         this.capacity = capacity;
     }
 
-    /**
-     * Records the token's first use.
-     *
-     * @return false when this jti of this issuer was seen before and has not expired yet
-     * @throws HookRequestException 503 when the store is full of live tokens
-     */
-    synchronized boolean firstUse(String issuer, String jti, Instant forgetAfter, Instant now) {
+    /** @throws HookRequestException 503 when the store is full of live tokens */
+    @Override
+    public synchronized boolean firstUse(String issuer, String jti, Instant forgetAfter, Instant now) {
         while (!byExpiry.isEmpty() && byExpiry.peek().expiry().isBefore(now)) {
             live.remove(byExpiry.poll().key());
         }

@@ -46,7 +46,8 @@ public final class JwtVerificationBenchmark {
         ResourceRetriever retriever = url -> new Resource(jwks, "application/json");
         CdsClientSecurityProperties properties = new CdsClientSecurityProperties(List.of(new TrustedCdsClient(
                 ISSUER, URI.create(ISSUER + "/jwks.json"), null, null, null)), null, null, 1_000_000, null);
-        CdsClientJwtVerifier verifier = new CdsClientJwtVerifier(properties, retriever, Clock.systemUTC());
+        CdsClientJwtVerifier verifier = new CdsClientJwtVerifier(properties, retriever,
+                new ReplayGuard(properties.replayCacheSize()), Clock.systemUTC());
 
         System.out.printf("JWT verification per hook call (%d calls after %d warm-up, Java %s, %d cores, "
                         + "load average %.1f)%n", MEASURED, WARM_UP, System.getProperty("java.version"),
