@@ -3,6 +3,9 @@ package org.genegate.hooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.validation.IInstanceValidatorModule;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,12 +21,12 @@ import org.genegate.profiles.GeneGateProfiles;
 import org.genegate.profiles.Scenario;
 import org.genegate.profiles.Scenarios;
 import org.genegate.server.AbstractServerIT;
-import org.genegate.server.fhir.ResourceInstaller;
 import org.genegate.server.profiles.ProfileInstaller;
 import org.genegate.server.profiles.ProfileRequestValidator;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -49,6 +52,9 @@ class ConformanceValidationIT extends AbstractServerIT {
 
     @Autowired
     private ProfileInstaller profileInstaller;
+
+    @Autowired
+    private DaoRegistry daoRegistry;
 
     @Autowired
     private RestfulServer restfulServer;
@@ -134,8 +140,28 @@ class ConformanceValidationIT extends AbstractServerIT {
             StructureDefinition profile = (StructureDefinition) found.getEntryFirstRep().getResource();
             assertThat(profile.getSnapshot().getElement()).as(url).isNotEmpty();
         }
-        ResourceInstaller.Summary again = profileInstaller.install();
-        assertThat(again.unchanged()).isEqualTo(5);
+        ProfileInstaller.Installation again = profileInstaller.install();
+        assertThat(again.summary().unchanged()).isEqualTo(5);
+        assertThat(again.snapshotsGenerated()).as("snapshots regenerated on a restart").isFalse();
+    }
+
+    @Test
+    void aProfileStoredFromOtherDifferentialsIsRegeneratedAndUpdated() {
+        IFhirResourceDao<StructureDefinition> dao = daoRegistry.getResourceDao(StructureDefinition.class);
+        StructureDefinition installed = dao.read(new IdType("StructureDefinition", "fix-activity"),
+                new SystemRequestDetails());
+        installed.getIdentifier().stream()
+                .filter(identifier -> ProfileInstaller.FINGERPRINT_SYSTEM.equals(identifier.getSystem()))
+                .forEach(identifier -> identifier.setValue("made-by-an-earlier-release"));
+        dao.update(installed, new SystemRequestDetails());
+
+        ProfileInstaller.Installation upgrade = profileInstaller.install();
+        ProfileInstaller.Installation restart = profileInstaller.install();
+
+        assertThat(upgrade.snapshotsGenerated()).isTrue();
+        assertThat(upgrade.summary().updated()).isEqualTo(1);
+        assertThat(upgrade.summary().unchanged()).isEqualTo(4);
+        assertThat(restart.snapshotsGenerated()).isFalse();
     }
 
     @Test
