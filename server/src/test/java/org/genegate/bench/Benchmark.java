@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import org.genegate.server.ServerProcess;
 
 /**
  * Prints latency percentiles and throughput of the server as built: discovery GET (the baseline), order-sign
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  * {@code bench.seconds} per measured workload (10), {@code bench.warmup-seconds} (15),
  * {@code bench.stress.seconds} (0: no stress run), {@code bench.stress.clients} (200),
  * {@code bench.url.port} (measure a server already running on this loopback port instead of starting the jar),
- * {@code bench.jar} (target/genegate-server.jar), {@code bench.server.jvm-args} (e.g. a flight recording).
+ * {@code bench.server.jvm-args} (e.g. a flight recording; the jar is target/genegate-server.jar).
  */
 public final class Benchmark {
 
@@ -44,13 +45,14 @@ public final class Benchmark {
         if (runningPort != null) {
             errors = measure(runningPort, OptionalLong::empty, measure, warmup, stress, stressClients);
         } else {
-            Path jar = Path.of(System.getProperty("bench.jar", "target/genegate-server.jar"));
-            Path log = Files.createDirectories(Path.of("target")).resolve("bench-server.log");
+            Path workDir = Files.createDirectories(Path.of("target", "bench-server"));
             List<String> jvmArgs = splitArgs(System.getProperty("bench.server.jvm-args", ""));
             long started = System.nanoTime();
-            try (ServerProcess server = ServerProcess.start(jar, jvmArgs, log, 300)) {
-                System.out.printf("server: %s %s, ready with scenarios in %.1f s, log %s%n", jar, jvmArgs,
-                        (System.nanoTime() - started) / 1e9, log);
+            try (ServerProcess server = ServerProcess.launch("bench", workDir, Map.of(), jvmArgs, List.of(
+                    "--server.address=127.0.0.1", "--spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1",
+                    "--genegate.demo.load-scenarios=true")).awaitReady("Demo: loaded")) {
+                System.out.printf("server: %s, ready with scenarios in %.1f s, log %s%n", jvmArgs,
+                        (System.nanoTime() - started) / 1e9, server.log());
                 errors = measure(server.port(), server::cpuMillis, measure, warmup, stress, stressClients);
             }
         }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -24,6 +22,7 @@ import org.genegate.profiles.Scenarios;
 import org.genegate.server.ObservationWriteStream;
 import org.genegate.server.PostgresTestDatabase;
 import org.genegate.server.ServerProcess;
+import org.genegate.server.TestHttp;
 import org.genegate.terminology.TerminologyResources;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
@@ -45,7 +44,6 @@ class TwoNodesIT {
             "Terminology: (\\d+) resources \\((\\d+) created, (\\d+) updated, (\\d+) unchanged\\)");
 
     private final FhirContext fhirContext = FhirContext.forR4Cached();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void twoNodesShareOneDatabase() throws Exception {
@@ -142,28 +140,15 @@ class TwoNodesIT {
     }
 
     private HttpResponse<String> fhirGet(ServerProcess node, String path) {
-        return send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/fhir/" + path))
+        return TestHttp.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/fhir/" + path))
                 .header("Accept", "application/fhir+json")
-                .GET()
-                .build());
+                .GET());
     }
 
     private HttpResponse<String> fhirSend(ServerProcess node, String path, String method, String body) {
-        return send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/fhir/" + path))
+        return TestHttp.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/fhir/" + path))
                 .header("Accept", "application/fhir+json")
                 .header("Content-Type", "application/fhir+json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body))
-                .build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
     }
 }

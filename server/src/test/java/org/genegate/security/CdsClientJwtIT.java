@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ca.uhn.fhir.context.FhirContext;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -15,14 +13,12 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.UUID;
-import org.genegate.profiles.Scenario;
+import org.genegate.hooks.HookClient;
 import org.genegate.profiles.Scenarios;
 import org.genegate.server.AbstractSecuredServerIT;
 import org.genegate.server.security.TestIssuers;
@@ -36,7 +32,6 @@ import org.junit.jupiter.api.Test;
 class CdsClientJwtIT extends AbstractSecuredServerIT {
 
     private static final String ORDER_SIGN = "/cds-services/j1411-order-sign";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     // --- accepted ---
 
@@ -263,21 +258,8 @@ class CdsClientJwtIT extends AbstractSecuredServerIT {
     }
 
     /** The eligible scenario's order-sign request, read from GeneGate's own store (no prefetch). */
-    private static String hookBody() {
-        Scenario scenario = Scenarios.byId("eligible");
-        try {
-            ObjectNode request = JSON.createObjectNode();
-            request.put("hook", "order-sign");
-            request.put("hookInstance", UUID.randomUUID().toString());
-            ObjectNode context = request.putObject("context");
-            context.put("userId", scenario.userId());
-            context.put("patientId", scenario.patientId());
-            context.put("encounterId", scenario.encounterId());
-            context.set("draftOrders", JSON.readTree(scenario.ordersJson()));
-            return JSON.writeValueAsString(request);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private String hookBody() {
+        return new HookClient(port).orderSign(Scenarios.byId("eligible")).toString();
     }
 
     private static void assertRejected(HttpResponse<String> response, String reason) {

@@ -1,12 +1,8 @@
 package org.genegate.server;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.genegate.server.security.TestIssuers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,9 +32,6 @@ public abstract class AbstractSecuredServerIT {
     /** Started once per test JVM; the cached context keeps pointing at it. */
     protected static final TestIssuers ISSUERS = TestIssuers.start();
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @LocalServerPort
     protected int port;
 
@@ -62,15 +55,8 @@ public abstract class AbstractSecuredServerIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    protected HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    protected static HttpResponse<String> send(HttpRequest.Builder request) {
+        return TestHttp.send(request);
     }
 
     protected HttpRequest.Builder request(String path, String bearer) {

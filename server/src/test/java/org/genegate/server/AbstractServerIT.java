@@ -1,13 +1,9 @@
 package org.genegate.server;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,9 +34,6 @@ import org.springframework.test.context.DynamicPropertySource;
         })
 @ExtendWith(ItDatabase.class)
 public abstract class AbstractServerIT {
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -88,14 +81,7 @@ public abstract class AbstractServerIT {
         return fhirContext.newJsonParser().parseResource(type, response.body());
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    protected static HttpResponse<String> send(HttpRequest.Builder request) {
+        return TestHttp.send(request);
     }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,10 @@ public final class ServerProcess implements AutoCloseable {
 
     private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
     private static final Path JAR = Path.of("target", "genegate-server.jar");
+    /** Test nodes need no peak performance: C1 only starts them faster on 2 cores. */
+    private static final List<String> TEST_NODE_JVM_ARGS = List.of("-XX:TieredStopAtLevel=1", "-Xmx512m");
+    /** USER_HZ: 100 on Linux. */
+    private static final long TICKS_PER_SECOND = 100;
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -59,10 +64,16 @@ public final class ServerProcess implements AutoCloseable {
 
     /**
      * Launches {@code java -jar genegate-server.jar} in {@code workDir} with the given environment
-     * and server arguments, without waiting for it (so several can start at the same instant).
+     * and server arguments, as a test node, without waiting for it (so several can start at the same instant).
      */
     public static ServerProcess launch(
             String name, Path workDir, Map<String, String> environment, List<String> serverArgs) {
+        return launch(name, workDir, environment, TEST_NODE_JVM_ARGS, serverArgs);
+    }
+
+    /** The same with JVM options of the caller's own (the benchmark measures the server as a user runs it). */
+    public static ServerProcess launch(String name, Path workDir, Map<String, String> environment,
+                                       List<String> jvmArgs, List<String> serverArgs) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: `mvn package` builds it"
                     + " (mvn verify does so before the integration tests)");
@@ -70,13 +81,10 @@ public final class ServerProcess implements AutoCloseable {
         try {
             Path logDir = Files.createDirectories(Path.of("target", "server-processes"));
             Path log = logDir.resolve(name + ".log");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    // Test nodes need no peak performance: C1 only starts them faster on 2 cores.
-                    "-XX:TieredStopAtLevel=1",
-                    "-Xmx512m",
-                    "-jar", JAR.toAbsolutePath().toString(),
-                    "--server.port=0"));
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmArgs);
+            command.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "--server.port=0"));
             command.addAll(serverArgs);
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(environment);
@@ -131,6 +139,26 @@ public final class ServerProcess implements AutoCloseable {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /**
+     * CPU time the server process has used so far (user + system, from /proc), in milliseconds; per call this
+     * is the server's cost of a request, which, unlike latency, other load on the machine hardly changes.
+     */
+    public OptionalLong cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime and stime are fields 14 and 15 of stat(5), 12 and 13 after the command name; in clock ticks.
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return OptionalLong.of(ticks * 1000 / TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
         }
     }
 

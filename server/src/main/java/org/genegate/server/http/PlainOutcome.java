@@ -4,7 +4,7 @@ package org.genegate.server.http;
  * An OperationOutcome written without HAPI, for answers given before a request reaches HAPI or Spring MVC.
  * Diagnostics are fixed texts of this server, never echoed request content, so they need no escaping.
  */
-final class PlainOutcome {
+public final class PlainOutcome {
 
     private static final String FHIR_JSON = "application/fhir+json;charset=UTF-8";
     private static final String JSON = "application/json;charset=UTF-8";
@@ -13,11 +13,11 @@ final class PlainOutcome {
     }
 
     /** CDS Hooks clients get plain JSON, as from the hook service itself; everyone else FHIR JSON. */
-    static String contentType(String requestUri) {
+    public static String contentType(String requestUri) {
         return requestUri != null && requestUri.startsWith("/cds-services") ? JSON : FHIR_JSON;
     }
 
-    static String json(int status, String diagnostics) {
+    public static String json(int status, String diagnostics) {
         return "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"" + issueCode(status)
                 + "\",\"diagnostics\":\"" + diagnostics + "\"}]}";
     }
@@ -28,6 +28,7 @@ final class PlainOutcome {
             case 404 -> "not-found";
             case 405, 415 -> "not-supported";
             case 413 -> "too-long";
+            case 503 -> "transient";
             default -> "exception";
         };
     }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.genegate.server.http.PlainOutcome;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -22,8 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class StartupReadinessFilter extends OncePerRequestFilter {
 
-    private static final String STARTING = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":"
-            + "\"error\",\"code\":\"transient\",\"diagnostics\":\"GeneGate is starting; retry shortly\"}]}";
+    private static final byte[] STARTING = PlainOutcome.json(HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+            "GeneGate is starting; retry shortly").getBytes(StandardCharsets.UTF_8);
 
     private volatile boolean ready;
 
@@ -41,7 +42,7 @@ public class StartupReadinessFilter extends OncePerRequestFilter {
         }
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "5");
-        response.setContentType("application/fhir+json");
-        response.getOutputStream().write(STARTING.getBytes(StandardCharsets.UTF_8));
+        response.setContentType(PlainOutcome.contentType(request.getRequestURI()));
+        response.getOutputStream().write(STARTING);
     }
 }
