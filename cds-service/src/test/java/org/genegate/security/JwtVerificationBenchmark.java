@@ -29,7 +29,7 @@ import org.genegate.security.CdsClientSecurityProperties.TrustedCdsClient;
 /**
  * Prints what verifying a hook call's JWT costs (the latency the security profile adds to each hook):
  * ES384 and RS384 (3072-bit) tokens, each with a fresh jti, against a warm JWKS cache. A program, not a test:
- * it asserts nothing. See README "Security" for the command.
+ * it asserts nothing. See docs/security.md for the command.
  */
 public final class JwtVerificationBenchmark {
 

@@ -22,7 +22,7 @@ import org.genegate.server.ServerProcess;
  * transaction bundles; then optionally the stress run (200 clients of order-sign calls, answers checked).
  * Exits non-zero only when a call failed, never on timing.
  *
- * <p>Run with {@code mvn -B -Pbench -DskipTests verify} (see README "Performance"); system properties:
+ * <p>Run with {@code mvn -B -Pbench -DskipTests verify} (see docs/performance.md); system properties:
  * {@code bench.seconds} per measured workload (10), {@code bench.warmup-seconds} (15),
  * {@code bench.stress.seconds} (0: no stress run), {@code bench.stress.clients} (200),
  * {@code bench.url.port} (measure a server already running on this loopback port instead of starting the jar),

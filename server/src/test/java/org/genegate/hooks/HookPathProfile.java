@@ -45,7 +45,7 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
  * Where the CPU of one order-sign with full prefetch goes, without HTTP and without a database: the hook
  * service wired as {@link HookConfig} wires it, run on every scenario with its record as prefetch, timed by
  * thread CPU time (not wall time, so other work on the machine does not count). Prints microseconds per hook
- * for the whole call and its sections. Run: see README "Performance".
+ * for the whole call and its sections. Run: see docs/performance.md.
  */
 public final class HookPathProfile {
 

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * full collection. All three are "manageable" JVM options, changed through the HotSpot management
  * bean; an option the operator set on the command line is left as it is.
  *
- * <p>{@code genegate.memory.trim-idle-heap=false} turns this off (measured in README, "Performance").
+ * <p>{@code genegate.memory.trim-idle-heap=false} turns this off (measured in docs/results-log.md).
  */
 @Component
 @ConditionalOnProperty(prefix = "genegate.memory", name = "trim-idle-heap", havingValue = "true", matchIfMissing = true)
