@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.genegate.cards.Card;
+import org.genegate.cards.CardCoding;
 import org.genegate.cards.CardComposer;
 import org.genegate.cards.CardFinding;
 import org.genegate.cards.Suggestion;
@@ -153,15 +154,18 @@ public final class AuditTrail {
             detail(card, "accepted-suggestion", suggestion);
         }
         StringBuilder description = new StringBuilder("Card " + feedback.card() + " " + feedback.outcome());
-        if (feedback.overrideReason() != null) {
-            String reason = feedback.overrideReason().system() + "|" + feedback.overrideReason().code()
-                    + (feedback.overrideReason().display() == null ? "" : " (" + feedback.overrideReason().display() + ")");
-            detail(card, "override-reason", reason);
-            description.append(": ").append(reason);
-        }
-        if (feedback.userComment() != null) {
-            detail(card, "user-comment", feedback.userComment());
-            description.append(": \"").append(feedback.userComment()).append('"');
+        for (Feedback.OverrideReason override : feedback.overrideReasons()) {
+            if (override.reason() != null) {
+                CardCoding coding = override.reason();
+                String reason = coding.system() + "|" + coding.code()
+                        + (coding.display() == null ? "" : " (" + coding.display() + ")");
+                detail(card, "override-reason", reason);
+                description.append(": ").append(reason);
+            }
+            if (override.userComment() != null) {
+                detail(card, "user-comment", override.userComment());
+                description.append(": \"").append(override.userComment()).append('"');
+            }
         }
         event.setOutcomeDesc(description.toString());
         return event;
