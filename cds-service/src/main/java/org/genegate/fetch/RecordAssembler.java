@@ -166,7 +166,12 @@ public final class RecordAssembler {
             query = query.replace(PrefetchTemplates.ENCOUNTER_TOKEN, encounterId);
         }
         if (query.contains(PrefetchTemplates.PRACTITIONER_TOKEN)) {
-            // Whom the prescriber gate judges: the requester, else the signing user, else the performer.
+            // Whom the prescriber gate judges: the requester, else the signing user, else the performer. Their
+            // references go into a query, so a malformed one is refused (422) rather than passed over.
+            if (order != null) {
+                requireValidPractitioner(order.getRequester(), "requester");
+                requireValidPractitioner(order.getPerformer(), "performer");
+            }
             Optional<Prescriber> prescriber = Prescriber.of(order, context.userId());
             if (prescriber.isEmpty()) {
                 return null;
@@ -180,6 +185,11 @@ public final class RecordAssembler {
                     : query.replace(PrefetchTemplates.PRACTITIONER_TOKEN, id);
         }
         return query;
+    }
+
+    private static void requireValidPractitioner(Reference reference, String element) {
+        idOf(reference, "PractitionerRole", element);
+        idOf(reference, "Practitioner", element);
     }
 
     /**
