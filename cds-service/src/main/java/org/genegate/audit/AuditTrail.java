@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.genegate.cards.Card;
+import org.genegate.cards.CardCoding;
 import org.genegate.cards.CardComposer;
 import org.genegate.cards.CardFinding;
 import org.genegate.cards.Suggestion;
@@ -30,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * <p>Every card is an entity named by its uuid, in the decision and in the feedback alike, so
  * {@code AuditEvent?entity-name:exact=<card uuid>} returns both halves of the story; the patient
  * ({@code Patient/<id>}), the hook instance and each order ({@code MedicationRequest/<id>}) are named the
- * same way, and the signing user is the agent's name.
+ * same way, and the signing user is the agent's name. The patient is also a reference in
+ * {@code entity.what}, as IHE Basic Audit Log Patterns (BALP) records it, so the {@code patient} search
+ * finds a patient's decisions: {@code Patient/<id>} for a record read from this server's store,
+ * {@code <fhirServer>/Patient/<id>} for one read from the EHR's server.
  */
 public final class AuditTrail {
 
@@ -84,7 +88,7 @@ public final class AuditTrail {
         event.addPurposeOfEvent().addCoding(new Coding(ACT_REASON, "TREAT", "treatment"));
 
         event.addEntity()
-                .setWhat(logical("Patient", decision.patientId(), decision.fhirServer()))
+                .setWhat(patient(decision.patientId(), decision.fhirServer()))
                 .setType(new Coding(ENTITY_TYPE, "1", "Person"))
                 .setRole(new Coding(OBJECT_ROLE, "1", "Patient"))
                 .setName("Patient/" + decision.patientId());
@@ -153,15 +157,18 @@ public final class AuditTrail {
             detail(card, "accepted-suggestion", suggestion);
         }
         StringBuilder description = new StringBuilder("Card " + feedback.card() + " " + feedback.outcome());
-        if (feedback.overrideReason() != null) {
-            String reason = feedback.overrideReason().system() + "|" + feedback.overrideReason().code()
-                    + (feedback.overrideReason().display() == null ? "" : " (" + feedback.overrideReason().display() + ")");
-            detail(card, "override-reason", reason);
-            description.append(": ").append(reason);
-        }
-        if (feedback.userComment() != null) {
-            detail(card, "user-comment", feedback.userComment());
-            description.append(": \"").append(feedback.userComment()).append('"');
+        for (Feedback.OverrideReason override : feedback.overrideReasons()) {
+            if (override.reason() != null) {
+                CardCoding coding = override.reason();
+                String reason = coding.system() + "|" + coding.code()
+                        + (coding.display() == null ? "" : " (" + coding.display() + ")");
+                detail(card, "override-reason", reason);
+                description.append(": ").append(reason);
+            }
+            if (override.userComment() != null) {
+                detail(card, "user-comment", override.userComment());
+                description.append(": \"").append(override.userComment()).append('"');
+            }
         }
         event.setOutcomeDesc(description.toString());
         return event;
@@ -203,6 +210,12 @@ public final class AuditTrail {
             identifier.setSystem(fhirServer);
         }
         return new Reference().setType(type).setIdentifier(identifier).setDisplay(type + "/" + id);
+    }
+
+    /** The patient as a reference (BALP), with the same identifier and display as the other logical references. */
+    private static Reference patient(String patientId, String fhirServer) {
+        String base = fhirServer == null ? "" : fhirServer.replaceAll("/+$", "") + "/";
+        return logical("Patient", patientId, fhirServer).setReference(base + "Patient/" + patientId);
     }
 
     private static void cardEntity(AuditEvent event, Card card, String withheld) {

@@ -10,16 +10,26 @@ import org.genegate.cards.CardCoding;
  * @param card                the card's uuid
  * @param outcome             {@code accepted} or {@code overridden}
  * @param acceptedSuggestions uuids of the suggestions taken (accepted only)
- * @param overrideReason      the reason chosen (overridden only), or null
- * @param userComment         the user's free text (overridden only), or null
+ * @param overrideReasons     why the card was overridden (overridden only): the specification sends one
+ *                            ({@code overrideReason}), Epic a list ({@code overrideReasons}); empty when none
  */
-public record Feedback(String card, String outcome, List<String> acceptedSuggestions, CardCoding overrideReason,
-                       String userComment, OffsetDateTime outcomeTimestamp) {
+public record Feedback(String card, String outcome, List<String> acceptedSuggestions,
+                       List<OverrideReason> overrideReasons, OffsetDateTime outcomeTimestamp) {
 
     public static final String ACCEPTED = "accepted";
     public static final String OVERRIDDEN = "overridden";
 
     public Feedback {
         acceptedSuggestions = List.copyOf(acceptedSuggestions);
+        overrideReasons = List.copyOf(overrideReasons);
+    }
+
+    /**
+     * One override reason.
+     *
+     * @param reason      the reason chosen, or null
+     * @param userComment the user's free text, or null
+     */
+    public record OverrideReason(CardCoding reason, String userComment) {
     }
 }

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.genegate.gates.Prescriber;
 import org.genegate.hooks.FhirIds;
 import org.genegate.hooks.HookContext;
 import org.genegate.hooks.HookRequest;
@@ -164,22 +166,30 @@ public final class RecordAssembler {
             query = query.replace(PrefetchTemplates.ENCOUNTER_TOKEN, encounterId);
         }
         if (query.contains(PrefetchTemplates.PRACTITIONER_TOKEN)) {
-            // The order's requester is who the prescriber gate judges; fall back to the signing user.
-            Reference requester = order == null ? null : order.getRequester();
-            String roleId = idOf(requester, "PractitionerRole", "requester");
-            if (roleId != null) {
-                return "PractitionerRole?_id=" + roleId;
+            // Whom the prescriber gate judges: the requester, else the signing user, else the performer. Their
+            // references go into a query, so a malformed one is refused (422) rather than passed over.
+            if (order != null) {
+                requireValidPractitioner(order.getRequester(), "requester");
+                requireValidPractitioner(order.getPerformer(), "performer");
             }
-            String practitionerId = idOf(requester, "Practitioner", "requester");
-            if (practitionerId == null) {
-                practitionerId = context.userPractitionerId();
-            }
-            if (practitionerId == null) {
+            Optional<Prescriber> prescriber = Prescriber.of(order, context.userId());
+            if (prescriber.isEmpty()) {
                 return null;
             }
-            query = query.replace(PrefetchTemplates.PRACTITIONER_TOKEN, practitionerId);
+            String id = prescriber.get().id();
+            if (!FhirIds.isId(id)) {
+                throw HookRequestException.invalid("The prescriber reference (" + prescriber.get().who()
+                        + ") is not a valid " + prescriber.get().type() + " reference");
+            }
+            return prescriber.get().isRole() ? "PractitionerRole?_id=" + id
+                    : query.replace(PrefetchTemplates.PRACTITIONER_TOKEN, id);
         }
         return query;
+    }
+
+    private static void requireValidPractitioner(Reference reference, String element) {
+        idOf(reference, "PractitionerRole", element);
+        idOf(reference, "Practitioner", element);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.genegate.gates;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -17,18 +18,35 @@ import org.hl7.fhir.r4.model.Resource;
  * @param orderDate    the date gates measure recency and age against (authoredOn, else today)
  * @param proposed     false when the patient is checked without an order: gates that judge the order itself
  *                     (dose, billing codes) then say what they need instead of judging an empty one
+ * @param userId       the hook's signing user ({@code context.userId}), who prescribes an order without a
+ *                     requester; null when not known
  */
 public record DraftOrder(MedicationRequest request, HemgenixRecognition recognition, List<Resource> otherOrders,
-                         LocalDate orderDate, boolean proposed) {
+                         LocalDate orderDate, boolean proposed, String userId) {
 
     public DraftOrder {
         otherOrders = List.copyOf(otherOrders);
+    }
+
+    public DraftOrder(MedicationRequest request, HemgenixRecognition recognition, List<Resource> otherOrders,
+                      LocalDate orderDate, boolean proposed) {
+        this(request, recognition, otherOrders, orderDate, proposed, null);
     }
 
     /** A proposed order. */
     public DraftOrder(MedicationRequest request, HemgenixRecognition recognition, List<Resource> otherOrders,
                       LocalDate orderDate) {
         this(request, recognition, otherOrders, orderDate, true);
+    }
+
+    /** The same order signed by {@code userId}. */
+    public DraftOrder signedBy(String userId) {
+        return new DraftOrder(request, recognition, otherOrders, orderDate, proposed, userId);
+    }
+
+    /** Who prescribes it: the requester, else the signing user, else the performer. */
+    public Optional<Prescriber> prescriber() {
+        return proposed ? Prescriber.of(request, userId) : Optional.empty();
     }
 
     /** A draft order dated as the gate spec says: its authoredOn, else today. */

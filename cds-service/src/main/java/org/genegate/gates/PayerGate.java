@@ -25,6 +25,9 @@ import org.hl7.fhir.r4.model.StringType;
  */
 public final class PayerGate implements Gate<PayerSettings> {
 
+    /** Coverage class types (http://terminology.hl7.org/CodeSystem/coverage-class) that name the plan. */
+    private static final Set<String> PLAN_CLASSES = Set.of("plan", "subplan", "group", "subgroup");
+
     /** The active Coverage, the text its payor is known by, and the table row it matched (if any). */
     public record PayerMatch(Coverage coverage, String payorName, Optional<PayerEntry> entry) {
     }
@@ -92,7 +95,13 @@ public final class PayerGate implements Gate<PayerSettings> {
         });
     }
 
-    /** The active Coverage on the order date (lowest Coverage.order first) and its row in the payer table. */
+    /**
+     * The active Coverage on the order date (lowest Coverage.order first) and its row in the payer table.
+     * The payor's names decide; when they name several rows (CMS, "Centers for Medicare and Medicaid
+     * Services", names both Medicare and Medicaid), the Coverage's plan and type (Coverage.type,
+     * Coverage.class plan/group) pick among them, else the first in table order; a payor that names no row
+     * is matched on the plan alone.
+     */
     public Optional<PayerMatch> match(GateInput<PayerSettings> in) {
         List<Resource> part = in.record().resources(RecordPart.COVERAGE, Resource.class);
         List<Coverage> active = new ArrayList<>();
@@ -107,14 +116,49 @@ public final class PayerGate implements Gate<PayerSettings> {
         active.sort(Comparator.comparingInt(c -> c.hasOrder() ? c.getOrder() : Integer.MAX_VALUE));
         Coverage coverage = active.get(0);
         List<String> names = payorTexts(coverage, part);
-        String searchable = String.join(" | ", names).toLowerCase(Locale.ROOT);
-        String payorName = names.isEmpty() ? "(payor not named)" : names.get(0);
-        for (PayerEntry entry : in.policy().payers()) {
-            if (entry.matchesLowerCase(searchable)) {
-                return Optional.of(new PayerMatch(coverage, payorName, Optional.of(entry)));
+        List<String> plans = planTexts(coverage);
+        List<PayerEntry> byName = matching(in.policy().payers(), names);
+        List<PayerEntry> byPlan = matching(byName.isEmpty() ? in.policy().payers() : byName, plans);
+        String payorName = names.isEmpty() ? plans.isEmpty() ? "(payor not named)" : "plan " + plans.get(0)
+                : names.get(0);
+        Optional<PayerEntry> entry = byName.size() == 1 ? Optional.of(byName.get(0))
+                : !byPlan.isEmpty() ? Optional.of(byPlan.get(0))
+                : byName.stream().findFirst();
+        return Optional.of(new PayerMatch(coverage, payorName, entry));
+    }
+
+    /** The table rows that any of the texts names, in table order. */
+    private static List<PayerEntry> matching(List<PayerEntry> payers, List<String> texts) {
+        String searchable = String.join(" | ", texts).toLowerCase(Locale.ROOT);
+        List<PayerEntry> matches = new ArrayList<>();
+        for (PayerEntry entry : payers) {
+            if (!searchable.isEmpty() && entry.matchesLowerCase(searchable)) {
+                matches.add(entry);
             }
         }
-        return Optional.of(new PayerMatch(coverage, payorName, Optional.empty()));
+        return matches;
+    }
+
+    /** What the Coverage says of its plan: Coverage.type (text, displays, codes) and class plan/group value and name. */
+    private static List<String> planTexts(Coverage coverage) {
+        List<String> texts = new ArrayList<>();
+        if (coverage.hasType()) {
+            texts.add(coverage.getType().getText());
+            coverage.getType().getCoding().forEach(c -> {
+                texts.add(c.getDisplay());
+                texts.add(c.getCode());
+            });
+        }
+        for (Coverage.ClassComponent planClass : coverage.getClass_()) {
+            boolean planOrGroup = planClass.hasType() && planClass.getType().getCoding().stream()
+                    .anyMatch(c -> PLAN_CLASSES.contains(c.getCode()));
+            if (planOrGroup) {
+                texts.add(planClass.getValue());
+                texts.add(planClass.getName());
+            }
+        }
+        texts.removeIf(t -> t == null || t.isBlank());
+        return texts;
     }
 
     /** Active status and a period that covers the date (open ends count as covering). */

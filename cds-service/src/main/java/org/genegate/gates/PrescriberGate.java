@@ -10,11 +10,11 @@ import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.PractitionerRole;
-import org.hl7.fhir.r4.model.Reference;
 
 /**
  * Payers want a hematologist or hemophilia specialist to prescribe (Aetna also accepts one in
- * consultation), so this only informs.
+ * consultation), so this only informs. The prescriber is the requester, else the signing user, else the
+ * performer ({@link Prescriber}); an order that names none is "missing", never a failed prescriber.
  */
 public final class PrescriberGate implements Gate<PrescriberSettings> {
 
@@ -35,15 +35,20 @@ public final class PrescriberGate implements Gate<PrescriberSettings> {
 
     @Override
     public GateFinding evaluate(GateInput<PrescriberSettings> in) {
+        Optional<Prescriber> prescriber = in.order().prescriber();
+        if (prescriber.isEmpty()) {
+            // No requester, signing user or performer to judge: a gap in what was sent, never a failed prescriber.
+            return in.finding(GateStatus.MISSING, "The order names no prescriber (no requester, signing user or "
+                    + "performer that is a Practitioner or PractitionerRole), so the specialty cannot be checked.",
+                    List.of(), List.of());
+        }
         List<PractitionerRole> roles = in.record().resources(RecordPart.PRACTITIONER_ROLES, PractitionerRole.class);
         if (roles.isEmpty()) {
-            return in.finding(GateStatus.MISSING, "No PractitionerRole is on record for the prescriber, so the "
-                    + "specialty cannot be checked.", List.of(), List.of());
+            return in.finding(GateStatus.MISSING, "No PractitionerRole is on record for the prescriber ("
+                    + prescriber.get().who() + "), so the specialty cannot be checked.", List.of(), List.of());
         }
-        Reference requester = in.order().request().hasRequester() ? in.order().request().getRequester()
-                : new Reference();
-        List<PractitionerRole> requesterRoles = rolesOf(requester, roles);
-        for (PractitionerRole role : requesterRoles) {
+        List<PractitionerRole> prescriberRoles = rolesOf(prescriber.get(), roles);
+        for (PractitionerRole role : prescriberRoles) {
             for (CodeableConcept specialty : role.getSpecialty()) {
                 Optional<Coding> match = in.codes().firstMatch(GeneGateTerminology.VS_HEMATOLOGY_SPECIALTY, specialty);
                 if (match.isPresent()) {
@@ -53,30 +58,24 @@ public final class PrescriberGate implements Gate<PrescriberSettings> {
                 }
             }
         }
-        String who = requester.hasDisplay() ? requester.getDisplay()
-                : requester.hasReference() ? requester.getReference() : "the order's requester";
+        String who = prescriber.get().who();
         List<Evidence> evidence = new ArrayList<>();
-        for (PractitionerRole role : requesterRoles) {
+        for (PractitionerRole role : prescriberRoles) {
             evidence.add(new Evidence(References.of(role), "prescriber role", specialties(role), null));
         }
-        return in.finding(GateStatus.FAIL, (requesterRoles.isEmpty() ? "No role of " + who + " is on record"
-                : who + " has no hematology specialty on record (" + specialties(requesterRoles.get(0)) + ")")
+        return in.finding(GateStatus.FAIL, (prescriberRoles.isEmpty() ? "No role of " + who + " is on record"
+                : who + " has no hematology specialty on record (" + specialties(prescriberRoles.get(0)) + ")")
                 + "; payers expect Hemgenix to be prescribed by, or in consultation with, a hematologist.",
                 evidence, List.of());
     }
 
-    /** The roles of the requester: the role itself, or the roles of the requesting practitioner. */
-    private static List<PractitionerRole> rolesOf(Reference requester, List<PractitionerRole> roles) {
+    /** The prescriber's roles: the role itself, or the roles of the prescribing practitioner. */
+    private static List<PractitionerRole> rolesOf(Prescriber prescriber, List<PractitionerRole> roles) {
         List<PractitionerRole> matching = new ArrayList<>();
-        Optional<String> id = References.idPart(requester);
-        if (id.isEmpty()) {
-            return matching;
-        }
-        String type = References.type(requester).orElse("");
         for (PractitionerRole role : roles) {
-            boolean isTheRole = "PractitionerRole".equals(type) && id.get().equals(role.getIdElement().getIdPart());
-            boolean ofThePractitioner = "Practitioner".equals(type)
-                    && id.equals(References.idPart(role.getPractitioner()));
+            boolean isTheRole = prescriber.isRole() && prescriber.id().equals(role.getIdElement().getIdPart());
+            boolean ofThePractitioner = !prescriber.isRole()
+                    && References.idPart(role.getPractitioner()).filter(prescriber.id()::equals).isPresent();
             if (isTheRole || ofThePractitioner) {
                 matching.add(role);
             }

@@ -62,7 +62,8 @@ public class CdsServicesController {
                 : properties.smartAppUrl();
     }
 
-    @PostMapping(path = "/{id}")
+    // A trailing slash is the same service, as it is for discovery: clients build URLs from a base that ends in "/".
+    @PostMapping(path = {"/{id}", "/{id}/"})
     public ResponseEntity<CdsResponse> call(@PathVariable("id") String id, HttpServletRequest request) {
         CdsServiceDescriptor service = catalog.find(id).orElseThrow(() -> HookRequestException.unknownService(id));
         String body = HookRequestBody.read(request, maxRequestBytes);
@@ -72,7 +73,7 @@ public class CdsServicesController {
     }
 
     /** CDS Hooks 2.0 feedback: each item becomes an AuditEvent; the answer is an empty object. */
-    @PostMapping(path = "/{id}/feedback")
+    @PostMapping(path = {"/{id}/feedback", "/{id}/feedback/"})
     public ResponseEntity<Map<String, Object>> feedback(@PathVariable("id") String id, HttpServletRequest request) {
         CdsServiceDescriptor service = catalog.find(id).orElseThrow(() -> HookRequestException.unknownService(id));
         auditTrail.feedback(service.id(), feedbackReader.read(HookRequestBody.read(request, maxRequestBytes)));
@@ -85,7 +86,7 @@ public class CdsServicesController {
         throw HookRequestException.methodNotAllowed(request.getMethod(), "GET");
     }
 
-    @RequestMapping(path = "/{id}", method = {RequestMethod.GET, RequestMethod.PUT, RequestMethod.PATCH,
+    @RequestMapping(path = {"/{id}", "/{id}/"}, method = {RequestMethod.GET, RequestMethod.PUT, RequestMethod.PATCH,
             RequestMethod.DELETE})
     public void serviceOtherMethods(HttpServletRequest request) {
         throw HookRequestException.methodNotAllowed(request.getMethod(), "POST");

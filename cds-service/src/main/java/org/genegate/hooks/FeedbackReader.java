@@ -7,19 +7,26 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.genegate.audit.Feedback;
 import org.genegate.cards.CardCoding;
 
 /**
  * Reads a CDS Hooks 2.0 feedback body, {@code {"feedback": [...]}}, or says precisely why it is not one:
- * 400 when the body is not JSON, 422 when an item breaks the specification (card uuid, outcome, outcome
- * timestamp required; accepted suggestions only and always with {@code accepted}; an override reason only
- * with {@code overridden}).
+ * 400 when the body is not JSON (read as strictly as hook requests: no duplicate keys, no trailing content),
+ * 422 when an item breaks the specification (card uuid, outcome, outcome timestamp required; accepted
+ * suggestions only and always with {@code accepted}; an override reason only with {@code overridden}).
+ *
+ * <p>The override reason is read under both names clients use: the specification's {@code overrideReason}
+ * (one object) and Epic's {@code overrideReasons} (a list of the same objects; a single object is taken too).
  */
 public final class FeedbackReader {
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private static final String OVERRIDE_REASON = "overrideReason";
+    private static final String OVERRIDE_REASONS = "overrideReasons";
+
+    private final ObjectMapper mapper = HookJson.strictMapper();
 
     public List<Feedback> read(String body) {
         JsonNode root = parse(body);
@@ -72,35 +79,48 @@ public final class FeedbackReader {
                     + "offset: " + timestampText);
         }
         List<String> accepted = acceptedSuggestions(item.get("acceptedSuggestions"), where);
-        JsonNode override = item.get("overrideReason");
-        boolean hasOverride = override != null && !override.isNull();
+        List<Feedback.OverrideReason> reasons = new ArrayList<>();
+        overrideReason(item.get(OVERRIDE_REASON), where + "." + OVERRIDE_REASON).ifPresent(reasons::add);
+        JsonNode plural = item.get(OVERRIDE_REASONS);
+        if (plural != null && plural.isArray()) {
+            for (int i = 0; i < plural.size(); i++) {
+                String at = where + "." + OVERRIDE_REASONS + "[" + i + "]";
+                reasons.add(overrideReason(plural.get(i), at).orElseThrow(
+                        () -> HookRequestException.invalid(at + " must be an object")));
+            }
+        } else {
+            overrideReason(plural, where + "." + OVERRIDE_REASONS).ifPresent(reasons::add);
+        }
         if (outcome.equals(Feedback.ACCEPTED) && accepted.isEmpty()) {
             throw HookRequestException.invalid(where + ": an accepted card needs acceptedSuggestions");
         }
         if (outcome.equals(Feedback.OVERRIDDEN) && !accepted.isEmpty()) {
             throw HookRequestException.invalid(where + ": acceptedSuggestions only go with outcome accepted");
         }
-        if (hasOverride && !outcome.equals(Feedback.OVERRIDDEN)) {
+        if (!reasons.isEmpty() && !outcome.equals(Feedback.OVERRIDDEN)) {
             throw HookRequestException.invalid(where + ": overrideReason only goes with outcome overridden");
         }
-        CardCoding reason = null;
-        String comment = null;
-        if (hasOverride) {
-            if (!override.isObject()) {
-                throw HookRequestException.invalid(where + ".overrideReason must be an object");
-            }
-            JsonNode coding = override.get("reason");
-            if (coding != null && !coding.isNull()) {
-                if (!coding.isObject()) {
-                    throw HookRequestException.invalid(where + ".overrideReason.reason must be a Coding");
-                }
-                reason = new CardCoding(text(coding, "system", where + ".overrideReason.reason"),
-                        text(coding, "code", where + ".overrideReason.reason"),
-                        optionalText(coding, "display", where + ".overrideReason.reason"));
-            }
-            comment = optionalText(override, "userComment", where + ".overrideReason");
+        return new Feedback(card, outcome, accepted, reasons, timestamp);
+    }
+
+    /** One override reason object ({@code reason} Coding, {@code userComment}); empty for absent or null. */
+    private static Optional<Feedback.OverrideReason> overrideReason(JsonNode override, String where) {
+        if (override == null || override.isNull()) {
+            return Optional.empty();
         }
-        return new Feedback(card, outcome, accepted, reason, comment, timestamp);
+        if (!override.isObject()) {
+            throw HookRequestException.invalid(where + " must be an object");
+        }
+        CardCoding reason = null;
+        JsonNode coding = override.get("reason");
+        if (coding != null && !coding.isNull()) {
+            if (!coding.isObject()) {
+                throw HookRequestException.invalid(where + ".reason must be a Coding");
+            }
+            reason = new CardCoding(text(coding, "system", where + ".reason"), text(coding, "code", where + ".reason"),
+                    optionalText(coding, "display", where + ".reason"));
+        }
+        return Optional.of(new Feedback.OverrideReason(reason, optionalText(override, "userComment", where)));
     }
 
     private static List<String> acceptedSuggestions(JsonNode node, String where) {

@@ -15,12 +15,4 @@ public record HookContext(String userId, String patientId, String encounterId, B
     public HookContext {
         selections = List.copyOf(selections);
     }
-
-    /** The Practitioner id in {@code userId}, or null when the user is not a Practitioner. */
-    public String userPractitionerId() {
-        if (userId != null && userId.startsWith("Practitioner/")) {
-            return userId.substring("Practitioner/".length());
-        }
-        return null;
-    }
 }

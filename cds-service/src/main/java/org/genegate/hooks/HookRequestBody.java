@@ -2,18 +2,26 @@ package org.genegate.hooks;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
  * Reads a hook request body without trusting the client: JSON media types only (415), at most
  * {@code maxBytes} (413, decided while reading, so a huge body is never held in memory), UTF-8 (400).
+ * A gzip-encoded body ({@code Content-Encoding: gzip}) is decoded as it is read, and the limit applies to the
+ * decoded bytes, so a small "gzip bomb" is refused with 413 after {@code maxBytes}; any other content coding
+ * is 415 (RFC 9110 section 8.4.1: a server answers 415 to a coding it does not support).
  */
 final class HookRequestBody {
 
@@ -25,10 +33,11 @@ final class HookRequestBody {
 
     static String read(HttpServletRequest request, int maxBytes) {
         requireJson(request.getContentType());
+        boolean gzip = gzipEncoded(request.getHeader(HttpHeaders.CONTENT_ENCODING));
         long declared = request.getContentLengthLong();
-        try (InputStream in = request.getInputStream()) {
+        try (InputStream raw = request.getInputStream(); InputStream in = gzip ? gunzip(raw) : raw) {
             if (declared > maxBytes) {
-                discard(in);
+                discard(raw);
                 throw tooLarge(maxBytes);
             }
             ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
@@ -36,14 +45,40 @@ final class HookRequestBody {
             int read;
             while ((read = in.read(buffer)) != -1) {
                 if (body.size() + read > maxBytes) {
-                    discard(in);
+                    discard(raw);
                     throw tooLarge(maxBytes);
                 }
                 body.write(buffer, 0, read);
             }
             return utf8(body.toByteArray());
+        } catch (ZipException | EOFException e) {
+            throw HookRequestException.notJson("The request body is not valid gzip: " + e.getMessage());
         } catch (IOException e) {
             throw HookRequestException.notJson("The request body could not be read: " + e.getMessage());
+        }
+    }
+
+    /** Whether the body is gzip; 415 for any content coding but gzip and identity. */
+    private static boolean gzipEncoded(String contentEncoding) {
+        if (contentEncoding == null || contentEncoding.isBlank()) {
+            return false;
+        }
+        String coding = contentEncoding.trim().toLowerCase(Locale.ROOT);
+        if (coding.equals("identity")) {
+            return false;
+        }
+        if (coding.equals("gzip") || coding.equals("x-gzip")) {
+            return true;
+        }
+        throw HookRequestException.unsupportedMediaType("Content-Encoding " + contentEncoding.trim()
+                + " is not supported; send the body as is or gzip-encoded");
+    }
+
+    private static InputStream gunzip(InputStream raw) throws IOException {
+        try {
+            return new GZIPInputStream(raw, 8192);
+        } catch (ZipException | EOFException e) {
+            throw HookRequestException.notJson("The request body is not valid gzip: " + e.getMessage());
         }
     }
 

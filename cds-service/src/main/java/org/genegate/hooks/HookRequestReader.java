@@ -5,13 +5,8 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IJsonLikeParser;
 import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,25 +29,12 @@ public final class HookRequestReader {
     /** User data on context.draftOrders: why they do not parse exactly (absent when they do). */
     public static final String DRAFT_ORDERS_PROBLEM = "genegate.draftOrdersProblem";
 
-    /** Deeper nesting than this is not a FHIR resource an EHR would send; refuse before parsing it. */
-    private static final int MAX_NESTING_DEPTH = 100;
-
     private final ObjectMapper mapper;
     private final FhirContext fhirContext;
 
     public HookRequestReader(FhirContext fhirContext) {
         this.fhirContext = fhirContext;
-        // Decimals stay exact (1.50 is not 1.5), as in HAPI's own JSON reader, since resources are handed to
-        // HAPI's parser as this tree.
-        this.mapper = JsonMapper.builder()
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                // "{...} trailing" and {"hook": "a", "hook": "b"} are not one clear request.
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-                .build();
-        this.mapper.getFactory().setStreamReadConstraints(
-                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
+        this.mapper = HookJson.strictMapper();
     }
 
     public HookRequest read(String body, String expectedHook) {

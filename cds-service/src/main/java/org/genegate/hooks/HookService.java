@@ -125,7 +125,7 @@ public final class HookService {
             if (recognition.isPresent()) {
                 List<Resource> others = all.stream().filter(r -> r != resource).toList();
                 orders.add(new DraftOrder(medicationRequest, recognition.get(), others,
-                        orderDate(medicationRequest)));
+                        orderDate(medicationRequest)).signedBy(request.context().userId()));
             }
         }
         return orders;

@@ -47,7 +47,7 @@ public final class CdsClientJwtVerifier {
 
     private final Map<String, TrustedIssuer> issuers = new HashMap<>();
     private final Duration clockSkew;
-    private final Duration maxTokenLifetime;
+    private final CdsClientSecurityProperties properties;
     private final JtiRegistry replays;
     private final Clock clock;
 
@@ -57,7 +57,7 @@ public final class CdsClientJwtVerifier {
             issuers.put(client.issuer(), new TrustedIssuer(client, jwksRetriever));
         }
         this.clockSkew = properties.clockSkew();
-        this.maxTokenLifetime = properties.maxTokenLifetime();
+        this.properties = properties;
         this.replays = replays;
         this.clock = clock;
     }
@@ -90,7 +90,7 @@ public final class CdsClientJwtVerifier {
         }
         JWTClaimsSet claims = trusted.verifySignature(jwt);
         Instant now = clock.instant();
-        Instant expiry = checkTimes(claims, now);
+        Instant expiry = checkTimes(claims, now, properties.maxTokenLifetime(trusted.client));
         checkAudience(claims, trusted.client, calledUrl);
         String jti = claims.getJWTID();
         if (jti == null || jti.isBlank()) {
@@ -134,7 +134,7 @@ public final class CdsClientJwtVerifier {
     }
 
     /** @return the expiry time */
-    private Instant checkTimes(JWTClaimsSet claims, Instant now) {
+    private Instant checkTimes(JWTClaimsSet claims, Instant now, Duration maxTokenLifetime) {
         Date exp = claims.getExpirationTime();
         Date iat = claims.getIssueTime();
         if (exp == null || iat == null) {

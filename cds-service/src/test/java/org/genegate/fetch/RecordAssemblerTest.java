@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,5 +177,24 @@ class RecordAssemblerTest {
         assertThatThrownBy(() -> assembler.assemble(request(prefetch), order, query -> List.of()))
                 .isInstanceOfSatisfying(HookRequestException.class,
                         e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY));
+    }
+
+    @Test
+    void withoutARequesterTheSigningPractitionerRoleOrThePerformerIsFetched() {
+        MedicationRequest noRequester = new MedicationRequest().setSubject(new Reference("Patient/p1"));
+        HookContext byRole = new HookContext("PractitionerRole/role-7", "p1", "e1", new Bundle(), List.of());
+        List<String> asked = new CopyOnWriteArrayList<>();
+
+        assembler.assemble(byRole, Map.of(), noRequester, query -> {
+            asked.add(query);
+            return List.of();
+        }, EnumSet.of(RecordPart.PRACTITIONER_ROLES));
+        HookContext noUser = new HookContext(null, "p1", "e1", new Bundle(), List.of());
+        assembler.assemble(noUser, Map.of(), noRequester.setPerformer(new Reference("Practitioner/perf-1")), query -> {
+            asked.add(query);
+            return List.of();
+        }, EnumSet.of(RecordPart.PRACTITIONER_ROLES));
+
+        assertThat(asked).containsExactly("PractitionerRole?_id=role-7", "PractitionerRole?practitioner=perf-1");
     }
 }

@@ -7,10 +7,19 @@ import static org.genegate.gates.GateTestSupport.input;
 import static org.genegate.gates.GateTestSupport.order;
 import static org.genegate.gates.GateTestSupport.record;
 
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.genegate.policy.PayerEntry;
 import org.genegate.policy.PayerSettings;
 import org.genegate.record.RecordPart;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Organization;
@@ -123,5 +132,97 @@ class PayerGateTest {
 
         Optional<CoverageDetermination> determination = gate.coverageDetermination(in(secondary, primary));
         assertThat(determination.orElseThrow().payerId()).isEqualTo("bcbs");
+    }
+
+    // Public Coverage examples (test resources clients/coverage, sources in SOURCES.md there).
+
+    @Test
+    void theCrdReferenceDataCoverageOfCmsWithAMedicarePlanIsMedicareNotMedicaid() {
+        Coverage cov015 = (Coverage) fixture("inferno-ri-preset-coverage-cov015.json").get(0);
+        Resource cms = fixture("crd-request-generator-organization-org1234.json").get(0);
+
+        PayerGate.PayerMatch match = gate.match(in(cov015, cms)).orElseThrow();
+
+        assertThat(match.payorName()).isEqualTo("Centers for Medicare and Medicaid Services");
+        assertThat(match.entry().orElseThrow().id()).isEqualTo("medicare-part-b");
+    }
+
+    @Test
+    void aCoverageWhosePayorIsNotInThePrefetchIsMatchedOnItsPlan() {
+        // Inferno's preset prefetch holds the Coverage only: its payor Organization/org1234 is not there.
+        GateInput<PayerSettings> in = in(fixture("inferno-ri-preset-coverage-cov015.json").toArray(Resource[]::new));
+
+        assertThat(gate.coverageDetermination(in).orElseThrow().payerId()).isEqualTo("medicare-part-b");
+        assertThat(gate.evaluate(in).message()).startsWith("Medicare Part B:");
+    }
+
+    @Test
+    void theTestEhrsMedicarePartBCoverageUnderTheOldClassSystemIsMedicare() {
+        Coverage cov014 = (Coverage) fixture("test-ehr-coverage-cov014.json").get(0);
+        Resource cms = fixture("crd-request-generator-organization-org1234.json").get(0);
+
+        assertThat(gate.match(in(cov014, cms)).orElseThrow().entry().orElseThrow().id()).isEqualTo("medicare-part-b");
+    }
+
+    @Test
+    void cmsWithAMedicaidPlanIsMedicaid() {
+        Coverage coverage = coverage("c", "Centers for Medicare and Medicaid Services");
+        coverage.addClass_().setType(new CodeableConcept(new Coding(
+                "http://terminology.hl7.org/CodeSystem/coverage-class", "plan", null))).setValue("Medicaid");
+
+        assertThat(gate.match(in(coverage)).orElseThrow().entry().orElseThrow().id()).isEqualTo("medicaid");
+    }
+
+    @Test
+    void theCrdExampleAcmeCoverageMatchesNoRowDespiteItsPlanNames() {
+        GateInput<PayerSettings> in = in(fixture("crd-2.2.1-request-coverage-cov1.json").toArray(Resource[]::new));
+
+        PayerGate.PayerMatch match = gate.match(in).orElseThrow();
+        assertThat(match.payorName()).isEqualTo("Acme Health Plan");
+        assertThat(match.entry()).isEmpty();
+        assertThat(gate.evaluate(in).status()).isEqualTo(GateStatus.MISSING);
+    }
+
+    @Test
+    void theCrdIgCoverageExampleHasEndedSoNoCoverageIsActive() {
+        GateInput<PayerSettings> in = in(fixture("crd-2.0.1-coverage-example.json").toArray(Resource[]::new));
+
+        assertThat(gate.match(in)).isEmpty();
+    }
+
+    @Test
+    void payerNamesMatchOnlyAsWholeWords() {
+        assertThat(gate.match(in(coverage("c", "Suhcare Mutual"))).orElseThrow().entry()).isEmpty();
+        assertThat(gate.match(in(coverage("c", "MedicareBlue Rx"))).orElseThrow().entry()).isEmpty();
+        assertThat(gate.match(in(coverage("c", "UHC Community Plan"))).orElseThrow().entry().orElseThrow().id())
+                .isEqualTo("uhc");
+        assertThat(gate.match(in(coverage("c", "Blue Cross of Idaho"))).orElseThrow().entry().orElseThrow().id())
+                .isEqualTo("bcbs");
+    }
+
+    @Test
+    void aNationalCarriersMedicareAdvantagePlanFollowsTheCarrier() {
+        Coverage coverage = coverage("c", "UnitedHealthcare");
+        coverage.addClass_().setType(new CodeableConcept(new Coding(
+                "http://terminology.hl7.org/CodeSystem/coverage-class", "plan", null))).setValue("AARP Medicare Advantage");
+
+        assertThat(gate.match(in(coverage)).orElseThrow().entry().orElseThrow().id()).isEqualTo("uhc");
+    }
+
+    /** The resources of a fixture: a Bundle's entries, or the resource itself. */
+    private static List<Resource> fixture(String name) {
+        try (InputStream in = PayerGateTest.class.getResourceAsStream("/clients/coverage/" + name)) {
+            Resource parsed = (Resource) FhirContext.forR4Cached().newJsonParser()
+                    .parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            List<Resource> resources = new ArrayList<>();
+            if (parsed instanceof Bundle bundle) {
+                bundle.getEntry().forEach(e -> resources.add(e.getResource()));
+            } else {
+                resources.add(parsed);
+            }
+            return resources;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -68,4 +68,52 @@ class PrescriberGateTest {
         assertThat(finding.status()).isEqualTo(GateStatus.MISSING);
         assertThat(finding.severity()).isEqualTo(Severity.NONE);
     }
+
+    private GateFinding evaluateSigned(MedicationRequest request, String userId, PractitionerRole... roles) {
+        return gate.evaluate(input(record().with(RecordPart.PRACTITIONER_ROLES, roles).build(),
+                order(request).signedBy(userId), POLICY.prescriber()));
+    }
+
+    @Test
+    void withoutARequesterTheSigningPractitionerIsJudged() {
+        GateFinding finding = evaluateSigned(hemgenixRequest(), "Practitioner/dr-b",
+                role("r1", "dr-b", GeneGateTerminology.NUCC, "207RH0000X"));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.PASS);
+    }
+
+    @Test
+    void withoutARequesterTheSigningPractitionerRoleIsJudged() {
+        GateFinding finding = evaluateSigned(hemgenixRequest(), "PractitionerRole/r2",
+                role("r2", "dr-c", GeneGateTerminology.NUCC, "207Q00000X"));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(finding.message()).startsWith("the signing user PractitionerRole/r2 has no hematology specialty");
+    }
+
+    @Test
+    void withoutARequesterOrSigningUserThePerformerIsJudged() {
+        MedicationRequest request = hemgenixRequest().setPerformer(new Reference("Practitioner/dr-b"));
+
+        assertThat(evaluateSigned(request, null, role("r1", "dr-b", GeneGateTerminology.NUCC, "207RH0000X")).status())
+                .isEqualTo(GateStatus.PASS);
+    }
+
+    @Test
+    void aRequesterNamedOnlyByDisplayFallsBackToTheSigningUser() {
+        MedicationRequest request = hemgenixRequest().setRequester(new Reference().setDisplay("Smythe Juliette, MD"));
+
+        assertThat(evaluateSigned(request, "Practitioner/dr-b",
+                role("r1", "dr-b", GeneGateTerminology.NUCC, "207RH0000X")).status()).isEqualTo(GateStatus.PASS);
+    }
+
+    @Test
+    void anOrderNamingNoPrescriberIsMissingNeverFailed() {
+        // Roles of other practitioners are on record, but nobody on the order can be judged.
+        GateFinding finding = evaluateSigned(hemgenixRequest(), null,
+                role("r1", "dr-b", GeneGateTerminology.NUCC, "207Q00000X"));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.MISSING);
+        assertThat(finding.severity()).isEqualTo(Severity.NONE);
+    }
 }

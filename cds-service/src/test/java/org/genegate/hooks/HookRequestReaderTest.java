@@ -27,7 +27,7 @@ class HookRequestReaderTest {
                 "{\"userId\":\"Practitioner/u1\",\"patientId\":\"p1\",\"draftOrders\":" + ORDERS + "}"), "order-sign");
 
         assertThat(request.context().patientId()).isEqualTo("p1");
-        assertThat(request.context().userPractitionerId()).isEqualTo("u1");
+        assertThat(request.context().userId()).isEqualTo("Practitioner/u1");
         assertThat(request.context().draftOrders().getEntry()).hasSize(1);
         assertThat(request.prefetch()).isEmpty();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.genegate.security.CdsClientSecurityProperties.TrustedCdsClient;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class CdsClientSecurityPropertiesTest {
 
     @Test
     void es384AndRs384AreTheDefaultAlgorithms() {
-        TrustedCdsClient client = new TrustedCdsClient("https://ehr.example.org", JWKS, null, null, null);
+        TrustedCdsClient client = new TrustedCdsClient("https://ehr.example.org", JWKS, null, null, null, null);
 
         assertThat(client.algorithms()).containsExactly("ES384", "RS384");
     }
@@ -23,22 +24,36 @@ class CdsClientSecurityPropertiesTest {
     void symmetricAlgorithmsAndNoneCannotBeAllowed() {
         for (String algorithm : List.of("HS256", "HS384", "none")) {
             assertThatThrownBy(() -> new TrustedCdsClient("https://ehr.example.org", JWKS, null, null,
-                    List.of("ES384", algorithm)))
+                    List.of("ES384", algorithm), null))
                     .hasMessageContaining("is not an asymmetric signature algorithm");
         }
     }
 
     @Test
     void anIssuerNeedsSomewhereToFindItsKeys() {
-        assertThatThrownBy(() -> new TrustedCdsClient("https://ehr.example.org", null, List.of(), null, null))
+        assertThatThrownBy(() -> new TrustedCdsClient("https://ehr.example.org", null, List.of(), null, null, null))
                 .hasMessageContaining("needs jwks-url or allowed-jku");
     }
 
     @Test
     void anIssuerIsListedOnce() {
-        TrustedCdsClient client = new TrustedCdsClient("https://ehr.example.org", JWKS, null, null, null);
+        TrustedCdsClient client = new TrustedCdsClient("https://ehr.example.org", JWKS, null, null, null, null);
 
         assertThatThrownBy(() -> new CdsClientSecurityProperties(List.of(client, client), null, null, null, null))
                 .hasMessageContaining("twice");
+    }
+
+    @Test
+    void theLifetimeDefaultsToEpicsFifteenMinutesAndAnIssuerMaySetItsOwn() {
+        TrustedCdsClient epic = new TrustedCdsClient("https://epic.example.org", JWKS, null, null, null, null);
+        TrustedCdsClient strict = new TrustedCdsClient("https://strict.example.org", JWKS, null, null, null,
+                Duration.ofMinutes(5));
+        CdsClientSecurityProperties properties = new CdsClientSecurityProperties(List.of(epic, strict), null, null,
+                null, null);
+
+        assertThat(properties.maxTokenLifetime(epic)).isEqualTo(Duration.ofSeconds(900));
+        assertThat(properties.maxTokenLifetime(strict)).isEqualTo(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> new TrustedCdsClient("https://x.example.org", JWKS, null, null, null, Duration.ZERO))
+                .hasMessageContaining("max-token-lifetime");
     }
 }

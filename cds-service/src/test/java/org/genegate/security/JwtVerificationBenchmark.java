@@ -45,7 +45,7 @@ public final class JwtVerificationBenchmark {
         // The JWKS comes from memory: after the first fetch a real one is served from the cache too.
         ResourceRetriever retriever = url -> new Resource(jwks, "application/json");
         CdsClientSecurityProperties properties = new CdsClientSecurityProperties(List.of(new TrustedCdsClient(
-                ISSUER, URI.create(ISSUER + "/jwks.json"), null, null, null)), null, null, 1_000_000, null);
+                ISSUER, URI.create(ISSUER + "/jwks.json"), null, null, null, null)), null, null, 1_000_000, null);
         CdsClientJwtVerifier verifier = new CdsClientJwtVerifier(properties, retriever,
                 new ReplayGuard(properties.replayCacheSize()), Clock.systemUTC());
 

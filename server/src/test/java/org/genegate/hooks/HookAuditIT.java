@@ -93,6 +93,27 @@ class HookAuditIT extends AbstractServerIT {
     }
 
     @Test
+    void epicsOverrideReasonsListIsKeptInTheAuditEvent() {
+        JsonNode critical = client.post(SIGN, client.orderSign(Scenarios.byId("nab-high")).toString()).json()
+                .get("cards").get(0);
+        String card = critical.get("uuid").asText();
+        // Epic names the field overrideReasons (a list); the specification says overrideReason.
+        String overrides = ", \"overrideReasons\": [{\"reason\": {\"system\": "
+                + "\"http://genegate.org/fhir/CodeSystem/override-reason\", \"code\": \"reviewed-with-htc\"}, "
+                + "\"userComment\": \"Titer repeated at the HTC\"}]";
+
+        HookClient.Response feedback = client.post(SIGN + "/feedback",
+                CdsHooksSpecIT.feedback("overridden", overrides, card));
+        assertThat(feedback.status()).as(feedback.body()).isEqualTo(200);
+
+        AuditEvent overridden = ofType(auditEventsNaming(card), "hook-feedback");
+        Map<String, String> details = details(overridden.getEntityFirstRep());
+        assertThat(details.get("override-reason")).contains("reviewed-with-htc");
+        assertThat(details).containsEntry("user-comment", "Titer repeated at the HTC");
+        assertThat(overridden.getOutcomeDesc()).contains("reviewed-with-htc", "Titer repeated at the HTC");
+    }
+
+    @Test
     void everyCardOfADecisionIsAnEntityAndAcceptedSuggestionsAreKept() {
         JsonNode response = client.post(SIGN, client.orderSign(Scenarios.byId("no-monitoring-plan")).toString())
                 .json();

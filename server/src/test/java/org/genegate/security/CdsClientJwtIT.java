@@ -76,6 +76,28 @@ class CdsClientJwtIT extends AbstractSecuredServerIT {
     }
 
     @Test
+    void epicsDocumentedFifteenMinuteTokenIsAnswered() {
+        // Epic's documented example: exp - iat = 900 s, nbf 5 minutes before iat.
+        Instant now = Instant.now();
+        String token = TestIssuers.sign(ISSUERS.epicRs256, JWSAlgorithm.RS256, null,
+                claims(ISSUERS.epicIssuer(), TestIssuers.EPIC_AUDIENCE).issueTime(Date.from(now))
+                        .notBeforeTime(Date.from(now.minus(Duration.ofMinutes(5))))
+                        .expirationTime(Date.from(now.plus(Duration.ofSeconds(900)))).build());
+
+        assertThat(hook(ORDER_SIGN, token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anIssuersOwnLifetimeLimitRefusesWhatTheDefaultWouldTake() {
+        Instant now = Instant.now();
+        String token = TestIssuers.sign(ISSUERS.ehrEs384, JWSAlgorithm.ES384, null,
+                claims(ISSUERS.ehrIssuer(), baseUrl() + ORDER_SIGN)
+                        .expirationTime(Date.from(now.plus(Duration.ofSeconds(900)))).build());
+
+        assertRejected(hook(ORDER_SIGN, token), "longer than the 10 minutes");
+    }
+
+    @Test
     void discoveryAndCorsPreflightNeedNoToken() {
         assertThat(get("/cds-services", null).statusCode()).isEqualTo(200);
         HttpResponse<String> preflight = send(request(ORDER_SIGN, null)

@@ -11,6 +11,7 @@ import org.genegate.server.AbstractServerIT;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +63,26 @@ class AsyncAuditEventWriterIT extends AbstractServerIT {
         assertThat(stored(run)).isEqualTo(good);
         assertThat(writer.counts().written()).isEqualTo(good);
         assertThat(writer.counts().failed()).isEqualTo(4);
+    }
+
+    @Test
+    void aPatientOnlyPrefetchedIsKeptByIdentifierWhenTheStoreDoesNotHoldIt() {
+        String run = UUID.randomUUID().toString();
+        AsyncAuditEventWriter writer = new AsyncAuditEventWriter(fhirContext, daoRegistry, transactions);
+        AuditEvent event = event(run);
+        // As the hook decision names its patient: a reference (BALP) plus the identifier and display.
+        event.getEntityFirstRep().setWhat(new Reference("Patient/prefetched-" + run).setType("Patient")
+                .setIdentifier(new Identifier().setValue("prefetched-" + run)).setDisplay("Patient/prefetched-" + run));
+
+        writer.write(event);
+        assertThat(writer.awaitWritten(Duration.ofMinutes(1))).isTrue();
+        writer.drain();
+
+        assertThat(writer.counts().failed()).isZero();
+        AuditEvent stored = (AuditEvent) parse(Bundle.class, fhirGet("AuditEvent?entity-name:exact=" + run))
+                .getEntryFirstRep().getResource();
+        assertThat(stored.getEntityFirstRep().getWhat().hasReference()).isFalse();
+        assertThat(stored.getEntityFirstRep().getWhat().getIdentifier().getValue()).isEqualTo("prefetched-" + run);
     }
 
     private int stored(String run) {

@@ -122,6 +122,8 @@ public final class TestIssuers {
         Map<String, String> properties = new HashMap<>();
         properties.put("genegate.security.cds-clients[0].issuer", ehrIssuer());
         properties.put("genegate.security.cds-clients[0].jwks-url", ehrIssuer() + "/jwks.json");
+        // A limit of its own, below the global 15 minutes (CdsClientJwtIT checks both).
+        properties.put("genegate.security.cds-clients[0].max-token-lifetime", "10m");
         properties.put("genegate.security.cds-clients[1].issuer", infernoIssuer());
         properties.put("genegate.security.cds-clients[1].allowed-jku[0]", infernoJku().toString());
         properties.put("genegate.security.cds-clients[2].issuer", epicIssuer());
