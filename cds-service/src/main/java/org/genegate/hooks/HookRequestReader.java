@@ -31,8 +31,17 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class HookRequestReader {
 
-    /** User data on context.draftOrders: why they do not parse exactly (absent when they do). */
+    /**
+     * User data on context.draftOrders: why the Bundle itself (not one of its orders) does not parse exactly;
+     * absent when it does.
+     */
     public static final String DRAFT_ORDERS_PROBLEM = "genegate.draftOrdersProblem";
+
+    /**
+     * User data on a draft order (a {@code List<String>}): where it is not exact FHIR and what the lenient
+     * reading did about it; absent when it was read exactly.
+     */
+    public static final String READ_PROBLEMS = "genegate.readProblems";
 
     /** Deeper nesting than this is not a FHIR resource an EHR would send; refuse before parsing it. */
     private static final int MAX_NESTING_DEPTH = 100;
@@ -133,15 +142,7 @@ public final class HookRequestReader {
                 throw HookRequestException.invalid("Every entry of context.draftOrders must hold a resource");
             }
         }
-        Bundle draftOrders;
-        try {
-            draftOrders = parseResource(draftOrdersNode, Bundle.class, "context.draftOrders", true);
-        } catch (HookRequestException notExact) {
-            // Orders for other drugs are not judged, so an EHR's slightly invalid draft of one must not fail
-            // the call; HookService refuses (422) only when a Hemgenix order is among them.
-            draftOrders = parseResource(draftOrdersNode, Bundle.class, "context.draftOrders", false);
-            draftOrders.setUserData(DRAFT_ORDERS_PROBLEM, notExact.getMessage());
-        }
+        Bundle draftOrders = readDraftOrders(draftOrdersNode);
         List<String> selections = List.of();
         if ("order-select".equals(hook)) {
             JsonNode selectionsNode = context.get("selections");
@@ -158,6 +159,36 @@ public final class HookRequestReader {
             selections = read;
         }
         return new HookContext(userId, patientId, encounterId, draftOrders, selections);
+    }
+
+    /**
+     * Reads the draft orders leniently and marks each order that was not exact FHIR with what was repaired
+     * ({@link #READ_PROBLEMS}); a problem of the Bundle itself is {@link #DRAFT_ORDERS_PROBLEM}. Orders for other
+     * drugs are not judged, so their problems never fail the call; HookService decides for Hemgenix orders.
+     */
+    private Bundle readDraftOrders(JsonNode draftOrdersNode) {
+        DraftOrderErrorHandler bundleProblems = new DraftOrderErrorHandler();
+        Bundle draftOrders = parseResource(draftOrdersNode, Bundle.class, "context.draftOrders", bundleProblems);
+        if (bundleProblems.problems().isEmpty()) {
+            return draftOrders;
+        }
+        List<String> unattributed = new ArrayList<>(bundleProblems.problems());
+        JsonNode entries = draftOrdersNode.path("entry");
+        if (entries.size() == draftOrders.getEntry().size()) {
+            for (int i = 0; i < entries.size(); i++) {
+                DraftOrderErrorHandler orderProblems = new DraftOrderErrorHandler();
+                parse(entries.get(i).get("resource"), "context.draftOrders.entry[" + i + "].resource", orderProblems);
+                if (!orderProblems.problems().isEmpty()) {
+                    draftOrders.getEntry().get(i).getResource().setUserData(READ_PROBLEMS, orderProblems.problems());
+                    orderProblems.problems().forEach(unattributed::remove);
+                }
+            }
+        }
+        if (!unattributed.isEmpty()) {
+            draftOrders.setUserData(DRAFT_ORDERS_PROBLEM, "context.draftOrders is not a valid FHIR R4 resource: "
+                    + String.join("; ", unattributed));
+        }
+        return draftOrders;
     }
 
     private Map<String, JsonNode> readPrefetch(JsonNode prefetch) {
@@ -202,8 +233,9 @@ public final class HookRequestReader {
     }
 
     /** Parses a FHIR resource held in a JSON node; the type must match. */
-    private <T extends Resource> T parseResource(JsonNode node, Class<T> type, String where, boolean exact) {
-        Resource parsed = parse(node, where, exact);
+    private <T extends Resource> T parseResource(JsonNode node, Class<T> type, String where,
+                                                 DraftOrderErrorHandler problems) {
+        Resource parsed = parse(node, where, problems);
         if (!type.isInstance(parsed)) {
             throw HookRequestException.invalid(where + " must be a " + type.getSimpleName() + ", not a "
                     + parsed.fhirType());
@@ -219,7 +251,7 @@ public final class HookRequestReader {
         if (node instanceof ObjectNode resource) {
             dropNarratives(resource);
         }
-        return parse(node, where, false);
+        return parse(node, where, null);
     }
 
     /**
@@ -244,8 +276,8 @@ public final class HookRequestReader {
         }
     }
 
-    /** @param exact refuse what HAPI would otherwise drop (see {@link DraftOrderErrorHandler}) */
-    private Resource parse(JsonNode node, String where, boolean exact) {
+    /** @param problems notes what HAPI's lenient reading repaired or dropped (see {@link DraftOrderErrorHandler}) */
+    private Resource parse(JsonNode node, String where, DraftOrderErrorHandler problems) {
         if (!node.isObject()) {
             throw HookRequestException.invalid(where + " must be a FHIR resource (a JSON object)");
         }
@@ -253,8 +285,8 @@ public final class HookRequestReader {
         json.setNativeObject((ObjectNode) node);
         try {
             IJsonLikeParser parser = (IJsonLikeParser) fhirContext.newJsonParser();
-            if (exact) {
-                parser.setParserErrorHandler(DraftOrderErrorHandler.INSTANCE);
+            if (problems != null) {
+                parser.setParserErrorHandler(problems);
             }
             return (Resource) parser.parseResource(json);
         } catch (DataFormatException | ClassCastException e) {
