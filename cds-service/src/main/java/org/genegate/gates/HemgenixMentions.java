@@ -2,8 +2,13 @@ package org.genegate.gates;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.util.FhirTerser;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 
@@ -35,8 +40,14 @@ public final class HemgenixMentions {
                 return Optional.of("coded " + recognition.get().code());
             }
         }
+        // References and identifiers are names of records (e.g. "MedicationRequest/hemgenix-order"), not text.
+        Set<StringType> names = Collections.newSetFromMap(new IdentityHashMap<>());
+        terser.getAllPopulatedChildElementsOfType(resource, Reference.class)
+                .forEach(r -> names.add(r.getReferenceElement_()));
+        terser.getAllPopulatedChildElementsOfType(resource, Identifier.class)
+                .forEach(i -> names.add(i.getValueElement()));
         for (StringType text : terser.getAllPopulatedChildElementsOfType(resource, StringType.class)) {
-            if (HemgenixOrderRecognizer.namesHemgenix(text.getValue())) {
+            if (!names.contains(text) && HemgenixOrderRecognizer.namesHemgenix(text.getValue())) {
                 return Optional.of("text '" + quote(text.getValue()) + "'");
             }
         }

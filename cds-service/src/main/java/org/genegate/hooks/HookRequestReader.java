@@ -45,6 +45,7 @@ public final class HookRequestReader {
 
     /** Deeper nesting than this is not a FHIR resource an EHR would send; refuse before parsing it. */
     private static final int MAX_NESTING_DEPTH = 100;
+    private static final String PATIENT_PREFIX = "Patient/";
 
     private final ObjectMapper mapper;
     private final FhirContext fhirContext;
@@ -109,8 +110,13 @@ public final class HookRequestReader {
 
     private HookContext readContext(JsonNode context, String hook) {
         String patientId = requiredText(context, "context.patientId", context.get("patientId"));
+        if (patientId.startsWith(PATIENT_PREFIX) && FhirIds.isId(patientId.substring(PATIENT_PREFIX.length()))) {
+            // HAPI's CDS Hooks module tests send "Patient/123"; the spec asks for the bare id, and it is unambiguous.
+            patientId = patientId.substring(PATIENT_PREFIX.length());
+        }
         if (!FhirIds.isId(patientId)) {
-            throw HookRequestException.invalid("context.patientId must be a bare FHIR id ([A-Za-z0-9-.]{1,64}), "
+            throw HookRequestException.invalid("context.patientId must be a bare FHIR id ([A-Za-z0-9-.]{1,"
+                    + FhirIds.MAX_LENGTH + "}), "
                     + "not a reference or anything else");
         }
         String userId = optionalText(context, "userId");
@@ -119,7 +125,8 @@ public final class HookRequestReader {
         }
         String encounterId = optionalText(context, "encounterId");
         if (encounterId != null && !FhirIds.isId(encounterId)) {
-            throw HookRequestException.invalid("context.encounterId must be a bare FHIR id ([A-Za-z0-9-.]{1,64})");
+            throw HookRequestException.invalid("context.encounterId must be a bare FHIR id ([A-Za-z0-9-.]{1,"
+                    + FhirIds.MAX_LENGTH + "})");
         }
         if ("patient-view".equals(hook)) {
             // patient-view's context is userId, patientId and encounterId: there are no draft orders.

@@ -2,6 +2,7 @@ package org.genegate.hooks;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -231,12 +232,20 @@ public final class HookService {
         return selections.contains(reference);
     }
 
-    /** authoredOn as written (its own calendar day, not shifted to this server's zone), else today. */
+    /**
+     * authoredOn as written (its own calendar day, not shifted to this server's zone), else today; an authoredOn
+     * that is not a date (kept as text by the lenient reading, and listed on the repaired order's card) counts as
+     * absent.
+     */
     private LocalDate orderDate(MedicationRequest request) {
-        if (request.hasAuthoredOnElement() && request.getAuthoredOnElement().getValueAsString() != null) {
+        if (request.hasAuthoredOnElement() && request.getAuthoredOnElement().getValue() != null) {
             String authoredOn = request.getAuthoredOnElement().getValueAsString();
-            if (authoredOn.length() >= 10) {
-                return LocalDate.parse(authoredOn.substring(0, 10));
+            if (authoredOn != null && authoredOn.length() >= 10) {
+                try {
+                    return LocalDate.parse(authoredOn.substring(0, 10));
+                } catch (DateTimeParseException notADate) {
+                    // falls through to today
+                }
             }
         }
         return LocalDate.now(clock);

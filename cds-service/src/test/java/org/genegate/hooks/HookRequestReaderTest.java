@@ -35,6 +35,16 @@ class HookRequestReaderTest {
     }
 
     @Test
+    void aPatientIdSentAsAReferenceIsReadAsTheBareId() {
+        HookRequest request = reader.read(request("order-sign",
+                "{\"patientId\":\"Patient/p1\",\"draftOrders\":" + ORDERS + "}"), "order-sign");
+
+        assertThat(request.context().patientId()).isEqualTo("p1");
+        assertStatus(request("order-sign", "{\"patientId\":\"Patient/../x\",\"draftOrders\":" + ORDERS + "}"),
+                HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    @Test
     void notJsonIs400() {
         assertStatus("this is not json", HttpStatus.BAD_REQUEST);
         assertStatus("", HttpStatus.BAD_REQUEST);
@@ -107,7 +117,7 @@ class HookRequestReaderTest {
 
     @Test
     void idsThatCouldChangeAQueryAre422() {
-        for (String id : new String[] {"p1&_include=*", "../Patient/x", "p1%2Fx", "..", "p1 ", "a".repeat(65)}) {
+        for (String id : new String[] {"p1&_include=*", "../Patient/x", "p1%2Fx", "..", "p1 ", "a".repeat(257)}) {
             String quoted = "\"" + id + "\"";
             assertStatus(request("order-sign", "{\"patientId\":" + quoted + ",\"draftOrders\":" + ORDERS + "}"),
                     HttpStatus.UNPROCESSABLE_ENTITY);
