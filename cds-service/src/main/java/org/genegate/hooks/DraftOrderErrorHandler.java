@@ -32,7 +32,7 @@ final class DraftOrderErrorHandler extends ErrorHandlerAdapter {
 
     @Override
     public void invalidValue(IParseLocation location, String value, String error) {
-        problems.add(where(location) + "invalid value: " + error);
+        problems.add(where(location) + "invalid value (dropped): " + error);
     }
 
     @Override

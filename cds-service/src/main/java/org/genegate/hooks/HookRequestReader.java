@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -186,7 +187,9 @@ public final class HookRequestReader {
                 DraftOrderErrorHandler orderProblems = new DraftOrderErrorHandler();
                 parse(entries.get(i).get("resource"), "context.draftOrders.entry[" + i + "].resource", orderProblems);
                 if (!orderProblems.problems().isEmpty()) {
-                    draftOrders.getEntry().get(i).getResource().setUserData(READ_PROBLEMS, orderProblems.problems());
+                    Resource order = draftOrders.getEntry().get(i).getResource();
+                    order.setUserData(READ_PROBLEMS, orderProblems.problems());
+                    dropInvalidValues(order);
                     orderProblems.problems().forEach(unattributed::remove);
                 }
             }
@@ -196,6 +199,19 @@ public final class HookRequestReader {
                     + String.join("; ", unattributed));
         }
         return draftOrders;
+    }
+
+    /**
+     * HAPI's lenient reading keeps an invalid value (a date that is not a date) as text without a value, and such an
+     * element cannot even be copied. The repaired order holds no value there; its card lists what was dropped.
+     */
+    private void dropInvalidValues(Resource order) {
+        for (PrimitiveType<?> primitive : fhirContext.newTerser().getAllPopulatedChildElementsOfType(order,
+                PrimitiveType.class)) {
+            if (primitive.getValue() == null && primitive.getValueAsString() != null) {
+                primitive.setValue(null);
+            }
+        }
     }
 
     private Map<String, JsonNode> readPrefetch(JsonNode prefetch) {

@@ -146,6 +146,8 @@ class HookRequestReaderTest {
             Bundle draftOrders = request.context().draftOrders();
             assertThat(draftOrders.getEntryFirstRep().getResource().getUserData(HookRequestReader.READ_PROBLEMS))
                     .as(broken).asList().isNotEmpty();
+            // What could not be read is gone, so the repaired order can be copied into suggestions.
+            assertThat(draftOrders.getEntryFirstRep().getResource().copy()).isNotNull();
             assertThat(draftOrders.getUserData(HookRequestReader.DRAFT_ORDERS_PROBLEM)).as(broken).isNull();
         }
     }
@@ -163,6 +165,19 @@ class HookRequestReaderTest {
         assertThat(order.getDosageInstructionFirstRep().getDoseAndRateFirstRep().getDoseQuantity().getValue())
                 .isEqualByComparingTo("70");
         assertThat(order.getUserData(HookRequestReader.READ_PROBLEMS)).asList().hasSize(2);
+    }
+
+    @Test
+    void aNonFhirFieldIsDroppedAndNamed() {
+        // The Da Vinci CRD request generator keeps the resolved Medication in the order as _resolvedMedication.
+        String orders = ORDERS.replace("\"id\":\"mr1\",", "\"id\":\"mr1\",\"_resolvedMedication\":"
+                + "{\"resourceType\":\"Medication\",\"id\":\"m1\"},");
+        HookRequest request = reader.read(request("order-sign", "{\"patientId\":\"p1\",\"draftOrders\":" + orders
+                + "}"), "order-sign");
+
+        assertThat(request.context().draftOrders().getEntryFirstRep().getResource()
+                .getUserData(HookRequestReader.READ_PROBLEMS)).asList().anySatisfy(problem ->
+                        assertThat(problem.toString()).contains("resolvedMedication"));
     }
 
     @Test
