@@ -24,7 +24,11 @@ public final class RemedyLabels {
                     + " vials) for " + RemedyResources.plain(dose.weightKg()) + " kg";
         }
         Remedy.ReplaceCode replace = (Remedy.ReplaceCode) remedy;
-        return replace.rightCode() == null ? "Remove " + replace.wrongCode()
+        if (replace.rightCode() == null) {
+            return "Remove " + replace.wrongCode();
+        }
+        return replace.rightCode().equalsIgnoreCase(replace.wrongCode().strip())
+                ? "Add the code system to " + replace.rightCode()
                 : "Replace " + replace.wrongCode() + " with " + replace.rightCode();
     }
 }

@@ -78,7 +78,9 @@ public final class RemedyResources {
     static boolean replaceCoding(List<Coding> codings, Remedy.ReplaceCode replace) {
         for (int i = 0; i < codings.size(); i++) {
             Coding coding = codings.get(i);
-            if (replace.wrongCode().equals(coding.getCode()) && replace.wrongSystem().equals(coding.getSystem())) {
+            // A code sent without a system is replaced too (wrongSystem null).
+            if (replace.wrongCode().equals(coding.getCode())
+                    && java.util.Objects.equals(replace.wrongSystem(), coding.getSystem())) {
                 if (replace.rightCode() == null) {
                     codings.remove(i);
                 } else {

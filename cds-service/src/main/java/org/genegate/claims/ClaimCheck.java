@@ -126,7 +126,8 @@ public final class ClaimCheck {
         for (int d = 0; d < item.getDetail().size(); d++) {
             Claim.DetailComponent detail = item.getDetail().get(d);
             Optional<Coding> ndc = detail.getProductOrService().getCoding().stream()
-                    .filter(c -> GeneGateTerminology.NDC.equals(c.getSystem()) && c.hasCode()).findFirst();
+                    .filter(c -> GeneGateTerminology.NDC.equals(codes.canonicalSystem(c.getSystem())) && c.hasCode())
+                    .findFirst();
             if (ndc.isPresent()) {
                 checkNdc(ndc.get().getCode().strip(), detail.getQuantity(), path + ".detail[" + d + "]", issues);
                 return;

@@ -73,6 +73,17 @@ public final class CodingGate implements Gate<CodingSettings> {
                     "Hemgenix has a permanent HCPCS code, J1411, per therapeutic dose"));
         }
 
+        if (recognition != null && recognition.systemMissing()) {
+            boolean hcpcs = recognition.by() == HemgenixRecognition.By.HCPCS_J1411;
+            String system = hcpcs ? GeneGateTerminology.HCPCS : GeneGateTerminology.NDC;
+            String code = hcpcs ? GeneGateTerminology.J1411 : recognition.code().strip();
+            problems.add("the order's code " + recognition.code().strip() + " has no code system; it was read as "
+                    + (hcpcs ? "HCPCS" : "an NDC") + ", and a claim needs the system (" + system + ")");
+            evidence.add(new Evidence(null, "code without a system", recognition.code(), null));
+            remedies.add(new Remedy.ReplaceCode(recognition.system(), recognition.code(), system, code,
+                    display(codes, system, code), "A coding needs its system to be read the same way everywhere"));
+        }
+
         if (request.hasDispenseRequest() && request.getDispenseRequest().hasQuantity()
                 && request.getDispenseRequest().getQuantity().getValue() != null
                 && request.getDispenseRequest().getQuantity().getValue().compareTo(BigDecimal.ONE) != 0) {

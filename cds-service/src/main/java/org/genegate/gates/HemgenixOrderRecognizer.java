@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -17,8 +18,9 @@ import org.hl7.fhir.r4.model.Type;
 
 /**
  * Tells whether a medication (a draft order's, or one in the patient's history) is Hemgenix: by
- * HCPCS J1411 under any accepted URI, a Hemgenix NDC (any spelling), an RxNorm code of the
- * Hemgenix ValueSet, or text naming Hemgenix / etranacogene. An unclassified HCPCS code (J3490,
+ * HCPCS J1411, a Hemgenix NDC (any spelling) or an RxNorm code of the Hemgenix ValueSet, each under any
+ * identifier the shipped NamingSystems list for its code system; by a code sent without a system that can
+ * only be Hemgenix; or by text naming Hemgenix / etranacogene. An unclassified HCPCS code (J3490,
  * J3590, C9399) makes an order a J1411 order only together with one of those, and is reported as
  * {@link HemgenixRecognition.By#HCPCS_UNCLASSIFIED} so the coding gate can ask for J1411.
  */
@@ -26,6 +28,7 @@ public final class HemgenixOrderRecognizer {
 
     /** Lower-case names that identify the product in free text. */
     private static final List<String> NAMES = List.of("hemgenix", "etranacogene");
+    private static final Pattern HCPCS_LEVEL_II = Pattern.compile("[A-Z][0-9]{4}");
 
     private final CodeIndex codes;
 
@@ -74,16 +77,20 @@ public final class HemgenixOrderRecognizer {
         Coding ndc = null;
         Coding rxnorm = null;
         Coding unclassified = null;
+        Coding withoutSystem = null;
         String name = null;
         for (CodeableConcept concept : concepts) {
             for (Coding coding : concept.getCoding()) {
-                String system = coding.getSystem();
-                String code = normalizedCode(coding);
-                if (system == null || code == null) {
-                    continue;
-                }
-                if (codes.contains(GeneGateTerminology.VS_HEMGENIX_PRODUCT, system, code)) {
-                    if (GeneGateTerminology.HCPCS_SYSTEMS.contains(system)) {
+                String system = codes.canonicalSystem(coding.getSystem());
+                String code = normalizedCode(system, coding.getCode());
+                if (code == null) {
+                    // No code to match; its display may still name the product (below).
+                } else if (system == null || system.isEmpty()) {
+                    if (withoutSystem == null && canOnlyBeHemgenix(code)) {
+                        withoutSystem = coding;
+                    }
+                } else if (codes.contains(GeneGateTerminology.VS_HEMGENIX_PRODUCT, system, code)) {
+                    if (GeneGateTerminology.HCPCS.equals(system)) {
                         j1411 = first(j1411, coding);
                     } else if (GeneGateTerminology.NDC.equals(system)) {
                         ndc = first(ndc, coding);
@@ -106,7 +113,7 @@ public final class HemgenixOrderRecognizer {
                 name = text;
             }
         }
-        boolean hemgenix = j1411 != null || ndc != null || rxnorm != null || name != null;
+        boolean hemgenix = j1411 != null || ndc != null || rxnorm != null || name != null || withoutSystem != null;
         if (!hemgenix) {
             return Optional.empty();
         }
@@ -123,7 +130,27 @@ public final class HemgenixOrderRecognizer {
         if (rxnorm != null) {
             return Optional.of(recognition(HemgenixRecognition.By.RXNORM, rxnorm));
         }
+        if (withoutSystem != null) {
+            boolean hcpcs = codes.contains(GeneGateTerminology.VS_HEMGENIX_PRODUCT, GeneGateTerminology.HCPCS,
+                    withoutSystem.getCode().strip().toUpperCase(Locale.ROOT));
+            return Optional.of(new HemgenixRecognition(hcpcs ? HemgenixRecognition.By.HCPCS_J1411
+                    : HemgenixRecognition.By.NDC, withoutSystem.getSystem(), withoutSystem.getCode(), true));
+        }
         return Optional.of(new HemgenixRecognition(HemgenixRecognition.By.TEXT, null, name));
+    }
+
+    /**
+     * A code sent without a system that can only mean Hemgenix: a HCPCS Level II code (a letter and four digits,
+     * a form no other code system the EHRs send uses) that is J1411, or a hyphenated NDC of Hemgenix. A bare
+     * number could be an RxNorm code, an NDC or anything else, so it is not guessed at.
+     */
+    private boolean canOnlyBeHemgenix(String code) {
+        String upper = code.toUpperCase(Locale.ROOT);
+        if (HCPCS_LEVEL_II.matcher(upper).matches()) {
+            return codes.contains(GeneGateTerminology.VS_HEMGENIX_PRODUCT, GeneGateTerminology.HCPCS, upper);
+        }
+        return code.indexOf('-') > 0 && codes.contains(GeneGateTerminology.VS_HEMGENIX_PRODUCT,
+                GeneGateTerminology.NDC, code);
     }
 
     private static HemgenixRecognition recognition(HemgenixRecognition.By by, Coding coding) {
@@ -135,13 +162,12 @@ public final class HemgenixOrderRecognizer {
     }
 
     /** HCPCS codes are upper case; an EHR that sends "j1411" still means J1411. */
-    private static String normalizedCode(Coding coding) {
-        String code = coding.getCode();
-        if (code == null) {
+    private static String normalizedCode(String canonicalSystem, String code) {
+        if (code == null || code.isBlank()) {
             return null;
         }
         code = code.strip();
-        return GeneGateTerminology.HCPCS_SYSTEMS.contains(coding.getSystem()) ? code.toUpperCase(Locale.ROOT) : code;
+        return GeneGateTerminology.HCPCS.equals(canonicalSystem) ? code.toUpperCase(Locale.ROOT) : code;
     }
 
     /** Whether free text names the product (case-insensitive). */

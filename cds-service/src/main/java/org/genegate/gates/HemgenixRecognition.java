@@ -3,11 +3,17 @@ package org.genegate.gates;
 /**
  * How a draft order was recognised as Hemgenix.
  *
- * @param by      which kind of identifier matched
- * @param system  the code system of the matching coding (null for text)
- * @param code    the matching code or text
+ * @param by            which kind of identifier matched
+ * @param system        the code system of the matching coding as sent (null for text, or when it was missing)
+ * @param code          the matching code or text
+ * @param systemMissing the matching coding had no system; its code can only mean Hemgenix (J1411, or a hyphenated
+ *                      Hemgenix NDC), and the coding gate asks for the system
  */
-public record HemgenixRecognition(By by, String system, String code) {
+public record HemgenixRecognition(By by, String system, String code, boolean systemMissing) {
+
+    public HemgenixRecognition(By by, String system, String code) {
+        this(by, system, code, false);
+    }
 
     public enum By {
         /** HCPCS J1411 under an accepted system URI. */

@@ -1,55 +1,58 @@
 package org.genegate.hooks;
 
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.ErrorHandlerAdapter;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Reads draft orders exactly or not at all. HAPI's default (lenient) parser drops an element it cannot read and
- * goes on; for a draft order that would judge an order other than the one the clinician is signing, and the
- * coverage-information action would hand that truncated order back to the EHR as an update. So an unknown
- * element, a wrong JSON type or an invalid value in a draft order makes the request invalid (422). Missing
- * required elements are left to the gates, which report what they lack.
+ * Notes every place where a draft order is not exact FHIR while HAPI reads it leniently (HAPI keeps a single
+ * object where an array belongs, and drops an unknown element or an invalid value). Real clients send such
+ * orders (the CDS Hooks sandbox sends {@code category} as one object, the spec's order-select example
+ * {@code doseAndRate} as one object); a Hemgenix order among them is still judged, its card says what was
+ * repaired, and the coverage-information action, which hands the order back to the EHR, is left out. Missing
+ * required elements are left to the gates, which report what they lack. One instance per parse.
  */
 final class DraftOrderErrorHandler extends ErrorHandlerAdapter {
 
-    static final DraftOrderErrorHandler INSTANCE = new DraftOrderErrorHandler();
+    private final List<String> problems = new ArrayList<>();
 
-    private DraftOrderErrorHandler() {
+    List<String> problems() {
+        return List.copyOf(problems);
     }
 
     @Override
     public void incorrectJsonType(IParseLocation location, String element, BaseJsonLikeValue.ValueType expected,
                                   BaseJsonLikeValue.ScalarType expectedScalar, BaseJsonLikeValue.ValueType found,
                                   BaseJsonLikeValue.ScalarType foundScalar) {
-        throw new DataFormatException(where(location) + element + " must be a JSON "
+        problems.add(where(location) + element + " must be a JSON "
                 + (expectedScalar != null ? expectedScalar : expected) + ", not a "
                 + (foundScalar != null ? foundScalar : found));
     }
 
     @Override
     public void invalidValue(IParseLocation location, String value, String error) {
-        throw new DataFormatException(where(location) + "invalid value: " + error);
+        problems.add(where(location) + "invalid value (dropped): " + error);
     }
 
     @Override
     public void unexpectedRepeatingElement(IParseLocation location, String element) {
-        throw new DataFormatException(where(location) + element + " repeats but may occur only once");
+        problems.add(where(location) + element + " repeats but may occur only once");
     }
 
     @Override
     public void unknownElement(IParseLocation location, String element) {
-        throw new DataFormatException(where(location) + "unknown element " + element);
+        problems.add(where(location) + "unknown element " + element + " (ignored)");
     }
 
     @Override
     public void unknownAttribute(IParseLocation location, String attribute) {
-        throw new DataFormatException(where(location) + "unknown attribute " + attribute);
+        problems.add(where(location) + "unknown attribute " + attribute + " (ignored)");
     }
 
     @Override
     public void extensionContainsValueAndNestedExtensions(IParseLocation location) {
-        throw new DataFormatException(where(location) + "an extension has both a value and nested extensions");
+        problems.add(where(location) + "an extension has both a value and nested extensions");
     }
 
     private static String where(IParseLocation location) {

@@ -16,11 +16,14 @@ import org.genegate.cards.CardSettings;
 import org.genegate.cards.CoverageInformationAction;
 import org.genegate.cards.MonitoringCards;
 import org.genegate.cards.Link;
+import org.genegate.cards.OrderNoticeCards;
 import org.genegate.cards.OverrideReasons;
 import org.genegate.fetch.FhirQuery;
+import org.genegate.fetch.MedicationLookup;
 import org.genegate.fetch.PrefetchTemplates;
 import org.genegate.fetch.RecordAssembler;
 import org.genegate.gates.GateEngine;
+import org.genegate.gates.HemgenixMentions;
 import org.genegate.gates.HemgenixOrderRecognizer;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.monitoring.PostInfusionMonitor;
@@ -131,10 +134,14 @@ public class HookConfig {
     @Bean
     HookService hookService(FhirContext fhirContext, HemgenixOrderRecognizer recognizer, GateEngine engine,
                             RecordAssembler recordAssembler, MonitoringPlanBuilder planBuilder,
-                            CardSettings cardSettings, RecordSource recordSource, AuditTrail auditTrail) {
-        return new HookService(new HookRequestReader(fhirContext), recognizer, recordAssembler, engine,
+                            CardSettings cardSettings, RecordSource recordSource, AuditTrail auditTrail,
+                            ExecutorService recordFetchExecutor, HookProperties properties) {
+        HookRequestReader reader = new HookRequestReader(fhirContext);
+        return new HookService(reader, recognizer, recordAssembler, engine,
                 new CardComposer(fhirContext, cardSettings, planBuilder), new CoverageInformationAction(fhirContext),
-                auditTrail, recordSource, Clock.systemDefaultZone());
+                auditTrail, recordSource, Clock.systemDefaultZone(), new HemgenixMentions(fhirContext, recognizer),
+                new MedicationLookup(reader, recordFetchExecutor, properties.fetchBudget()),
+                new OrderNoticeCards(cardSettings));
     }
 
     @Bean

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -26,8 +27,21 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class HookRequestReader {
 
-    /** User data on context.draftOrders: why they do not parse exactly (absent when they do). */
+    /**
+     * User data on context.draftOrders: why the Bundle itself (not one of its orders) does not parse exactly;
+     * absent when it does.
+     */
     public static final String DRAFT_ORDERS_PROBLEM = "genegate.draftOrdersProblem";
+
+    /**
+     * User data on a draft order (a {@code List<String>}): where it is not exact FHIR and what the lenient
+     * reading did about it; absent when it was read exactly.
+     */
+    public static final String READ_PROBLEMS = "genegate.readProblems";
+
+    /** Deeper nesting than this is not a FHIR resource an EHR would send; refuse before parsing it. */
+    private static final int MAX_NESTING_DEPTH = 100;
+    private static final String PATIENT_PREFIX = "Patient/";
 
     private final ObjectMapper mapper;
     private final FhirContext fhirContext;
@@ -82,8 +96,13 @@ public final class HookRequestReader {
 
     private HookContext readContext(JsonNode context, String hook) {
         String patientId = requiredText(context, "context.patientId", context.get("patientId"));
+        if (patientId.startsWith(PATIENT_PREFIX) && FhirIds.isId(patientId.substring(PATIENT_PREFIX.length()))) {
+            // HAPI's CDS Hooks module tests send "Patient/123"; the spec asks for the bare id, and it is unambiguous.
+            patientId = patientId.substring(PATIENT_PREFIX.length());
+        }
         if (!FhirIds.isId(patientId)) {
-            throw HookRequestException.invalid("context.patientId must be a bare FHIR id ([A-Za-z0-9-.]{1,64}), "
+            throw HookRequestException.invalid("context.patientId must be a bare FHIR id ([A-Za-z0-9-.]{1,"
+                    + FhirIds.MAX_LENGTH + "}), "
                     + "not a reference or anything else");
         }
         String userId = optionalText(context, "userId");
@@ -92,7 +111,8 @@ public final class HookRequestReader {
         }
         String encounterId = optionalText(context, "encounterId");
         if (encounterId != null && !FhirIds.isId(encounterId)) {
-            throw HookRequestException.invalid("context.encounterId must be a bare FHIR id ([A-Za-z0-9-.]{1,64})");
+            throw HookRequestException.invalid("context.encounterId must be a bare FHIR id ([A-Za-z0-9-.]{1,"
+                    + FhirIds.MAX_LENGTH + "})");
         }
         if ("patient-view".equals(hook)) {
             // patient-view's context is userId, patientId and encounterId: there are no draft orders.
@@ -115,15 +135,7 @@ public final class HookRequestReader {
                 throw HookRequestException.invalid("Every entry of context.draftOrders must hold a resource");
             }
         }
-        Bundle draftOrders;
-        try {
-            draftOrders = parseResource(draftOrdersNode, Bundle.class, "context.draftOrders", true);
-        } catch (HookRequestException notExact) {
-            // Orders for other drugs are not judged, so an EHR's slightly invalid draft of one must not fail
-            // the call; HookService refuses (422) only when a Hemgenix order is among them.
-            draftOrders = parseResource(draftOrdersNode, Bundle.class, "context.draftOrders", false);
-            draftOrders.setUserData(DRAFT_ORDERS_PROBLEM, notExact.getMessage());
-        }
+        Bundle draftOrders = readDraftOrders(draftOrdersNode);
         List<String> selections = List.of();
         if ("order-select".equals(hook)) {
             JsonNode selectionsNode = context.get("selections");
@@ -140,6 +152,51 @@ public final class HookRequestReader {
             selections = read;
         }
         return new HookContext(userId, patientId, encounterId, draftOrders, selections);
+    }
+
+    /**
+     * Reads the draft orders leniently and marks each order that was not exact FHIR with what was repaired
+     * ({@link #READ_PROBLEMS}); a problem of the Bundle itself is {@link #DRAFT_ORDERS_PROBLEM}. Orders for other
+     * drugs are not judged, so their problems never fail the call; HookService decides for Hemgenix orders.
+     */
+    private Bundle readDraftOrders(JsonNode draftOrdersNode) {
+        DraftOrderErrorHandler bundleProblems = new DraftOrderErrorHandler();
+        Bundle draftOrders = parseResource(draftOrdersNode, Bundle.class, "context.draftOrders", bundleProblems);
+        if (bundleProblems.problems().isEmpty()) {
+            return draftOrders;
+        }
+        List<String> unattributed = new ArrayList<>(bundleProblems.problems());
+        JsonNode entries = draftOrdersNode.path("entry");
+        if (entries.size() == draftOrders.getEntry().size()) {
+            for (int i = 0; i < entries.size(); i++) {
+                DraftOrderErrorHandler orderProblems = new DraftOrderErrorHandler();
+                parse(entries.get(i).get("resource"), "context.draftOrders.entry[" + i + "].resource", orderProblems);
+                if (!orderProblems.problems().isEmpty()) {
+                    Resource order = draftOrders.getEntry().get(i).getResource();
+                    order.setUserData(READ_PROBLEMS, orderProblems.problems());
+                    dropInvalidValues(order);
+                    orderProblems.problems().forEach(unattributed::remove);
+                }
+            }
+        }
+        if (!unattributed.isEmpty()) {
+            draftOrders.setUserData(DRAFT_ORDERS_PROBLEM, "context.draftOrders is not a valid FHIR R4 resource: "
+                    + String.join("; ", unattributed));
+        }
+        return draftOrders;
+    }
+
+    /**
+     * HAPI's lenient reading keeps an invalid value (a date that is not a date) as text without a value, and such an
+     * element cannot even be copied. The repaired order holds no value there; its card lists what was dropped.
+     */
+    private void dropInvalidValues(Resource order) {
+        for (PrimitiveType<?> primitive : fhirContext.newTerser().getAllPopulatedChildElementsOfType(order,
+                PrimitiveType.class)) {
+            if (primitive.getValue() == null && primitive.getValueAsString() != null) {
+                primitive.setValue(null);
+            }
+        }
     }
 
     private Map<String, JsonNode> readPrefetch(JsonNode prefetch) {
@@ -184,8 +241,9 @@ public final class HookRequestReader {
     }
 
     /** Parses a FHIR resource held in a JSON node; the type must match. */
-    private <T extends Resource> T parseResource(JsonNode node, Class<T> type, String where, boolean exact) {
-        Resource parsed = parse(node, where, exact);
+    private <T extends Resource> T parseResource(JsonNode node, Class<T> type, String where,
+                                                 DraftOrderErrorHandler problems) {
+        Resource parsed = parse(node, where, problems);
         if (!type.isInstance(parsed)) {
             throw HookRequestException.invalid(where + " must be a " + type.getSimpleName() + ", not a "
                     + parsed.fhirType());
@@ -201,7 +259,7 @@ public final class HookRequestReader {
         if (node instanceof ObjectNode resource) {
             dropNarratives(resource);
         }
-        return parse(node, where, false);
+        return parse(node, where, null);
     }
 
     /**
@@ -226,8 +284,8 @@ public final class HookRequestReader {
         }
     }
 
-    /** @param exact refuse what HAPI would otherwise drop (see {@link DraftOrderErrorHandler}) */
-    private Resource parse(JsonNode node, String where, boolean exact) {
+    /** @param problems notes what HAPI's lenient reading repaired or dropped (see {@link DraftOrderErrorHandler}) */
+    private Resource parse(JsonNode node, String where, DraftOrderErrorHandler problems) {
         if (!node.isObject()) {
             throw HookRequestException.invalid(where + " must be a FHIR resource (a JSON object)");
         }
@@ -235,8 +293,8 @@ public final class HookRequestReader {
         json.setNativeObject((ObjectNode) node);
         try {
             IJsonLikeParser parser = (IJsonLikeParser) fhirContext.newJsonParser();
-            if (exact) {
-                parser.setParserErrorHandler(DraftOrderErrorHandler.INSTANCE);
+            if (problems != null) {
+                parser.setParserErrorHandler(problems);
             }
             return (Resource) parser.parseResource(json);
         } catch (DataFormatException | ClassCastException e) {

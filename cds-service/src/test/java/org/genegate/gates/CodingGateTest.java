@@ -64,6 +64,23 @@ class CodingGateTest {
     }
 
     @Test
+    void j1411WithoutASystemAsksForTheSystem() {
+        MedicationRequest request = hemgenixRequest();
+        request.setMedication(new CodeableConcept(new Coding(null, "J1411", null)));
+
+        GateFinding finding = evaluate(request);
+
+        assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.message()).contains("has no code system");
+        assertThat(finding.remedies()).singleElement().isInstanceOfSatisfying(Remedy.ReplaceCode.class, r -> {
+            assertThat(r.wrongSystem()).isNull();
+            assertThat(r.rightSystem()).isEqualTo(GeneGateTerminology.HCPCS);
+            assertThat(r.rightCode()).isEqualTo("J1411");
+        });
+    }
+
+    @Test
     void aQuantityOtherThanOneUnitFails() {
         MedicationRequest request = hemgenixRequest();
         request.getDispenseRequest().setQuantity(new Quantity().setValue(new BigDecimal("14")));

@@ -35,7 +35,8 @@ class HemgenixOrderRecognizerTest {
     @ParameterizedTest
     @ValueSource(strings = {"https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets",
             "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets",
-            "https://bluebutton.cms.gov/resources/codesystem/hcpcs"})
+            "https://bluebutton.cms.gov/resources/codesystem/hcpcs", "http://terminology.hl7.org/CodeSystem/HCPCS",
+            "urn:oid:2.16.840.1.113883.6.285", " http://terminology.hl7.org/CodeSystem/HCPCS "})
     void j1411IsRecognisedUnderEveryAcceptedHcpcsUri(String system) {
         assertThat(recognize(coded(new Coding(system, "J1411", null))))
                 .contains(new HemgenixRecognition(HemgenixRecognition.By.HCPCS_J1411, system, "J1411"));
@@ -45,6 +46,35 @@ class HemgenixOrderRecognizerTest {
     void lowerCaseJ1411IsStillJ1411() {
         assertThat(recognize(coded(new Coding(GeneGateTerminology.HCPCS, "j1411", null))))
                 .hasValueSatisfying(r -> assertThat(r.by()).isEqualTo(HemgenixRecognition.By.HCPCS_J1411));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://hl7.org/fhir/sid/ndc|0053-0300-30", "urn:oid:2.16.840.1.113883.6.69|00053030030",
+            "http://www.nlm.nih.gov/research/umls/rxnorm|2626772", "https://www.nlm.nih.gov/research/umls/rxnorm|2626772",
+            "urn:oid:2.16.840.1.113883.6.88|2626794"})
+    void ndcAndRxnormAreRecognisedUnderEveryIdentifier(String systemAndCode) {
+        String[] parts = systemAndCode.split("\\|");
+        assertThat(recognize(coded(new Coding(parts[0], parts[1], null)))).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"J1411", "j1411", " J1411 ", "0053-0300-30"})
+    void aCodeWithoutSystemThatCanOnlyBeHemgenixIsRecognisedAndMarked(String code) {
+        assertThat(recognize(coded(new Coding(null, code, null))))
+                .hasValueSatisfying(r -> {
+                    assertThat(r.systemMissing()).isTrue();
+                    assertThat(r.code()).isEqualTo(code);
+                });
+        assertThat(recognize(coded(new Coding("", code, null)))).hasValueSatisfying(r ->
+                assertThat(r.systemMissing()).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2626772", "00053030030", "J1412", "", "Hemgenix"})
+    void aCodeWithoutSystemThatCouldBeAnythingIsNotGuessed(String code) {
+        assertThat(recognize(coded(new Coding(null, code, null)))).isEmpty();
+        assertThat(recognize(coded(new Coding().setCode(code).setDisplay("Hemgenix"))))
+                .hasValueSatisfying(r -> assertThat(r.by()).isEqualTo(HemgenixRecognition.By.TEXT));
     }
 
     @Test
@@ -117,10 +147,10 @@ class HemgenixOrderRecognizerTest {
         assertThat(recognize(named)).contains(new HemgenixRecognition(HemgenixRecognition.By.HCPCS_UNCLASSIFIED,
                 GeneGateTerminology.HCPCS, "J3490"));
 
-        assertThat(recognize(coded(new Coding(GeneGateTerminology.HCPCS_BLUE_BUTTON, "C9399", null),
+        assertThat(recognize(coded(new Coding("https://bluebutton.cms.gov/resources/codesystem/hcpcs", "C9399", null),
                 new Coding(GeneGateTerminology.NDC, "00053030030", null))))
                 .hasValueSatisfying(r -> assertThat(r.by()).isEqualTo(HemgenixRecognition.By.HCPCS_UNCLASSIFIED));
-        assertThat(recognize(coded(new Coding(GeneGateTerminology.HCPCS_HTTP, "J3590", null),
+        assertThat(recognize(coded(new Coding("http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "J3590", null),
                 new Coding(GeneGateTerminology.RXNORM, "2626772", null))))
                 .hasValueSatisfying(r -> assertThat(r.code()).isEqualTo("J3590"));
     }

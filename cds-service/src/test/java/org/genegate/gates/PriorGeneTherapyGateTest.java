@@ -80,7 +80,7 @@ class PriorGeneTherapyGateTest {
     void aCompletedHemgenixProcedureFails() {
         Procedure procedure = new Procedure();
         procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
-        procedure.setCode(concept(GeneGateTerminology.HCPCS_BLUE_BUTTON, "J1411"));
+        procedure.setCode(concept("https://bluebutton.cms.gov/resources/codesystem/hcpcs", "J1411"));
 
         assertThat(evaluate(record().with(RecordPart.PROCEDURES, procedure)).status()).isEqualTo(GateStatus.FAIL);
     }

@@ -29,7 +29,7 @@ class ProphylaxisOrBleedsGateTest {
     void anActiveFixProphylaxisOrderPasses() {
         MedicationRequest idelvion = new MedicationRequest();
         idelvion.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
-        idelvion.setMedication(concept(GeneGateTerminology.HCPCS_HTTP, "J7202"));
+        idelvion.setMedication(concept("http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "J7202"));
 
         assertThat(evaluate(record().with(RecordPart.MEDICATION_REQUESTS, idelvion)).status()).isEqualTo(GateStatus.PASS);
     }
@@ -48,7 +48,7 @@ class ProphylaxisOrBleedsGateTest {
     void aCompletedMedicationStatementCounts() {
         MedicationStatement statement = new MedicationStatement();
         statement.setStatus(MedicationStatement.MedicationStatementStatus.COMPLETED);
-        statement.setMedication(concept(GeneGateTerminology.HCPCS_BLUE_BUTTON, "J7195"));
+        statement.setMedication(concept("https://bluebutton.cms.gov/resources/codesystem/hcpcs", "J7195"));
 
         assertThat(evaluate(record().with(RecordPart.MEDICATION_STATEMENTS, statement)).status())
                 .isEqualTo(GateStatus.PASS);

@@ -49,6 +49,15 @@ public final class HookClient {
         return send(request.build());
     }
 
+    /** PUT a FHIR resource (e.g. {@code /fhir/Medication/x}) as the EHR's own server would hold it. */
+    public Response put(String path, String resource) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/fhir+json")
+                .header("Accept", "application/fhir+json")
+                .PUT(HttpRequest.BodyPublishers.ofString(resource))
+                .build());
+    }
+
     /** A CORS preflight as a browser sends it. */
     Response preflight(String path, String origin, String method, String requestHeaders) {
         return send(HttpRequest.newBuilder(URI.create(base + path))

@@ -81,7 +81,8 @@ public final class HookPathProfile {
                 config.gateEngine(policy, codes), assembler, planBuilder, cardSettings,
                 config.recordSource(fhir, HttpClient.newHttpClient(), properties,
                         noBeans.getBeanProvider(org.genegate.fetch.FhirQuery.class)),
-                config.auditTrail(fhir, properties, noBeans.getBeanProvider(org.genegate.audit.AuditEventSink.class)));
+                config.auditTrail(fhir, properties, noBeans.getBeanProvider(org.genegate.audit.AuditEventSink.class)),
+                executor, properties);
         CdsServiceDescriptor sign = config.cdsServiceCatalog(templates).find(CdsServiceCatalog.ORDER_SIGN_ID)
                 .orElseThrow();
         ObjectMapper springJson = Jackson2ObjectMapperBuilder.json().build();

@@ -48,6 +48,8 @@ class HookProtocolIT extends AbstractServerIT {
     @Test
     void anOrderForAnotherDrugGetsNoCards() {
         ObjectNode request = client.orderSign(Scenarios.byId("eligible"));
+        // Only the drug order: the scenario's infusion ServiceRequest names Hemgenix, and gets its own card.
+        ((ArrayNode) request.at("/context/draftOrders/entry")).remove(1);
         ObjectNode order = (ObjectNode) request.at("/context/draftOrders/entry/0/resource");
         order.putObject("medicationCodeableConcept").put("text", "Ibuprofen 400 mg tablet")
                 .putArray("coding").addObject().put("system", "http://www.nlm.nih.gov/research/umls/rxnorm")

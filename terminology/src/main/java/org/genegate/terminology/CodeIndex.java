@@ -11,13 +11,16 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.NamingSystem;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ValueSet;
 
 /**
  * Membership of codes in the shipped ValueSets, answered from memory so a gate costs microseconds
  * rather than a terminology-server round trip on the order-sign path. Every ValueSet lists its
- * concepts explicitly, so no expansion is needed. Immutable and thread-safe once built.
+ * concepts explicitly, so no expansion is needed. A code system is matched under every identifier its
+ * shipped NamingSystem lists (e.g. HCPCS under five URIs and an OID), so the aliases live in that data
+ * and nowhere else. Immutable and thread-safe once built.
  */
 public final class CodeIndex {
 
@@ -25,10 +28,13 @@ public final class CodeIndex {
     private final Map<String, Map<String, Coding>> valueSets;
     /** system|code key → display, from CodeSystems and ValueSet concepts. */
     private final Map<String, String> displays;
+    private final SystemAliases aliases;
 
-    private CodeIndex(Map<String, Map<String, Coding>> valueSets, Map<String, String> displays) {
+    private CodeIndex(Map<String, Map<String, Coding>> valueSets, Map<String, String> displays,
+                      SystemAliases aliases) {
         this.valueSets = valueSets;
         this.displays = displays;
+        this.aliases = aliases;
     }
 
     /** The index over this module's shipped resources. */
@@ -43,21 +49,36 @@ public final class CodeIndex {
      *     filter or an exclude: this index cannot expand those, and guessing would let codes through
      */
     public static CodeIndex of(List<? extends Resource> resources) {
+        SystemAliases aliases = SystemAliases.of(resources.stream()
+                .filter(NamingSystem.class::isInstance).map(NamingSystem.class::cast).toList());
         Map<String, String> displays = new HashMap<>();
         for (Resource resource : resources) {
             if (resource instanceof CodeSystem codeSystem) {
                 for (CodeSystem.ConceptDefinitionComponent concept : codeSystem.getConcept()) {
-                    addDisplay(displays, codeSystem.getUrl(), concept.getCode(), concept.getDisplay());
+                    addDisplay(aliases, displays, codeSystem.getUrl(), concept.getCode(), concept.getDisplay());
                 }
             }
         }
         Map<String, Map<String, Coding>> valueSets = new LinkedHashMap<>();
         for (Resource resource : resources) {
             if (resource instanceof ValueSet valueSet) {
-                valueSets.put(valueSet.getUrl(), index(valueSet, displays));
+                valueSets.put(valueSet.getUrl(), index(aliases, valueSet, displays));
             }
         }
-        return new CodeIndex(Collections.unmodifiableMap(valueSets), Map.copyOf(displays));
+        return new CodeIndex(Collections.unmodifiableMap(valueSets), Map.copyOf(displays), aliases);
+    }
+
+    /**
+     * The URI GeneGate writes for a code system, given any identifier an EHR sends for it (another URI, an
+     * {@code urn:oid:}); a system no NamingSystem lists is returned as sent, null as null.
+     */
+    public String canonicalSystem(String system) {
+        return aliases.canonical(system);
+    }
+
+    /** Every identifier read as this code system (its canonical URI first), e.g. for tests and documentation. */
+    public List<String> systemIdentifiers(String canonicalSystem) {
+        return aliases.identifiers(canonicalSystem);
     }
 
     /** Whether the code of this system is in the ValueSet; false for a null system or code. */
@@ -103,7 +124,7 @@ public final class CodeIndex {
         if (system == null || code == null) {
             return Optional.empty();
         }
-        for (String key : keys(system, code)) {
+        for (String key : keys(aliases, system, code)) {
             String display = displays.get(key);
             if (display != null) {
                 return Optional.of(display);
@@ -126,11 +147,11 @@ public final class CodeIndex {
         return members;
     }
 
-    private static Optional<Coding> find(Map<String, Coding> members, String system, String code) {
+    private Optional<Coding> find(Map<String, Coding> members, String system, String code) {
         if (system == null || code == null) {
             return Optional.empty();
         }
-        for (String key : keys(system, code)) {
+        for (String key : keys(aliases, system, code)) {
             Coding coding = members.get(key);
             if (coding != null) {
                 return Optional.of(coding);
@@ -139,7 +160,7 @@ public final class CodeIndex {
         return Optional.empty();
     }
 
-    private static Map<String, Coding> index(ValueSet valueSet, Map<String, String> displays) {
+    private static Map<String, Coding> index(SystemAliases aliases, ValueSet valueSet, Map<String, String> displays) {
         String url = valueSet.getUrl();
         if (!valueSet.getCompose().getExclude().isEmpty()) {
             throw new IllegalStateException("ValueSet " + url + " uses compose.exclude, which CodeIndex cannot expand");
@@ -153,12 +174,12 @@ public final class CodeIndex {
             String system = include.getSystem();
             for (ValueSet.ConceptReferenceComponent concept : include.getConcept()) {
                 String code = concept.getCode().strip();
-                List<String> keys = keys(system, code);
+                List<String> keys = keys(aliases, system, code);
                 if (keys.size() != 1) {
                     throw new IllegalStateException("ValueSet " + url + " lists NDC " + code
                             + " as 10 digits without hyphens, which is ambiguous; write it hyphenated or as 11 digits");
                 }
-                addDisplay(displays, system, code, concept.getDisplay());
+                addDisplay(aliases, displays, system, code, concept.getDisplay());
                 String display = concept.hasDisplay() ? concept.getDisplay() : displays.get(keys.get(0));
                 Coding coding = new Coding(system, code, display);
                 members.put(keys.get(0), coding);
@@ -167,18 +188,20 @@ public final class CodeIndex {
         return Collections.unmodifiableMap(members);
     }
 
-    private static void addDisplay(Map<String, String> displays, String system, String code, String display) {
+    private static void addDisplay(SystemAliases aliases, Map<String, String> displays, String system, String code,
+                                   String display) {
         if (system == null || code == null || display == null || display.isBlank()) {
             return;
         }
-        List<String> keys = keys(system, code.strip());
+        List<String> keys = keys(aliases, system, code.strip());
         if (keys.size() == 1) {
             displays.putIfAbsent(keys.get(0), display);
         }
     }
 
-    /** Lookup keys of a code: NDCs by every 11-digit reading, everything else as written. */
-    private static List<String> keys(String system, String code) {
+    /** Lookup keys of a code under its canonical system: NDCs by every 11-digit reading, everything else as written. */
+    private static List<String> keys(SystemAliases aliases, String sentSystem, String code) {
+        String system = aliases.canonical(sentSystem);
         String trimmed = code.strip();
         if (GeneGateTerminology.NDC.equals(system)) {
             List<String> candidates = Ndc.elevenDigitCandidates(trimmed);

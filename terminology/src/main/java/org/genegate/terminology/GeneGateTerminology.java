@@ -81,11 +81,11 @@ public final class GeneGateTerminology {
     public static final String NUCC = "http://nucc.org/provider-taxonomy";
     public static final String UCUM = "http://unitsofmeasure.org";
 
-    /** The HCPCS URI we write; EHRs also send the two below, so all three are read. */
+    /**
+     * The HCPCS URI we write. The other identifiers EHRs send for HCPCS, NDC and RxNorm are data: the shipped
+     * NamingSystem resources, read through {@link CodeIndex#canonicalSystem(String)}.
+     */
     public static final String HCPCS = "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
-    public static final String HCPCS_HTTP = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
-    public static final String HCPCS_BLUE_BUTTON = "https://bluebutton.cms.gov/resources/codesystem/hcpcs";
-    public static final List<String> HCPCS_SYSTEMS = List.of(HCPCS, HCPCS_HTTP, HCPCS_BLUE_BUTTON);
 
     // Codes the gates name directly (remedies, recognition).
     public static final String J1411 = "J1411";

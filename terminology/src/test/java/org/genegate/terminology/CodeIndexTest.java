@@ -7,6 +7,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.NamingSystem;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,12 +17,45 @@ class CodeIndexTest {
 
     private static final CodeIndex INDEX = CodeIndex.load(FhirContext.forR4Cached());
 
+    @ParameterizedTest
+    @ValueSource(strings = {"https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets",
+        "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "https://bluebutton.cms.gov/resources/codesystem/hcpcs",
+        "http://terminology.hl7.org/CodeSystem/HCPCS", "urn:oid:2.16.840.1.113883.6.285"})
+    void j1411MatchesUnderEveryHcpcsIdentifier(String system) {
+        assertThat(INDEX.contains(GeneGateTerminology.VS_HEMGENIX_PRODUCT, system, "J1411")).isTrue();
+        assertThat(INDEX.canonicalSystem(system)).isEqualTo(GeneGateTerminology.HCPCS);
+        assertThat(INDEX.systemIdentifiers(GeneGateTerminology.HCPCS)).contains(system);
+    }
+
     @Test
-    void j1411MatchesUnderEveryAcceptedHcpcsUri() {
-        assertThat(GeneGateTerminology.HCPCS_SYSTEMS).hasSize(3).allSatisfy(system ->
-                assertThat(INDEX.contains(GeneGateTerminology.VS_HEMGENIX_PRODUCT, system, "J1411")).isTrue());
+    void anUnknownSystemMatchesNothing() {
         assertThat(INDEX.contains(GeneGateTerminology.VS_HEMGENIX_PRODUCT, "http://example.org/hcpcs", "J1411"))
                 .isFalse();
+        assertThat(INDEX.canonicalSystem("http://example.org/hcpcs")).isEqualTo("http://example.org/hcpcs");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://hl7.org/fhir/sid/ndc|0053-0300-30", "urn:oid:2.16.840.1.113883.6.69|00053030030",
+        "urn:oid:2.16.840.1.113883.6.69|0053030030", "http://www.nlm.nih.gov/research/umls/rxnorm|2626772",
+        "https://www.nlm.nih.gov/research/umls/rxnorm|2626772", "urn:oid:2.16.840.1.113883.6.88|2626794"})
+    void ndcAndRxnormMatchUnderEveryIdentifier(String systemAndCode) {
+        String[] parts = systemAndCode.split("\\|");
+        assertThat(INDEX.contains(GeneGateTerminology.VS_HEMGENIX_PRODUCT, parts[0], parts[1])).isTrue();
+    }
+
+    @Test
+    void oneIdentifierClaimedByTwoCodeSystemsIsRefused() {
+        NamingSystem a = namingSystem("a", "http://example.org/a", "1.2.3");
+        NamingSystem b = namingSystem("b", "http://example.org/b", "1.2.3");
+        assertThatThrownBy(() -> CodeIndex.of(List.of(a, b))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("urn:oid:1.2.3");
+    }
+
+    private static NamingSystem namingSystem(String name, String uri, String oid) {
+        NamingSystem namingSystem = new NamingSystem().setName(name).setKind(NamingSystem.NamingSystemType.CODESYSTEM);
+        namingSystem.addUniqueId().setType(NamingSystem.NamingSystemIdentifierType.URI).setValue(uri).setPreferred(true);
+        namingSystem.addUniqueId().setType(NamingSystem.NamingSystemIdentifierType.OID).setValue(oid);
+        return namingSystem;
     }
 
     @ParameterizedTest
@@ -52,7 +86,7 @@ class CodeIndexTest {
         assertThat(INDEX.display(GeneGateTerminology.ICD10CM, "D67")).contains("Hereditary factor IX deficiency");
         assertThat(INDEX.display(GeneGateTerminology.HCPCS, "J7193"))
                 .contains("Factor IX (antihemophilic factor, purified, non-recombinant) per IU");
-        assertThat(INDEX.display(GeneGateTerminology.HCPCS_BLUE_BUTTON, "J7193").orElseThrow())
+        assertThat(INDEX.display("https://bluebutton.cms.gov/resources/codesystem/hcpcs", "J7193").orElseThrow())
                 .doesNotContainIgnoringCase("ixinity");
         assertThat(INDEX.display(GeneGateTerminology.LOINC, "3185-6")).contains(
                 "Coagulation factor IX inhibitor [Units/volume] in Platelet poor plasma by Coagulation assay");
@@ -89,10 +123,10 @@ class CodeIndexTest {
                 .addCoding(new Coding(GeneGateTerminology.NDC, "63833-0876-01", null))
                 .addCoding(null)
                 .addCoding(new Coding(null, "J1411", null))
-                .addCoding(new Coding(GeneGateTerminology.HCPCS_BLUE_BUTTON, "J1411", null));
+                .addCoding(new Coding("https://bluebutton.cms.gov/resources/codesystem/hcpcs", "J1411", null));
 
         assertThat(INDEX.firstMatch(GeneGateTerminology.VS_HEMGENIX_PRODUCT, concept))
-                .get().extracting(Coding::getSystem).isEqualTo(GeneGateTerminology.HCPCS_BLUE_BUTTON);
+                .get().extracting(Coding::getSystem).isEqualTo("https://bluebutton.cms.gov/resources/codesystem/hcpcs");
         assertThat(INDEX.firstMatch(GeneGateTerminology.VS_HEMGENIX_PRODUCT, null)).isEmpty();
         assertThat(INDEX.firstMatch(GeneGateTerminology.VS_HEMGENIX_PRODUCT, new CodeableConcept())).isEmpty();
         assertThat(INDEX.contains(GeneGateTerminology.VS_HEMGENIX_PRODUCT, (Coding) null)).isFalse();

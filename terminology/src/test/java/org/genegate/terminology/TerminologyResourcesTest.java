@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.NamingSystem;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ValueSet;
@@ -24,7 +25,7 @@ class TerminologyResourcesTest {
         assertThat(resources).hasSize(TerminologyResources.fileNames().size());
         assertThat(resources).allSatisfy(r -> {
             assertThat(r.getIdElement().getIdPart()).matches("[A-Za-z0-9\\-.]{1,64}");
-            assertThat(r).isInstanceOfAny(CodeSystem.class, ValueSet.class);
+            assertThat(r).isInstanceOfAny(CodeSystem.class, ValueSet.class, NamingSystem.class);
         });
     }
 

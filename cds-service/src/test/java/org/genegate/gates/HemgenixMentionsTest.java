@@ -1,0 +1,45 @@
+package org.genegate.gates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.genegate.gates.GateTestSupport.CODES;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DeviceRequest;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.junit.jupiter.api.Test;
+
+class HemgenixMentionsTest {
+
+    private final HemgenixMentions mentions = new HemgenixMentions(FhirContext.forR4Cached(),
+            new HemgenixOrderRecognizer(CODES));
+
+    @Test
+    void aServiceRequestCodedJ1411UnderTheOidIsAMention() {
+        ServiceRequest request = new ServiceRequest().setCode(new CodeableConcept(
+                new Coding("urn:oid:2.16.840.1.113883.6.285", "J1411", null)));
+
+        assertThat(mentions.find(request)).contains("coded J1411");
+    }
+
+    @Test
+    void textAnywhereIsAMention() {
+        DeviceRequest request = new DeviceRequest();
+        request.addNote().setText("Infuse etranacogene at the HTC");
+
+        assertThat(mentions.find(request)).hasValueSatisfying(m -> assertThat(m).contains("etranacogene"));
+    }
+
+    @Test
+    void referencesAndIdentifiersAreNamesNotMentions() {
+        ServiceRequest request = new ServiceRequest().setCode(new CodeableConcept(
+                new Coding("http://www.ama-assn.org/go/cpt", "96365", null)));
+        request.addBasedOn(new Reference("MedicationRequest/hemgenix-order"));
+        request.addIdentifier(new Identifier().setValue("HEMGENIX-42"));
+
+        assertThat(mentions.find(request)).isEmpty();
+    }
+}
