@@ -42,7 +42,8 @@ class CardComposerTest {
     }
 
     private static GateFinding finding(String gate, GateStatus status, Severity severity, Remedy... remedies) {
-        return new GateFinding(gate, status, severity, gate + " message", List.of(), "a source", List.of(remedies));
+        return new GateFinding(gate, status, severity, gate + " message", List.of(), "a source",
+                org.genegate.gates.RuleSources.of(gate), List.of(remedies));
     }
 
     @Test

@@ -22,6 +22,10 @@ public final class GeneGateTerminology {
     public static final String FIX_PROPHYLAXIS_CURRENT = "fix-prophylaxis-current";
     public static final String LIVER_ULTRASOUND = "liver-ultrasound";
     public static final String LIVER_ELASTOGRAPHY = "liver-elastography";
+    /** Observation.code of a liver stiffness measurement (kPa) of the elastography. */
+    public static final String LIVER_STIFFNESS = "liver-stiffness";
+    /** ServiceRequest.code of the hepatology consultation the label advises for liver abnormalities. */
+    public static final String HEPATOLOGY_CONSULT = "hepatology-consult";
     /** CarePlan.category of the post-infusion monitoring plan. */
     public static final String GENE_THERAPY_MONITORING = "gene-therapy-monitoring";
     /** Outcomes reported at the post-infusion milestones (Observation.code). */
