@@ -28,7 +28,7 @@ class ScenariosTest {
 
     private static final FhirContext CTX = FhirContext.forR4Cached();
 
-    /** The 15 gates of the default policy (domain/gates.md). */
+    /** The 15 gates of the default policy (docs/gates.md). */
     static final Set<String> GATES = Set.of("age", "prior-gene-therapy", "fix-inhibitor", "nab-aav5", "diagnosis",
             "fix-activity", "prophylaxis-or-bleeds", "infections", "baseline-liver", "monitoring-plan",
             "weight-and-dose", "site-of-care", "prescriber", "coding", "payer");
@@ -161,7 +161,7 @@ class ScenariosTest {
         }
     }
 
-    /** The default policy's severity for a gate's status (gate-spec.md). */
+    /** The default policy's severity for a gate's status (docs/gates.md). */
     private static String severity(String gate, String status, Bundle bundle) {
         if (status.equals("COULD_NOT_VERIFY")) {
             return "warning";
