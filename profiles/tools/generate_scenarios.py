@@ -37,6 +37,14 @@ INT_POS = [{"coding": [{"system": INTERP, "code": "POS", "display": "Positive"}]
 INT_N = [{"coding": [{"system": INTERP, "code": "N", "display": "Normal"}]}]
 INT_L = [{"coding": [{"system": INTERP, "code": "L", "display": "Low"}]}]
 
+NO_ABNORMALITY = ("281900007", "No abnormality detected")
+CIRRHOSIS = ("19943007", "Cirrhosis of liver")
+STEATOSIS = ("197321007", "Steatosis of liver")
+# The eligible patient's liver imaging: normal ultrasound and elastography 18 days before the order, 4.8 kPa.
+LIVER_IMAGING = {"date": "2026-11-02", "stiffnessKpa": 4.8,
+                 "ultrasoundConclusions": [NO_ABNORMALITY], "ultrasoundText": "Normal liver size and echotexture; no focal lesion.",
+                 "elastographyConclusions": [NO_ABNORMALITY], "elastographyText": "Liver stiffness 4.8 kPa, no significant fibrosis."}
+
 def ref(rtype, rid, display=None):
     r = {"reference": "%s/%s" % (rtype, rid)}
     if display: r["display"] = display
@@ -166,7 +174,7 @@ def scenario(sid, **m):
         kind, val, date = nab
         value = {"valueRatio": {"numerator": {"value": 1}, "denominator": {"value": val}}} if kind == "ratio" else {"valueString": val}
         res.append(obs("aav5-nab", cc(GG, "aav5-nab-titer", NAB_DISPLAY, "Anti-AAV5 neutralizing antibody titer"), value, date,
-                       method="AAV5 transduction inhibition assay (clinical-study assay, central laboratory)"))
+                       method=m.get("nabMethod", "AAV5 transduction inhibition assay (clinical-study assay, central laboratory)")))
     # Body weight.
     wval, wunit, wcode = m.get("weight", (70, "kg", "kg"))
     res.append(obs("body-weight", loinc("29463-7", "Body weight"), {"valueQuantity": q(wval, wunit, wcode)},
@@ -181,15 +189,34 @@ def scenario(sid, **m):
                 ("bilirubin", "1975-2", "Bilirubin.total [Mass/volume] in Serum or Plasma", 0.6, "mg/dL", 0.1, 1.2)]:
             res.append(obs(suffix, loinc(code, display), {"valueQuantity": q(value, unit)}, "2026-11-06",
                            ref_range=rng(low, high, unit), interp=INT_N))
-        for suffix, code, display, conclusion in [
-                ("liver-ultrasound", "liver-ultrasound", "Liver ultrasound", "Normal liver size and echotexture; no focal lesion."),
-                ("liver-elastography", "liver-elastography", "Liver elastography", "Liver stiffness 4.8 kPa, no significant fibrosis.")]:
-            res.append({"resourceType": "DiagnosticReport", "id": p(suffix), "status": "final",
+        # Liver imaging: final reports with coded conclusions (SNOMED CT) and the elastography's liver stiffness (kPa).
+        img = dict(LIVER_IMAGING); img.update(m.get("imaging", {}))
+        stiffness_kpa = img["stiffnessKpa"]
+        if stiffness_kpa is not None:
+            res.append({"resourceType": "Observation", "id": p("liver-stiffness"), "status": "final",
+                "category": [cc(OBS_CAT, "imaging", "Imaging")],
+                "code": cc(GG, "liver-stiffness", "Liver stiffness measurement by elastography", "Liver stiffness (transient elastography)"),
+                "subject": pat, "effectiveDateTime": img["date"], "valueQuantity": q(stiffness_kpa, "kPa"),
+                "method": {"text": "Vibration-controlled transient elastography"}})
+        for suffix, code, display in [("liver-ultrasound", "liver-ultrasound", "Liver ultrasound"),
+                                      ("liver-elastography", "liver-elastography", "Liver elastography")]:
+            kind = "ultrasound" if code == "liver-ultrasound" else "elastography"
+            if img.get(kind + "ProcedureOnly"):
+                res.append({"resourceType": "Procedure", "id": p(suffix), "status": "completed",
+                    "code": cc(GG, code, display, display), "subject": pat, "performedDateTime": img["date"],
+                    "performer": [{"actor": ref("Organization", p("htc"))}]})
+                continue
+            conclusions = img[kind + "Conclusions"]
+            report = {"resourceType": "DiagnosticReport", "id": p(suffix), "status": img.get(kind + "Status", "final"),
                 "category": [{"coding": [{"system": LOINC, "code": "LP29684-5", "display": "Radiology"},
                                          {"system": "http://terminology.hl7.org/CodeSystem/v2-0074", "code": "RAD", "display": "Radiology"}]}],
                 "code": cc(GG, code, display, display), "subject": pat,
-                "effectiveDateTime": "2026-11-02", "issued": "2026-11-02T16:00:00-06:00",
-                "performer": [ref("Organization", p("htc"))], "conclusion": conclusion})
+                "effectiveDateTime": img["date"], "issued": img["date"] + "T16:00:00-06:00",
+                "performer": [ref("Organization", p("htc"))], "conclusion": img[kind + "Text"],
+                "conclusionCode": [cc(SNOMED, c, d) for c, d in conclusions]}
+            if kind == "elastography" and stiffness_kpa is not None:
+                report["result"] = [ref("Observation", p("liver-stiffness"))]
+            res.append(report)
     # Hepatitis B, hepatitis C and HIV screens.
     for suffix, code, display, positive in [
             ("hbsag", "5196-1", "Hepatitis B virus surface Ag [Presence] in Serum or Plasma by Immunoassay", m.get("hbsagPositive", False)),
@@ -275,6 +302,14 @@ def scenario(sid, **m):
                            {"valueQuantity": q(0, "IU", "[iU]")}, day))
             res.append(obs("fix-%dm" % month, loinc("3187-2", "Coagulation factor IX activity actual/normal in Platelet poor plasma by Coagulation assay", "Factor IX activity"),
                            {"valueQuantity": q(36, "%")}, day, ref_range=rng(50, 150, "%"), interp=INT_L, method="Chromogenic and one-stage assays"))
+    if m.get("openHemgenixOrder"):
+        res.append({"resourceType": "MedicationRequest", "id": p("earlier-hemgenix-order"), "status": "active", "intent": "order",
+            "reportedBoolean": False,
+            "medicationCodeableConcept": {"coding": [J1411], "text": "Hemgenix (etranacogene dezaparvovec-drlb)"},
+            "subject": pat, "authoredOn": "2026-11-02", "requester": ref("Practitioner", p("practitioner")),
+            "reasonCode": [{"coding": [D67]}],
+            "dosageInstruction": [{"text": "140 mL IV once at 500 mL/h", "timing": {"repeat": {"count": 1}}, "route": IV_ROUTE,
+                "doseAndRate": [{"doseQuantity": q(140, "mL")}]}]})
     for r in m.get("extra", []):
         res.append(r(p, pat))
 
@@ -327,14 +362,23 @@ add("pediatric", "17-year-old (turns 18 the day after the order)", {"birthDate":
 add("age-18-today", "18th birthday on the order date", {"birthDate": "2008-11-20"}, {}, ["payer"],
     "Born 2008-11-20: 18 years exactly on 2026-11-20, so the age gate passes (boundary).")
 add("nab-high", "Anti-AAV5 NAb titer 1:900", {"nab": ("ratio", 900, "2026-11-06")},
-    {"nab-aav5": "FAIL"}, ["critical", "payer"],
-    "1:900 >= 1:678. The card must say the US label sets no cutoff and cite the EU SmPC and the assay named in Observation.method.")
+    {"nab-aav5": "FAIL"}, ["documentation", "payer"],
+    "1:900 > 1:678 on the clinical-study assay: a warning (efficacy caution of the EU SmPC 4.4, not a safety stop; the US "
+    "label sets no cutoff); the card names the assay from Observation.method.")
 add("nab-missing", "No anti-AAV5 NAb result", {"nab": None}, {"nab-aav5": "MISSING"}, ["documentation", "payer"],
     "No aav5-nab-titer Observation: MISSING (warning) with an OrderTest for the titer.")
-add("nab-stale", "Anti-AAV5 NAb titer 35 days old", {"nab": ("ratio", 200, "2026-10-16")},
-    {"nab-aav5": "STALE"}, ["documentation", "payer"], "1:200 on 2026-10-16, 35 days before the order (window 28 days).")
+add("nab-stale", "Anti-AAV5 NAb titer 181 days old", {"nab": ("ratio", 200, "2026-05-23")},
+    {"nab-aav5": "STALE"}, ["documentation", "payer"],
+    "1:200 on 2026-05-23, 181 days before the order (team window 180 days; no source sets one).")
 add("nab-string-value", "NAb reported as the string \"<1:50\"", {"nab": ("string", "<1:50", "2026-11-06")}, {}, ["payer"],
     "valueString \"<1:50\": below the threshold (50 <= 678), so the gate passes.")
+add("nab-678-exact", "Anti-AAV5 NAb titer exactly 1:678 on the clinical-study assay", {"nab": ("ratio", 678, "2026-11-06")},
+    {}, ["payer"], "1:678 is not above 1:678: the EU SmPC caution starts above it, so the gate passes (boundary).")
+add("nab-extended-range-899", "Anti-AAV5 NAb titer 1:899 on the extended-range assay",
+    {"nab": ("ratio", 899, "2026-11-06"), "nabMethod": "AAV5 transduction inhibition assay (extended-range assay, central laboratory)"},
+    {"nab-aav5": "FAIL"}, ["documentation", "payer"],
+    "1:899 > 1:898, the EU SmPC limit for the extended-range assay named in Observation.method: warning (efficacy caution). "
+    "On that assay 1:898 and below pass.")
 add("inhibitor-once", "One positive FIX inhibitor (0.8 BU), previous negative",
     {"inhibitors": [("2026-05-12", 0.0), ("2026-11-10", 0.8)]}, {"fix-inhibitor": "FAIL"}, ["critical", "payer"],
     "Latest 0.8 BU (2026-11-10), the one before negative: critical, retest in about 2 weeks (label).")
@@ -357,6 +401,10 @@ add("hepatitis-b", "HBsAg positive", {"hbsagPositive": True}, {"infections": "FA
 add("prior-hemgenix", "Hemgenix already given in 2024", {"priorHemgenix": True}, {"prior-gene-therapy": "FAIL"},
     ["critical", "payer"], "A completed MedicationAdministration of J1411 on 2024-03-12: one dose per lifetime. "
     "patient-view: no weekly tests or milestones after the 2024 dose are on record, so they are overdue.", ["overdue"])
+add("duplicate-hemgenix-order", "Another active Hemgenix order, no dose given", {"openHemgenixOrder": True},
+    {"prior-gene-therapy": "FAIL"}, ["documentation", "payer"],
+    "An active Hemgenix MedicationRequest from 2026-11-02 and no completed administration: a duplicate order (warning, "
+    "team default), not a prior dose.")
 add("dose-wrong", "Ordered 100 mL for 70 kg",
     {"dose": (100, "mL", "mL"), "doseText": "100 mL IV once at 500 mL/h"}, {"weight-and-dose": "FAIL"}, ["documentation", "payer"],
     "Expected 140 mL (2 mL/kg x 70 kg, 14 vials); 100 mL is 28.6 % low: warning with UpdateDose to 140 mL.")
@@ -376,6 +424,23 @@ add("ndc-coded", "Hemgenix ordered by NDC (11 digits, no hyphens)",
     "Only NDC 00053030030 (= 0053-0300-30 kit), no HCPCS and no text: still a J1411 order; the coding gate has nothing to fault.")
 add("liver-workup-missing", "No baseline liver tests or imaging", {"liver": False}, {"baseline-liver": "MISSING"},
     ["documentation", "payer"], "No ALT, AST, ALP, total bilirubin, ultrasound or elastography: OrderTest for each.")
+add("liver-cirrhosis-elastography", "Elastography shows cirrhosis (18.2 kPa)",
+    {"imaging": {"stiffnessKpa": 18.2, "elastographyConclusions": [CIRRHOSIS],
+                 "elastographyText": "Liver stiffness 18.2 kPa, consistent with cirrhosis."}},
+    {"baseline-liver": "FAIL"}, ["critical", "payer"],
+    "Elastography report concludes cirrhosis (SNOMED 19943007) with liver stiffness 18.2 kPa (>= 15 kPa, Baveno VII): "
+    "critical (EU SmPC 4.3 contraindication; US label 2.1: hepatologist to assess eligibility) with a hepatology-consult suggestion.")
+add("liver-imaging-abnormal", "Ultrasound shows steatosis",
+    {"imaging": {"ultrasoundConclusions": [STEATOSIS], "ultrasoundText": "Diffusely increased echogenicity consistent with steatosis."}},
+    {"baseline-liver": "FAIL"}, ["documentation", "payer"],
+    "Final ultrasound report concludes steatosis of liver (SNOMED 197321007): other abnormal imaging, a warning with a "
+    "hepatology-consult ServiceRequest suggestion (US label 2.1).")
+add("liver-imaging-stale", "Liver imaging 181 days old", {"imaging": {"date": "2026-05-23"}},
+    {"baseline-liver": "STALE"}, ["documentation", "payer"],
+    "Normal ultrasound and elastography on 2026-05-23, 181 days before the order (team window 180 days): stale, both re-ordered.")
+add("liver-procedure-no-report", "Elastography performed, no report on record", {"imaging": {"elastographyProcedureOnly": True, "stiffnessKpa": None}},
+    {"baseline-liver": "MISSING"}, ["documentation", "payer"],
+    "A completed elastography Procedure with no DiagnosticReport: the result is not on record (missing), and it is not re-ordered.")
 add("no-monitoring-plan", "No post-infusion monitoring CarePlan", {"carePlan": False}, {"monitoring-plan": "MISSING"},
     ["documentation", "payer"], "No CarePlan with category gene-therapy-monitoring: CreateMonitoringPlan suggestion (denial #4).")
 add("wrong-admin-cpt", "Infusion ordered with chemotherapy CPT 96413", {"cpt": ("96413", None)}, {"coding": "FAIL"},

@@ -102,7 +102,8 @@
         el("td", { text: first(gate, "title") }),
         el("td", { "class": "status " + statusClass }, [el("span", { text: status })]),
         el("td", {}, [el("div", { text: first(gate, "message") }),
-          el("div", { "class": "source", text: "Source: " + (first(gate, "source") || "") })]),
+          el("div", { "class": "source", text: "Source (" + part(gate, "sourceClass").map(value).join(", ") + "): "
+            + (first(gate, "source") || "") })]),
         el("td", {}, [evidence]),
         el("td", {}, [remedies])
       ]));

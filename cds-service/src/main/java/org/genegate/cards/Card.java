@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A CDS Hooks 2.0 card. {@code extension} carries {@code genegate.findings}: the gate id, status and
- * severity of every finding on the card, so EHR integrations, audits and tests read them without
+ * severity and source classes of every finding on the card, so EHR integrations, audits and tests read them without
  * parsing the markdown.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -15,6 +15,7 @@ import org.genegate.gates.GateFinding;
 import org.genegate.gates.GateStatus;
 import org.genegate.gates.Remedy;
 import org.genegate.gates.Severity;
+import org.genegate.gates.SourceClass;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Resource;
@@ -81,8 +82,8 @@ public final class CardComposer {
     private Card criticalCard(List<GateFinding> findings, DraftOrder order) {
         String summary = summary(DRUG + ": do not give without review: ", findings);
         List<Suggestion> suggestions = suggestions(findings, order);
-        return new Card(uuid(), summary, detail(findings, "Hemgenix is a one-time therapy; these findings come from "
-                        + "the label or clinical safety criteria. Override only with a documented reason."),
+        return new Card(uuid(), summary, detail(findings, "Hemgenix is a one-time therapy. " + sourcesLead(findings)
+                        + " Override only with a documented reason."),
                 "critical", source(CardTopics.CONTRAINDICATION), suggestions, selectionBehavior(suggestions),
                 settings.overrideReasons(), List.of(), findingsExtension(findings));
     }
@@ -238,7 +239,8 @@ public final class CardComposer {
         }
         for (GateFinding finding : findings) {
             detail.append("- **").append(GateTitles.title(finding.gateId())).append("** (")
-                    .append(statusText(finding.status())).append("): ").append(finding.message());
+                    .append(statusText(finding.status())).append("; ").append(sourceClassText(finding))
+                    .append("): ").append(finding.message());
             for (Evidence evidence : finding.evidence()) {
                 detail.append("\n  - ").append(evidenceText(evidence));
             }
@@ -248,6 +250,30 @@ public final class CardComposer {
             detail.append('\n');
         }
         return detail.toString().strip();
+    }
+
+    /** "US label", or "EU SmPC and payer policy": the classes the finding itself rests on. */
+    static String sourceClassText(GateFinding finding) {
+        List<String> names = finding.sourceClasses().stream().map(SourceClass::text).toList();
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    /**
+     * Names the source of each blocking finding, so the card never calls a payer or trial criterion a label rule:
+     * "These findings come from: Age: US label; Prior gene therapy: EU SmPC and payer policy."
+     */
+    static String sourcesLead(List<GateFinding> findings) {
+        StringBuilder lead = new StringBuilder("These findings come from: ");
+        for (int i = 0; i < findings.size(); i++) {
+            if (i > 0) {
+                lead.append("; ");
+            }
+            lead.append(GateTitles.title(findings.get(i).gateId())).append(": ").append(sourceClassText(findings.get(i)));
+        }
+        return lead.append('.').toString();
     }
 
     private static String evidenceText(Evidence evidence) {

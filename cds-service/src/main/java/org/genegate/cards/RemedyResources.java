@@ -35,9 +35,7 @@ public final class RemedyResources {
                 .setSubject(request.getSubject().copy())
                 .setAuthoredOnElement(new DateTimeType(new Date()))
                 .addReasonCode(new CodeableConcept().setText(test.reason()));
-        serviceRequest.addCategory(new CodeableConcept(isImaging(test)
-                ? new Coding("http://snomed.info/sct", "363679005", "Imaging")
-                : new Coding("http://snomed.info/sct", "108252007", "Laboratory procedure")));
+        serviceRequest.addCategory(new CodeableConcept(category(test)));
         if (request.hasEncounter()) {
             serviceRequest.setEncounter(request.getEncounter().copy());
         }
@@ -47,10 +45,18 @@ public final class RemedyResources {
         return serviceRequest;
     }
 
-    private static boolean isImaging(Remedy.OrderTest test) {
-        return GeneGateTerminology.CODE_SYSTEM.equals(test.system())
-                && (GeneGateTerminology.LIVER_ULTRASOUND.equals(test.code())
-                || GeneGateTerminology.LIVER_ELASTOGRAPHY.equals(test.code()));
+    /** The ServiceRequest category (SNOMED CT, as US Core's ServiceRequest categories): imaging, referral or lab. */
+    private static Coding category(Remedy.OrderTest test) {
+        if (GeneGateTerminology.CODE_SYSTEM.equals(test.system())) {
+            if (GeneGateTerminology.LIVER_ULTRASOUND.equals(test.code())
+                    || GeneGateTerminology.LIVER_ELASTOGRAPHY.equals(test.code())) {
+                return new Coding("http://snomed.info/sct", "363679005", "Imaging");
+            }
+            if (GeneGateTerminology.HEPATOLOGY_CONSULT.equals(test.code())) {
+                return new Coding("http://snomed.info/sct", "3457005", "Patient referral");
+            }
+        }
+        return new Coding("http://snomed.info/sct", "108252007", "Laboratory procedure");
     }
 
     /** The draft order with its dose set to the weight-based volume in mL. */

@@ -38,6 +38,7 @@ public final class PrefetchTemplates {
                         GeneGateTerminology.VS_INFECTION_SEROLOGY, GeneGateTerminology.VS_BODY_WEIGHT,
                         GeneGateTerminology.VS_BLEED_HISTORY)
                 + "," + GeneGateTerminology.CODE_SYSTEM + "|" + GeneGateTerminology.FIX_PROPHYLAXIS_CURRENT
+                + "," + GeneGateTerminology.CODE_SYSTEM + "|" + GeneGateTerminology.LIVER_STIFFNESS
                 + "," + GeneGateTerminology.CODE_SYSTEM + "|" + GeneGateTerminology.ANNUALIZED_BLEEDING_RATE
                 + "," + GeneGateTerminology.CODE_SYSTEM + "|" + GeneGateTerminology.FIX_PRODUCT_USE);
         define(k, t, RecordPart.MEDICATION_REQUESTS, "medicationRequests", "MedicationRequest?patient=" + PATIENT_TOKEN);

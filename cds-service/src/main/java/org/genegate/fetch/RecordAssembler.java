@@ -128,13 +128,18 @@ public final class RecordAssembler {
         return record.build();
     }
 
-    /** The prefetched resources, or null when the key must be fetched (an OperationOutcome stands in its place). */
+    /**
+     * The prefetched resources, or null when the key must be fetched: an OperationOutcome stands in its place, or
+     * the prefetch is only the first page of a search (a {@code next} link), whose later pages may hold the very
+     * result a gate needs.
+     */
     private List<Resource> readPrefetched(String key, JsonNode value) {
         if (value.isNull()) {
             return List.of();
         }
         Resource resource = reader.parseAnyResource(value, "prefetch." + key);
-        if (resource instanceof OperationOutcome) {
+        if (resource instanceof OperationOutcome
+                || resource instanceof Bundle bundle && bundle.getLink(Bundle.LINK_NEXT) != null) {
             return null;
         }
         return resourcesOf(resource);

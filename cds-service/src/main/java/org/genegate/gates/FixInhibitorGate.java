@@ -69,26 +69,28 @@ public final class FixInhibitorGate implements Gate<FixInhibitorSettings> {
         String latestText = describe(latest);
         if (readings.get(0) == Positivity.POSITIVE) {
             if (readings.size() > 1 && readings.get(1) == Positivity.POSITIVE) {
-                return in.finding(GateStatus.FAIL, "Two positive FIX inhibitor tests (" + describe(readable.get(1))
-                        + ", then " + latestText + "): do not give Hemgenix (label).", evidence, List.of());
+                return in.finding(GateStatus.FAIL, LABEL_AND_PAYER, "Two positive FIX inhibitor tests ("
+                        + describe(readable.get(1)) + ", then " + latestText + "): the US label says do not give "
+                        + "Hemgenix. " + cutOff(policy), evidence, List.of());
             }
-            return in.finding(GateStatus.FAIL, "FIX inhibitor test is positive (" + latestText + "): retest in "
-                    + "about 2 weeks (label), and do not give Hemgenix if the retest is positive too.",
-                    evidence, List.of(retest));
+            return in.finding(GateStatus.FAIL, LABEL_AND_PAYER, "FIX inhibitor test is positive (" + latestText
+                    + "): the US label says retest in about 2 weeks, and do not give Hemgenix if the retest is "
+                    + "positive too. " + cutOff(policy), evidence, List.of(retest));
         }
         boolean earlierPositive = readings.subList(1, readings.size()).contains(Positivity.POSITIVE);
         Observation earliestPositive = earlierPositive ? readable.get(readings.lastIndexOf(Positivity.POSITIVE)) : null;
         if (!Observations.withinDays(latest, in.orderDate(), policy.windowDays())) {
-            return in.finding(GateStatus.STALE, "The latest FIX inhibitor result (" + latestText + ") is older than "
+            return in.finding(GateStatus.STALE, List.of(SourceClass.PAYER), "The latest FIX inhibitor result (" + latestText + ") is older than "
                     + policy.windowDays() + " days before the order (" + in.orderDate() + "); repeat the Bethesda test"
                     + (earlierPositive ? ", and note the earlier positive (" + describe(earliestPositive) + ")." : "."),
                     evidence, List.of(retest));
         }
         if (earlierPositive) {
-            return in.finding(GateStatus.FAIL, policy.historySeverity(), "The current FIX inhibitor test is negative ("
-                    + latestText + "), but an earlier one was positive (" + describe(earliestPositive)
-                    + "); payers such as Aetna require no history of an inhibitor >= "
-                    + Numbers.plain(policy.positiveThresholdBu()) + " BU.", evidence, List.of());
+            return in.finding(GateStatus.FAIL, policy.historySeverity(), List.of(SourceClass.PAYER, SourceClass.SMPC),
+                    "The current FIX inhibitor test is negative (" + latestText + "), but an earlier one was positive ("
+                    + describe(earliestPositive) + "); payers such as Aetna require no history of an inhibitor >= "
+                    + Numbers.plain(policy.positiveThresholdBu()) + " BU, and the EU SmPC indication is for patients "
+                    + "without a history of FIX inhibitors.", evidence, List.of());
         }
         if (all.get(0) != latest) {
             // A newer result could not be read: the older negative cannot stand in for it.
@@ -97,6 +99,14 @@ public final class FixInhibitorGate implements Gate<FixInhibitorSettings> {
                     + "Bethesda test.", evidence, List.of(retest));
         }
         return in.finding(GateStatus.PASS, "FIX inhibitor test is negative (" + latestText + ").", evidence, List.of());
+    }
+
+    /** The label's retest rule, judged against the payer's Bethesda cut-off: the label sets no number. */
+    private static final List<SourceClass> LABEL_AND_PAYER = List.of(SourceClass.LABEL, SourceClass.PAYER);
+
+    private static String cutOff(FixInhibitorSettings policy) {
+        return "Positive here means >= " + Numbers.plain(policy.positiveThresholdBu())
+                + " BU, a payer cut-off (Aetna CPB 1023); the US label sets no Bethesda cut-off.";
     }
 
     /** "0.8 BU on 2026-10-01" for a message. */

@@ -133,7 +133,7 @@ public final class GateEngine {
         return new GateFinding(settings.gateId(), GateStatus.COULD_NOT_VERIFY,
                 settings.severities().of(GateStatus.COULD_NOT_VERIFY),
                 "Could not verify the " + bound.gate().title() + " for Hemgenix: " + reason + ".",
-                evidence, settings.source(), List.of());
+                evidence, settings.source(), RuleSources.of(settings.gateId()), List.of());
     }
 
     private CoverageDetermination coverage(PatientRecord record, DraftOrder order) {

@@ -10,14 +10,20 @@ import java.util.List;
  * @param severity  from the policy for this status; {@link Severity#NONE} for a pass
  * @param message   one sentence for a clinician, e.g. "Anti-AAV5 NAb titer 1:900 (2026-11-01) is at or above 1:678."
  * @param evidence  what in the record the finding rests on
- * @param source    where the rule comes from (label, SmPC, trial, payer policy, billing sheet)
+ * @param source    where the gate's rules come from, as the policy cites them
+ * @param sourceClasses the kinds of source this finding itself rests on (label, SmPC, payer, ...); never empty
  * @param remedies  what would fix it; empty when nothing can be suggested
  */
 public record GateFinding(String gateId, GateStatus status, Severity severity, String message,
-                          List<Evidence> evidence, String source, List<Remedy> remedies) {
+                          List<Evidence> evidence, String source, List<SourceClass> sourceClasses,
+                          List<Remedy> remedies) {
 
     public GateFinding {
         evidence = List.copyOf(evidence);
+        sourceClasses = List.copyOf(sourceClasses);
+        if (sourceClasses.isEmpty()) {
+            throw new IllegalArgumentException("A finding of " + gateId + " must name the class of its source");
+        }
         remedies = List.copyOf(remedies);
     }
 

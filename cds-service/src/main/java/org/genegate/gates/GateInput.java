@@ -21,7 +21,7 @@ public record GateInput<S extends GateSettings>(PatientRecord record, DraftOrder
         return order.orderDate();
     }
 
-    /** A finding with the policy's severity for the status and the policy's source. */
+    /** A finding with the policy's severity for the status, the policy's source and the gate's source classes. */
     public GateFinding finding(GateStatus status, String message, List<Evidence> evidence, List<Remedy> remedies) {
         return finding(status, policy.severities().of(status), message, evidence, remedies);
     }
@@ -29,7 +29,19 @@ public record GateInput<S extends GateSettings>(PatientRecord record, DraftOrder
     /** A finding whose severity is not the status default (fix-inhibitor history, payer facts). */
     public GateFinding finding(GateStatus status, Severity severity, String message, List<Evidence> evidence,
                                List<Remedy> remedies) {
-        return new GateFinding(policy.gateId(), status, severity, message, evidence, policy.source(), remedies);
+        return finding(status, severity, RuleSources.of(policy.gateId()), message, evidence, remedies);
+    }
+
+    /** A finding that rests on other source classes than the gate's default (e.g. a payer-only criterion). */
+    public GateFinding finding(GateStatus status, List<SourceClass> sources, String message, List<Evidence> evidence,
+                               List<Remedy> remedies) {
+        return finding(status, policy.severities().of(status), sources, message, evidence, remedies);
+    }
+
+    public GateFinding finding(GateStatus status, Severity severity, List<SourceClass> sources, String message,
+                               List<Evidence> evidence, List<Remedy> remedies) {
+        return new GateFinding(policy.gateId(), status, severity, message, evidence, policy.source(), sources,
+                remedies);
     }
 
     /** How to name a code for a clinician: its own display, else the shipped terminology's, else the code. */

@@ -13,14 +13,28 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 
 /**
- * Anti-AAV5 neutralizing antibodies. The team keeps the billing sheet's gate, but its message
- * must carry the evidence: the US label sets no cutoff; the EU SmPC cautions above 1:678 with the
- * clinical-study assay (about 1:898 with the extended-range assay), so the assay matters.
+ * Anti-AAV5 neutralizing antibodies: an efficacy caution, not a safety stop. The US label sets no cutoff and
+ * HOPE-B did not exclude on NAb; the EU SmPC 4.4 cautions that titers above 1:678 on the clinical-study assay
+ * (above 1:898 on the extended-range assay) may reduce the effect. Which limit applies depends on the assay named
+ * in {@code Observation.method}; an unnamed assay is compared with the clinical-study limit and the card says so.
  */
 public final class NabAav5Gate implements Gate<NabAav5Settings> {
 
-    private static final String CONTEXT = "the US label sets no NAb cutoff, while the EU SmPC cautions above 1:678 "
-            + "with the clinical-trial assay (about 1:898 with the extended-range assay)";
+    private static final String CONTEXT = "pre-existing anti-AAV5 antibodies may reduce how well Hemgenix works "
+            + "(an efficacy caution of the EU SmPC 4.4, not a safety stop); the US label sets no NAb cutoff";
+
+    /** The assay a titer was measured with, and the limit that goes with it. */
+    enum Assay {
+        CLINICAL_STUDY("clinical-study assay"),
+        EXTENDED_RANGE("extended-range assay"),
+        UNNAMED("assay not named");
+
+        private final String text;
+
+        Assay(String text) {
+            this.text = text;
+        }
+    }
 
     @Override
     public String id() {
@@ -40,8 +54,6 @@ public final class NabAav5Gate implements Gate<NabAav5Settings> {
     @Override
     public GateFinding evaluate(GateInput<NabAav5Settings> in) {
         NabAav5Settings policy = in.policy();
-        BigDecimal threshold = policy.titerThreshold();
-        String limit = "1:" + Numbers.plain(threshold);
         Remedy order = in.orderTest(GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.AAV5_NAB_TITER,
                 "Anti-AAV5 NAb titer within " + policy.windowDays() + " days before Hemgenix; name the assay");
         List<Observation> results = Observations.results(in.record(), in.codes(), GeneGateTerminology.VS_AAV5_NAB);
@@ -52,54 +64,91 @@ public final class NabAav5Gate implements Gate<NabAav5Settings> {
         Observation latest = results.get(0);
         Optional<Titer> titer = Titer.read(latest);
         String shown = titer.map(Titer::text).orElse(Observations.valueText(latest));
-        String assay = assay(latest).map(a -> "; assay: " + a).orElse("");
+        Optional<String> method = methodText(latest);
+        Assay assay = assay(method, policy);
+        BigDecimal threshold = limit(assay, policy);
+        String limit = "1:" + Numbers.plain(threshold);
+        String named = method.map(a -> "; assay: " + a).orElse("; assay not named");
         String when = Observations.effectiveDate(latest).map(Object::toString).orElse("undated");
+        String compared = compared(assay, policy);
         List<Evidence> evidence = new ArrayList<>();
         evidence.add(new Evidence(References.of(latest), "anti-AAV5 NAb titer", shown,
                 Observations.effectiveDate(latest).orElse(null)));
         boolean recent = Observations.withinDays(latest, in.orderDate(), policy.windowDays());
 
-        // A titer at or above the limit fails even when old: titers were stable over months, so an
-        // old high titer is still informative and outranks "stale".
-        if (titer.isPresent() && atOrAbove(titer.get(), threshold)) {
-            return in.finding(GateStatus.FAIL, "Anti-AAV5 NAb titer " + shown + " (" + when + assay
-                    + ") is at or above " + limit + (recent ? "" : ", measured more than " + policy.windowDays()
+        // A titer above the limit is reported even when old: titers were stable over months, so an old
+        // high titer is still informative and outranks "stale".
+        if (titer.isPresent() && above(titer.get(), threshold)) {
+            return in.finding(GateStatus.FAIL, "Anti-AAV5 NAb titer " + shown + " (" + when + named + ") is above "
+                    + limit + compared + (recent ? "" : ", measured more than " + policy.windowDays()
                     + " days before the order") + ": " + CONTEXT + ".", evidence, List.of());
         }
         if (!recent) {
-            return in.finding(GateStatus.STALE, "The latest anti-AAV5 NAb titer " + shown + " (" + when + assay
-                    + ") is older than " + policy.windowDays() + " days before the order (" + in.orderDate()
-                    + "); repeat the titer.", evidence, List.of(order));
-        }
-        if (titer.isEmpty()) {
-            return in.finding(GateStatus.MISSING, "The anti-AAV5 NAb result '" + shown + "' (" + when + assay
-                    + ") cannot be read as a titer 1:N; record it as a ratio such as 1:50.", evidence, List.of(order));
-        }
-        if (!establishedBelow(titer.get(), threshold)) {
-            return in.finding(GateStatus.MISSING, "Anti-AAV5 NAb result " + shown + " (" + when + assay
-                    + ") does not establish a titer below " + limit + "; ask the lab for an end-point titer.",
+            return in.finding(GateStatus.STALE, List.of(SourceClass.TEAM_DEFAULT), "The latest anti-AAV5 NAb titer "
+                    + shown + " (" + when + named + ") is older than " + policy.windowDays() + " days before the order ("
+                    + in.orderDate() + "), the team's window (no source sets one); repeat the titer.",
                     evidence, List.of(order));
         }
-        return in.finding(GateStatus.PASS, "Anti-AAV5 NAb titer " + shown + " (" + when + assay + ") is below "
-                + limit + ".", evidence, List.of());
+        if (titer.isEmpty()) {
+            return in.finding(GateStatus.MISSING, "The anti-AAV5 NAb result '" + shown + "' (" + when + named
+                    + ") cannot be read as a titer 1:N; record it as a ratio such as 1:50.", evidence, List.of(order));
+        }
+        if (!establishedAtOrBelow(titer.get(), threshold)) {
+            return in.finding(GateStatus.MISSING, "Anti-AAV5 NAb result " + shown + " (" + when + named
+                    + ") does not establish a titer at or below " + limit + compared
+                    + "; ask the lab for an end-point titer.", evidence, List.of(order));
+        }
+        return in.finding(GateStatus.PASS, "Anti-AAV5 NAb titer " + shown + " (" + when + named + ") is not above "
+                + limit + compared + ".", evidence, List.of());
     }
 
-    /** Exactly 1:678 fails; ">1:N" fails when N already reaches the limit. */
-    static boolean atOrAbove(Titer titer, BigDecimal threshold) {
-        return (titer.bound() == Titer.Bound.EXACT || titer.bound() == Titer.Bound.ABOVE)
-                && titer.dilution().compareTo(threshold) >= 0;
+    /** Which assay {@code Observation.method} names; extended-range wins when both are named. */
+    static Assay assay(Optional<String> method, NabAav5Settings policy) {
+        if (method.isEmpty()) {
+            return Assay.UNNAMED;
+        }
+        String text = method.get();
+        if (HemgenixOrderRecognizer.containsAny(text, policy.extendedRangeAssayNames())) {
+            return Assay.EXTENDED_RANGE;
+        }
+        if (HemgenixOrderRecognizer.containsAny(text, policy.clinicalStudyAssayNames())) {
+            return Assay.CLINICAL_STUDY;
+        }
+        return Assay.UNNAMED;
     }
 
-    /** "<1:678" is below 1:678; "<=1:678" is not; ">1:50" says nothing about staying below. */
-    static boolean establishedBelow(Titer titer, BigDecimal threshold) {
+    static BigDecimal limit(Assay assay, NabAav5Settings policy) {
+        return assay == Assay.EXTENDED_RANGE ? policy.extendedRangeTiterLimit() : policy.clinicalStudyTiterLimit();
+    }
+
+    /** Says which limit was used and why, so an unnamed assay is never silently judged. */
+    private static String compared(Assay assay, NabAav5Settings policy) {
+        return switch (assay) {
+            case CLINICAL_STUDY, EXTENDED_RANGE -> " (EU SmPC limit for the " + assay.text + ")";
+            case UNNAMED -> " (the assay is not recognised in Observation.method, so the titer is compared with the "
+                    + "clinical-study assay's limit; on the extended-range assay the EU SmPC caution starts above 1:"
+                    + Numbers.plain(policy.extendedRangeTiterLimit()) + ")";
+        };
+    }
+
+    /** Exactly the limit passes; ">1:N" fails when N already reaches the limit (the titer is then above it). */
+    static boolean above(Titer titer, BigDecimal threshold) {
         return switch (titer.bound()) {
-            case EXACT, AT_MOST -> titer.dilution().compareTo(threshold) < 0;
-            case BELOW -> titer.dilution().compareTo(threshold) <= 0;
+            case EXACT -> titer.dilution().compareTo(threshold) > 0;
+            case ABOVE -> titer.dilution().compareTo(threshold) >= 0;
+            case BELOW, AT_MOST -> false;
+        };
+    }
+
+    /** "<1:N" and "<=1:N" are at or below the limit when N is; ">1:50" says nothing about staying at or below. */
+    static boolean establishedAtOrBelow(Titer titer, BigDecimal threshold) {
+        return switch (titer.bound()) {
+            case EXACT, AT_MOST, BELOW -> titer.dilution().compareTo(threshold) <= 0;
             case ABOVE -> false;
         };
     }
 
-    private static Optional<String> assay(Observation observation) {
+    private static Optional<String> methodText(Observation observation) {
         if (!observation.hasMethod()) {
             return Optional.empty();
         }

@@ -14,13 +14,18 @@ import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
 
-/** Hemgenix is one dose per lifetime: no earlier Hemgenix or other hemophilia B gene therapy. */
+/**
+ * Hemgenix is given once (EU SmPC 4.2; payers: one dose total): a completed administration, procedure or
+ * statement of Hemgenix or another hemophilia B gene therapy, or a completed order for one, is a prior dose.
+ * Another open (active, on-hold or draft) Hemgenix order is not a dose: it is a duplicate order, a warning.
+ */
 public final class PriorGeneTherapyGate implements Gate<PriorGeneTherapySettings> {
 
     @Override
@@ -35,61 +40,89 @@ public final class PriorGeneTherapyGate implements Gate<PriorGeneTherapySettings
 
     @Override
     public Set<RecordPart> reads() {
-        return Set.of(RecordPart.MEDICATION_ADMINISTRATIONS, RecordPart.PROCEDURES, RecordPart.MEDICATION_REQUESTS);
+        return Set.of(RecordPart.MEDICATION_ADMINISTRATIONS, RecordPart.PROCEDURES, RecordPart.MEDICATION_REQUESTS,
+                RecordPart.MEDICATION_STATEMENTS);
     }
 
     @Override
     public GateFinding evaluate(GateInput<PriorGeneTherapySettings> in) {
         HemgenixOrderRecognizer recognizer = new HemgenixOrderRecognizer(in.codes());
         List<String> otherNames = in.policy().otherGeneTherapyNamesLowerCase();
-        List<Evidence> found = new ArrayList<>();
+        List<Evidence> given = new ArrayList<>();
+        List<Evidence> openOrders = new ArrayList<>();
 
         List<MedicationAdministration> administrations =
                 in.record().resources(RecordPart.MEDICATION_ADMINISTRATIONS, MedicationAdministration.class);
         for (MedicationAdministration administration : administrations) {
-            MedicationAdministration.MedicationAdministrationStatus status = administration.getStatus();
-            if (status == MedicationAdministration.MedicationAdministrationStatus.ENTEREDINERROR
-                    || status == MedicationAdministration.MedicationAdministrationStatus.NOTDONE) {
+            if (administration.getStatus() != MedicationAdministration.MedicationAdministrationStatus.COMPLETED) {
                 continue;
             }
             describe(administration.getMedication(), administration, administrations, recognizer, otherNames)
-                    .ifPresent(what -> found.add(new Evidence(References.of(administration),
-                            "gene therapy administration", what, day(administration.getEffective()))));
+                    .ifPresent(what -> given.add(new Evidence(References.of(administration),
+                            "completed gene therapy administration", what, day(administration.getEffective()))));
         }
 
         for (Procedure procedure : in.record().resources(RecordPart.PROCEDURES, Procedure.class)) {
-            if (procedure.getStatus() != Procedure.ProcedureStatus.COMPLETED
-                    && procedure.getStatus() != Procedure.ProcedureStatus.INPROGRESS) {
+            if (procedure.getStatus() != Procedure.ProcedureStatus.COMPLETED) {
                 continue;
             }
             describeConcept(procedure.getCode(), recognizer, otherNames)
-                    .ifPresent(what -> found.add(new Evidence(References.of(procedure), "gene therapy procedure",
-                            what, day(procedure.getPerformed()))));
+                    .ifPresent(what -> given.add(new Evidence(References.of(procedure),
+                            "completed gene therapy procedure", what, day(procedure.getPerformed()))));
+        }
+
+        List<MedicationStatement> statements =
+                in.record().resources(RecordPart.MEDICATION_STATEMENTS, MedicationStatement.class);
+        for (MedicationStatement statement : statements) {
+            if (statement.getStatus() != MedicationStatement.MedicationStatementStatus.COMPLETED) {
+                continue;
+            }
+            describe(statement.getMedication(), statement, statements, recognizer, otherNames)
+                    .ifPresent(what -> given.add(new Evidence(References.of(statement),
+                            "completed gene therapy statement", what, day(statement.getEffective()))));
         }
 
         List<MedicationRequest> requests = in.record().resources(RecordPart.MEDICATION_REQUESTS, MedicationRequest.class);
         for (MedicationRequest request : requests) {
-            boolean completed = request.getStatus() == MedicationRequest.MedicationRequestStatus.COMPLETED;
-            boolean otherActive = request.getStatus() == MedicationRequest.MedicationRequestStatus.ACTIVE
-                    && !References.sameResource(request, in.order().request());
-            if (!completed && !otherActive) {
+            MedicationRequest.MedicationRequestStatus status = request.getStatus();
+            boolean completed = status == MedicationRequest.MedicationRequestStatus.COMPLETED;
+            boolean open = OPEN.contains(status) && !References.sameResource(request, in.order().request());
+            if (!completed && !open) {
                 continue;
             }
-            describe(request.getMedication(), request, requests, recognizer, otherNames)
-                    .ifPresent(what -> found.add(new Evidence(References.of(request),
-                            (completed ? "completed" : "active") + " gene therapy order", what,
-                            FhirDates.earliestDay(request.getAuthoredOnElement()).orElse(null))));
+            LocalDate authored = FhirDates.earliestDay(request.getAuthoredOnElement()).orElse(null);
+            describe(request.getMedication(), request, requests, recognizer, otherNames).ifPresent(what -> {
+                if (completed) {
+                    given.add(new Evidence(References.of(request), "completed gene therapy order", what, authored));
+                } else if ("Hemgenix".equals(what)) {
+                    openOrders.add(new Evidence(References.of(request), status.toCode() + " Hemgenix order", what,
+                            authored));
+                }
+            });
         }
 
-        if (found.isEmpty()) {
-            return in.finding(GateStatus.PASS, "No earlier Hemgenix or other hemophilia B gene therapy is on record.",
-                    List.of(), List.of());
+        if (!given.isEmpty()) {
+            Evidence first = given.get(0);
+            return in.finding(GateStatus.FAIL, "Hemophilia B gene therapy has already been given (" + first.value()
+                    + (first.date() == null ? "" : ", " + first.date()) + ", " + first.reference() + "): the EU SmPC "
+                    + "4.2 says Hemgenix can be administered only once, and payers cover one dose in total.",
+                    given, List.of());
         }
-        Evidence first = found.get(0);
-        return in.finding(GateStatus.FAIL, "Hemophilia B gene therapy is already on record (" + first.value()
-                + (first.date() == null ? "" : ", " + first.date()) + ", " + first.reference()
-                + "), and Hemgenix is given once per lifetime.", found, List.of());
+        if (!openOrders.isEmpty()) {
+            Evidence first = openOrders.get(0);
+            return in.finding(GateStatus.FAIL, in.policy().duplicateOrderSeverity(), List.of(SourceClass.TEAM_DEFAULT),
+                    "Another Hemgenix order is already open (" + first.what() + ", " + first.reference()
+                    + (first.date() == null ? "" : ", " + first.date()) + "); no dose is recorded as given, so this "
+                    + "is a duplicate order: cancel one of them.", openOrders, List.of());
+        }
+        return in.finding(GateStatus.PASS, "No earlier Hemgenix or other hemophilia B gene therapy is on record.",
+                List.of(), List.of());
     }
+
+    /** Orders that may still lead to a dose: a second one of these is a duplicate, not a dose given. */
+    private static final Set<MedicationRequest.MedicationRequestStatus> OPEN = Set.of(
+            MedicationRequest.MedicationRequestStatus.ACTIVE, MedicationRequest.MedicationRequestStatus.ONHOLD,
+            MedicationRequest.MedicationRequestStatus.DRAFT);
 
     /** What the medication is, when it is Hemgenix or another hemophilia B gene therapy. */
     private static Optional<String> describe(Type medication, DomainResource owner,

@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Observation;
 
 /**
- * Liver-cancer risk factors (evidence.md rule 14: cirrhosis, fibrosis, hepatitis B/C, NAFLD/NASH, alcohol),
+ * Liver-cancer risk factors (docs/evidence.md, after dosing: cirrhosis, fibrosis, hepatitis B/C, NAFLD/NASH, alcohol),
  * which add yearly liver imaging to the monitoring plan: an active or recurring Condition whose ICD-10-CM code
  * starts with one of the policy's prefixes, or a positive hepatitis B surface antigen or hepatitis C antibody.
  */

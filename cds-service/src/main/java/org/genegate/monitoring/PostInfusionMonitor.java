@@ -263,7 +263,10 @@ public final class PostInfusionMonitor {
         }
         String latestText = Numbers.plain(value.getValue()) + " " + unit(value);
         String detail = "ALT " + latestText + " " + Observations.dated(latest) + " is " + String.join(" and ", reasons)
-                + ".\n\nThe US label says to consider corticosteroids for an ALT rise after Hemgenix: decide on a "
+                + ".\n\nThese trigger thresholds (above the upper limit of normal or above "
+                + Numbers.plain(settings.altBaselineMultiple()) + " x baseline) are the billing sheet's, not label "
+                + "text; the label sets no number. "
+                + "The US label says to consider corticosteroids for an ALT rise after Hemgenix: decide on a "
                 + "course per the label and the site's protocol, with hepatology, and keep testing ALT and FIX "
                 + "activity. No fixed corticosteroid dose or taper is US label text.\n\n_Source: " + settings.source()
                 + '_';

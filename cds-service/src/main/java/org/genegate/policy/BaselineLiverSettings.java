@@ -5,18 +5,29 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.genegate.gates.Severity;
 import org.genegate.gates.Units;
 
 /**
  * Settings of the {@code baseline-liver} gate.
  *
- * @param windowDays         the latest ALT, AST, ALP and total bilirubin must be at most this old
- * @param ulnMultiple        a value above this multiple of the upper limit of normal fails
- * @param defaultUpperLimits LOINC code → unit → upper limit of normal; used only when the lab's
- *                           Observation has no referenceRange.high (the lab's own limit wins)
+ * @param windowDays              the latest ALT, AST, ALP and total bilirubin must be at most this old
+ * @param ulnMultiple             a value above this multiple of the upper limit of normal fails
+ * @param defaultUpperLimits      LOINC code → unit → upper limit of normal; used only when the lab's
+ *                                Observation has no referenceRange.high (the lab's own limit wins)
+ * @param imagingWindowDays       the liver ultrasound and elastography reports must be at most this old
+ * @param advancedDiseaseSeverity the severity of cirrhosis or advanced fibrosis found on imaging
+ * @param advancedDiseaseCodes    {@code system|code} of report conclusions that mean cirrhosis or advanced fibrosis
+ * @param normalFindingCodes      {@code system|code} of report conclusions that mean a normal study
+ * @param stiffnessAdvancedKpa    a liver stiffness at or above this (kPa) reads as advanced chronic liver disease
+ * @param stiffnessSuggestiveKpa  a liver stiffness at or above this (kPa), below the advanced cut-off, is abnormal
  */
 public record BaselineLiverSettings(boolean enabled, Severities severities, String source, int windowDays,
-                                    BigDecimal ulnMultiple, Map<String, Map<String, BigDecimal>> defaultUpperLimits)
+                                    BigDecimal ulnMultiple, Map<String, Map<String, BigDecimal>> defaultUpperLimits,
+                                    int imagingWindowDays, Severity advancedDiseaseSeverity,
+                                    Set<String> advancedDiseaseCodes, Set<String> normalFindingCodes,
+                                    BigDecimal stiffnessAdvancedKpa, BigDecimal stiffnessSuggestiveKpa)
         implements GateSettings {
 
     public static final String ID = "baseline-liver";
@@ -26,6 +37,21 @@ public record BaselineLiverSettings(boolean enabled, Severities severities, Stri
         defaultUpperLimits.forEach(
                 (code, byUnit) -> copy.put(code, Collections.unmodifiableMap(new LinkedHashMap<>(byUnit))));
         defaultUpperLimits = Collections.unmodifiableMap(copy);
+        advancedDiseaseCodes = Set.copyOf(advancedDiseaseCodes);
+        normalFindingCodes = Set.copyOf(normalFindingCodes);
+        if (stiffnessSuggestiveKpa.compareTo(stiffnessAdvancedKpa) > 0) {
+            throw new PolicyException("gates.baseline-liver.stiffnessSuggestiveKpa must not exceed stiffnessAdvancedKpa");
+        }
+    }
+
+    /** Whether a report conclusion {@code system|code} means cirrhosis or advanced fibrosis. */
+    public boolean advancedDisease(String system, String code) {
+        return advancedDiseaseCodes.contains(system + "|" + code);
+    }
+
+    /** Whether a report conclusion {@code system|code} means a normal study. */
+    public boolean normalFinding(String system, String code) {
+        return normalFindingCodes.contains(system + "|" + code);
     }
 
     @Override

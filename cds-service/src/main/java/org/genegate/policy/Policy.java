@@ -33,7 +33,7 @@ public record Policy(String version,
                      MonitoringSettings monitoring,
                      ClaimSettings claim) {
 
-    /** The gate ids in the order of domain/gates.md: the order of the policy file and of every assessment. */
+    /** The gate ids in the order of docs/gates.md: the order of the policy file and of every assessment. */
     public static final List<String> GATE_IDS = List.of(
             AgeSettings.ID, PriorGeneTherapySettings.ID, FixInhibitorSettings.ID, NabAav5Settings.ID,
             DiagnosisSettings.ID, FixActivitySettings.ID, ProphylaxisOrBleedsSettings.ID, InfectionsSettings.ID,

@@ -170,9 +170,9 @@ public final class PolicyLoader {
     }
 
     private static PriorGeneTherapySettings priorGeneTherapy(PolicyNode g) {
-        allow(g, "otherGeneTherapyNames");
+        allow(g, "otherGeneTherapyNames", "duplicateOrderSeverity");
         return new PriorGeneTherapySettings(g.bool("enabled"), severities(g), g.text("source"),
-                g.textList("otherGeneTherapyNames", true));
+                g.textList("otherGeneTherapyNames", true), g.severity("duplicateOrderSeverity"));
     }
 
     private static FixInhibitorSettings fixInhibitor(PolicyNode g) {
@@ -182,9 +182,11 @@ public final class PolicyLoader {
     }
 
     private static NabAav5Settings nabAav5(PolicyNode g) {
-        allow(g, "windowDays", "titerThreshold");
+        allow(g, "windowDays", "clinicalStudyTiterLimit", "extendedRangeTiterLimit", "extendedRangeAssayNames",
+                "clinicalStudyAssayNames");
         return new NabAav5Settings(g.bool("enabled"), severities(g), g.text("source"), g.positiveInt("windowDays"),
-                g.positiveDecimal("titerThreshold"));
+                g.positiveDecimal("clinicalStudyTiterLimit"), g.positiveDecimal("extendedRangeTiterLimit"),
+                g.textList("extendedRangeAssayNames", false), g.textList("clinicalStudyAssayNames", false));
     }
 
     private static DiagnosisSettings diagnosis(PolicyNode g) {
@@ -210,7 +212,8 @@ public final class PolicyLoader {
     }
 
     private static BaselineLiverSettings baselineLiver(PolicyNode g) {
-        allow(g, "windowDays", "ulnMultiple", "defaultUpperLimits");
+        allow(g, "windowDays", "ulnMultiple", "defaultUpperLimits", "imagingWindowDays", "advancedDiseaseSeverity",
+                "advancedDiseaseCodes", "normalFindingCodes", "stiffnessAdvancedKpa", "stiffnessSuggestiveKpa");
         PolicyNode limits = g.object("defaultUpperLimits");
         limits.allowOnly(new LinkedHashSet<>(LIVER_TESTS));
         Map<String, Map<String, BigDecimal>> byTest = new LinkedHashMap<>();
@@ -218,7 +221,22 @@ public final class PolicyLoader {
             byTest.put(test, limits.positiveDecimalMap(test));
         }
         return new BaselineLiverSettings(g.bool("enabled"), severities(g), g.text("source"), g.positiveInt("windowDays"),
-                g.positiveDecimal("ulnMultiple"), byTest);
+                g.positiveDecimal("ulnMultiple"), byTest, g.positiveInt("imagingWindowDays"),
+                g.severity("advancedDiseaseSeverity"), codes(g, "advancedDiseaseCodes"), codes(g, "normalFindingCodes"),
+                g.positiveDecimal("stiffnessAdvancedKpa"), g.positiveDecimal("stiffnessSuggestiveKpa"));
+    }
+
+    /** A list of {@code system|code} strings, each with both parts. */
+    private static Set<String> codes(PolicyNode g, String key) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (String code : g.textList(key, false)) {
+            int bar = code.indexOf('|');
+            if (bar <= 0 || bar == code.length() - 1) {
+                throw new PolicyException("gates.baseline-liver." + key + ": '" + code + "' is not system|code");
+            }
+            codes.add(code);
+        }
+        return codes;
     }
 
     private static MonitoringPlanSettings monitoringPlan(PolicyNode g) {

@@ -2,13 +2,18 @@ package org.genegate.policy;
 
 import java.util.List;
 import java.util.Locale;
+import org.genegate.gates.Severity;
 
 /**
- * Settings of the {@code prior-gene-therapy} gate: names of other hemophilia B gene therapies,
- * matched case-insensitively in medication and procedure text.
+ * Settings of the {@code prior-gene-therapy} gate.
+ *
+ * @param otherGeneTherapyNames  names of other hemophilia B gene therapies, matched case-insensitively in
+ *                               medication and procedure text
+ * @param duplicateOrderSeverity the severity of another open Hemgenix order when no dose is on record
  */
 public record PriorGeneTherapySettings(boolean enabled, Severities severities, String source,
-                                       List<String> otherGeneTherapyNames) implements GateSettings {
+                                       List<String> otherGeneTherapyNames, Severity duplicateOrderSeverity)
+        implements GateSettings {
 
     public static final String ID = "prior-gene-therapy";
 

@@ -15,6 +15,7 @@ import org.genegate.gates.GateFinding;
 import org.genegate.gates.GateStatus;
 import org.genegate.gates.Remedy;
 import org.genegate.gates.Severity;
+import org.genegate.gates.SourceClass;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
@@ -111,6 +112,9 @@ public final class ReadinessReport {
         gate.addPart().setName("message").setValue(new StringType(finding.message()));
         if (finding.source() != null) {
             gate.addPart().setName("source").setValue(new StringType(finding.source()));
+        }
+        for (SourceClass sourceClass : finding.sourceClasses()) {
+            gate.addPart().setName("sourceClass").setValue(new StringType(sourceClass.text()));
         }
         for (Evidence evidence : finding.evidence()) {
             Parameters.ParametersParameterComponent part = gate.addPart().setName("evidence");

@@ -14,6 +14,7 @@ import org.genegate.gates.GateStatus;
 import org.genegate.gates.HemgenixRecognition;
 import org.genegate.gates.Remedy;
 import org.genegate.gates.Severity;
+import org.genegate.gates.SourceClass;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.policy.Policy;
 import org.genegate.policy.PolicyLoader;
@@ -42,7 +43,8 @@ class CardComposerTest {
     }
 
     private static GateFinding finding(String gate, GateStatus status, Severity severity, Remedy... remedies) {
-        return new GateFinding(gate, status, severity, gate + " message", List.of(), "a source", List.of(remedies));
+        return new GateFinding(gate, status, severity, gate + " message", List.of(), "a source",
+                org.genegate.gates.RuleSources.of(gate), List.of(remedies));
     }
 
     @Test
@@ -107,5 +109,44 @@ class CardComposerTest {
     void genomeCopiesReadAsCliniciansWriteThem() {
         assertThat(RemedyResources.scientific(new BigDecimal("1.4E15"))).isEqualTo("1.4 x 10^15");
         assertThat(RemedyResources.scientific(new BigDecimal("1600000000000000"))).isEqualTo("1.6 x 10^15");
+    }
+
+    @Test
+    void theCriticalCardNamesEachFindingsOwnSourceAndNeverCallsAPayerRuleLabel() {
+        GateFinding age = finding("age", GateStatus.FAIL, Severity.CRITICAL);
+        GateFinding duplicatePayerRule = new GateFinding("prior-gene-therapy", GateStatus.FAIL, Severity.CRITICAL,
+                "prior message", List.of(), "a source", List.of(SourceClass.PAYER), List.of());
+
+        Card critical = composer.compose(new Assessment(order(), List.of(age, duplicatePayerRule), null, "test"), null)
+                .get(0);
+
+        assertThat(critical.indicator()).isEqualTo("critical");
+        assertThat(critical.detail()).contains("These findings come from: Age: US label; Prior gene therapy: payer policy.")
+                .contains("**Age** (failed; US label)", "**Prior gene therapy** (failed; payer policy)")
+                .doesNotContain("label or clinical safety");
+        assertThat(critical.extension().get(CardComposer.FINDINGS_EXTENSION)).asList()
+                .extracting(f -> ((CardFinding) f).sources())
+                .containsExactly(List.of("US label"), List.of("payer policy"));
+    }
+
+    @Test
+    void aFindingRestingOnSeveralClassesNamesThemAll() {
+        GateFinding liver = new GateFinding("baseline-liver", GateStatus.FAIL, Severity.CRITICAL, "cirrhosis",
+                List.of(), "a source", List.of(SourceClass.SMPC, SourceClass.LABEL), List.of());
+
+        assertThat(CardComposer.sourceClassText(liver)).isEqualTo("EU SmPC and US label");
+    }
+
+    @Test
+    void aHepatologyConsultSuggestionIsAReferral() {
+        GateFinding liver = finding("baseline-liver", GateStatus.FAIL, Severity.WARNING, new Remedy.OrderTest(
+                GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.HEPATOLOGY_CONSULT, "Hepatology consultation",
+                "assess eligibility"));
+
+        Card card = composer.compose(new Assessment(order(), List.of(liver), null, "test"), null).get(0);
+
+        assertThat(card.suggestions().get(0).label()).isEqualTo("Order Hepatology consultation");
+        assertThat(card.suggestions().get(0).actions().get(0).resource()).contains("3457005", "Patient referral",
+                "hepatology-consult");
     }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The claim half of the check, against the billing rows of the billing sheet's "top denials" table (#5 kit
- * lot / NDC / volume, wrong administration CPT, wrong HCPCS) and the sheet's coding errors evidence.md lists.
+ * lot / NDC / volume, wrong administration CPT, wrong HCPCS) and the sheet's coding errors docs/evidence.md lists.
  * The record rows (NAb, pediatric, prophylaxis, monitoring plan, inhibitor, hepatitis, site) are read from the
  * patient's record and tested over HTTP in ClaimCheckIT.
  */

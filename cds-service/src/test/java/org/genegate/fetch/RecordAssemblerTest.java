@@ -80,6 +80,27 @@ class RecordAssemblerTest {
     }
 
     @Test
+    void aPrefetchedFirstPageWithANextLinkIsFetchedWhole() throws Exception {
+        Bundle firstPage = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        firstPage.addEntry().setResource(new Observation().setSubject(new Reference("Patient/p1")).setId("o1"));
+        firstPage.addLink().setRelation(Bundle.LINK_NEXT).setUrl("http://ehr.example/fhir?_getpages=x&_offset=50");
+        Map<String, JsonNode> prefetch = new LinkedHashMap<>();
+        prefetch.put("patient", json(new Patient().setId("p1")));
+        prefetch.put("observations", json(firstPage));
+        List<String> asked = new CopyOnWriteArrayList<>();
+
+        PatientRecord record = assembler.assemble(request(prefetch), order, query -> {
+            asked.add(query);
+            return query.startsWith("Observation?") ? List.of(
+                    new Observation().setSubject(new Reference("Patient/p1")).setId("o1"),
+                    new Observation().setSubject(new Reference("Patient/p1")).setId("o51")) : List.of();
+        });
+
+        assertThat(asked).anyMatch(q -> q.startsWith("Observation?patient=p1"));
+        assertThat(record.resources(RecordPart.OBSERVATIONS, Observation.class)).hasSize(2);
+    }
+
+    @Test
     void nullPrefetchMeansNoDataAndIsNotFetched() {
         Map<String, JsonNode> prefetch = new LinkedHashMap<>();
         for (RecordPart part : RecordPart.values()) {

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Procedure;
@@ -40,23 +41,63 @@ class BaselineLiverGateTest {
         return quantity(loinc("1975-2", days), value, unit, unit);
     }
 
-    private static DiagnosticReport imaging(String code) {
+    private static final String SNOMED = "http://snomed.info/sct";
+    private static final String NORMAL = "281900007";
+    private static final String CIRRHOSIS = "19943007";
+    private static final String FIBROSIS = "62484002";
+
+    /** A final liver imaging report, dated days before the order, with these SNOMED conclusions. */
+    private static DiagnosticReport report(String code, int days, String... conclusions) {
         DiagnosticReport report = new DiagnosticReport();
+        report.setId(code + "-report-" + days);
         report.setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL);
         report.setCode(concept(GeneGateTerminology.CODE_SYSTEM, code));
+        report.setEffective(new DateTimeType(GateTestSupport.ORDER_DATE.minusDays(days).toString()));
+        for (String conclusion : conclusions) {
+            report.addConclusionCode(concept(SNOMED, conclusion));
+        }
         return report;
+    }
+
+    private static DiagnosticReport ultrasound(int days, String... conclusions) {
+        return report(GeneGateTerminology.LIVER_ULTRASOUND, days, conclusions);
+    }
+
+    private static DiagnosticReport elastography(int days, String... conclusions) {
+        return report(GeneGateTerminology.LIVER_ELASTOGRAPHY, days, conclusions);
+    }
+
+    private static Observation stiffness(String kpa, int days) {
+        return quantity(GateTestSupport.lab(GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.LIVER_STIFFNESS, days),
+                kpa, "kPa", "kPa");
+    }
+
+    private static List<Observation> normalLabs() {
+        return List.of(alt("35", 5), ast(5), alp(5), bilirubin("0.8", "mg/dL", 5));
+    }
+
+    /** Normal labs plus whatever imaging and stiffness readings the test gives. */
+    private GateFinding withImaging(List<Observation> extraObservations, org.hl7.fhir.r4.model.Resource... imaging) {
+        List<Observation> observations = new java.util.ArrayList<>(normalLabs());
+        observations.addAll(extraObservations);
+        return labsAndImaging(observations, imaging);
+    }
+
+    private GateFinding labsAndImaging(List<Observation> observations, org.hl7.fhir.r4.model.Resource... imaging) {
+        GateTestSupport.RecordBuilder record = record().observations(observations.toArray(Observation[]::new));
+        for (org.hl7.fhir.r4.model.Resource resource : imaging) {
+            record.with(resource instanceof Procedure ? RecordPart.PROCEDURES : RecordPart.DIAGNOSTIC_REPORTS, resource);
+        }
+        return gate.evaluate(input(record.build(), order(), POLICY.baselineLiver()));
     }
 
     private GateFinding evaluate(List<Observation> labs, boolean ultrasound, boolean elastography) {
         GateTestSupport.RecordBuilder record = record().observations(labs.toArray(Observation[]::new));
         if (ultrasound) {
-            record.with(RecordPart.DIAGNOSTIC_REPORTS, imaging(GeneGateTerminology.LIVER_ULTRASOUND));
+            record.with(RecordPart.DIAGNOSTIC_REPORTS, ultrasound(10, NORMAL));
         }
         if (elastography) {
-            Procedure procedure = new Procedure();
-            procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
-            procedure.setCode(concept(GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.LIVER_ELASTOGRAPHY));
-            record.with(RecordPart.PROCEDURES, procedure);
+            record.with(RecordPart.DIAGNOSTIC_REPORTS, elastography(10, NORMAL));
         }
         return gate.evaluate(input(record.build(), order(), POLICY.baselineLiver()));
     }
@@ -74,7 +115,8 @@ class BaselineLiverGateTest {
         GateFinding finding = withLabs(alt("35", 5), ast(5), alp(5), bilirubin("0.8", "mg/dL", 5));
 
         assertThat(finding.status()).isEqualTo(GateStatus.PASS);
-        assertThat(finding.message()).contains("ALT 35 U/L", "liver ultrasound on file", "liver elastography on file");
+        assertThat(finding.message()).contains("ALT 35 U/L", "liver ultrasound (2026-11-05): ",
+                "liver elastography (2026-11-05): ");
     }
 
     @Test
@@ -97,7 +139,8 @@ class BaselineLiverGateTest {
         GateFinding finding = withLabs(alt("121", 5), ast(5), alp(5), bilirubin("0.8", "mg/dL", 5));
         assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-        assertThat(finding.message()).contains("ALT 121 U/L", "3 × ULN (40 U/L)");
+        assertThat(finding.message()).contains("ALT 121 U/L", "3 × ULN (40 U/L)", "a payer exclusion");
+        assertThat(finding.sourceClasses()).containsExactly(SourceClass.PAYER);
     }
 
     @Test
@@ -146,5 +189,126 @@ class BaselineLiverGateTest {
 
         assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
         assertThat(finding.message()).contains("AST 30 U/L", "older than 30 days", "ALP not on record");
+    }
+
+    @Test
+    void cirrhosisOnTheUltrasoundIsCriticalAndCitesTheSmpcAndTheLabel() {
+        GateFinding finding = withImaging(List.of(), ultrasound(10, CIRRHOSIS), elastography(10, NORMAL));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(finding.sourceClasses()).containsExactly(SourceClass.SMPC, SourceClass.LABEL);
+        assertThat(finding.message()).contains("EU SmPC (4.3)", "hepatologist", "liver ultrasound (2026-11-05) found");
+        assertThat(orderedCodes(finding)).containsExactly(GeneGateTerminology.HEPATOLOGY_CONSULT);
+    }
+
+    @Test
+    void hepaticFibrosisOnTheElastographyReportIsCritical() {
+        GateFinding finding = withImaging(List.of(), ultrasound(10, NORMAL), elastography(10, FIBROSIS));
+
+        assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
+    void stiffnessAt15KpaIsCriticalAt14_9AWarningAndBelow10Passes() {
+        GateFinding at15 = withImaging(List.of(stiffness("15", 10)), ultrasound(10, NORMAL), elastography(10));
+        assertThat(at15.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(at15.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(at15.message()).contains("liver stiffness 15 kPa", "at or above 15 kPa", "Baveno VII");
+
+        GateFinding at14 = withImaging(List.of(stiffness("14.9", 10)), ultrasound(10, NORMAL), elastography(10));
+        assertThat(at14.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(at14.severity()).isEqualTo(Severity.WARNING);
+        assertThat(at14.message()).contains("at or above 10 kPa", "hepatology consultation");
+        assertThat(orderedCodes(at14)).containsExactly(GeneGateTerminology.HEPATOLOGY_CONSULT);
+
+        GateFinding low = withImaging(List.of(stiffness("9.9", 10)), ultrasound(10, NORMAL), elastography(10));
+        assertThat(low.status()).isEqualTo(GateStatus.PASS);
+        assertThat(low.message()).contains("liver stiffness 9.9 kPa", "below 10 kPa");
+    }
+
+    @Test
+    void otherAbnormalImagingIsAWarningWithAHepatologyConsult() {
+        GateFinding finding = withImaging(List.of(), ultrasound(10, "197321007"), elastography(10, NORMAL));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.sourceClasses()).containsExactly(SourceClass.LABEL);
+        assertThat(finding.message()).contains("abnormal imaging", "hepatology consultation");
+        assertThat(orderedCodes(finding)).containsExactly(GeneGateTerminology.HEPATOLOGY_CONSULT);
+    }
+
+    @Test
+    void enzymesRaisedOnTwoResultsAreAWarningWithAHepatologyConsult() {
+        // Default ALT upper limit 40 U/L: 45 twice is a sustained rise, yet within 3 × ULN.
+        GateFinding finding = labsAndImaging(List.of(alt("45", 40), alt("45", 4), ast(5), alp(5),
+                bilirubin("0.8", "mg/dL", 5)), ultrasound(10, NORMAL), elastography(10, NORMAL));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.message()).contains("ALT is above the upper limit of normal on its two latest results");
+        assertThat(orderedCodes(finding)).containsExactly(GeneGateTerminology.HEPATOLOGY_CONSULT);
+
+        GateFinding once = labsAndImaging(List.of(alt("30", 40), alt("45", 4), ast(5), alp(5),
+                bilirubin("0.8", "mg/dL", 5)), ultrasound(10, NORMAL), elastography(10, NORMAL));
+        assertThat(once.status()).isEqualTo(GateStatus.PASS);
+    }
+
+    @Test
+    void imaging180DaysOldPassesAnd181IsStaleByTheTeamDefault() {
+        assertThat(withImaging(List.of(), ultrasound(180, NORMAL), elastography(180, NORMAL)).status())
+                .isEqualTo(GateStatus.PASS);
+
+        GateFinding stale = withImaging(List.of(), ultrasound(181, NORMAL), elastography(10, NORMAL));
+        assertThat(stale.status()).isEqualTo(GateStatus.STALE);
+        assertThat(stale.severity()).isEqualTo(Severity.WARNING);
+        assertThat(stale.sourceClasses()).containsExactly(SourceClass.TEAM_DEFAULT);
+        assertThat(stale.message()).contains("more than 180 days before the order");
+        assertThat(orderedCodes(stale)).containsExactly(GeneGateTerminology.LIVER_ULTRASOUND);
+    }
+
+    @Test
+    void oldCirrhosisIsStillCritical() {
+        GateFinding finding = withImaging(List.of(), ultrasound(400, CIRRHOSIS), elastography(10, NORMAL));
+
+        assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
+    void aProcedureWithNoReportIsResultNotOnRecordAndAFinalReportIsRead() {
+        Procedure procedure = new Procedure();
+        procedure.setId("elastography-procedure");
+        procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
+        procedure.setCode(concept(GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.LIVER_ELASTOGRAPHY));
+
+        GateFinding noReport = withImaging(List.of(), ultrasound(10, NORMAL), procedure);
+        assertThat(noReport.status()).isEqualTo(GateStatus.MISSING);
+        assertThat(noReport.message()).contains("liver elastography was performed but its result is not on record");
+        assertThat(orderedCodes(noReport)).isEmpty();
+
+        GateFinding withReport = withImaging(List.of(), ultrasound(10, NORMAL), procedure, elastography(10, NORMAL));
+        assertThat(withReport.status()).isEqualTo(GateStatus.PASS);
+    }
+
+    @Test
+    void aPreliminaryReportIsNotAResult() {
+        DiagnosticReport preliminary = ultrasound(10, NORMAL);
+        preliminary.setStatus(DiagnosticReport.DiagnosticReportStatus.PRELIMINARY);
+
+        GateFinding finding = withImaging(List.of(), preliminary, elastography(10, NORMAL));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.MISSING);
+        assertThat(finding.message()).contains("liver ultrasound report is preliminary, not final");
+    }
+
+    @Test
+    void aReportWithUncodedFindingsIsNotPassedSilently() {
+        DiagnosticReport uncoded = ultrasound(10);
+        uncoded.setConclusion("Coarse echotexture.");
+
+        GateFinding finding = withImaging(List.of(), uncoded, elastography(10, NORMAL));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.MISSING);
+        assertThat(finding.message()).contains("has no coded findings", "Coarse echotexture.");
     }
 }

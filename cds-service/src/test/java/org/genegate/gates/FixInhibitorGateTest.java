@@ -57,7 +57,10 @@ class FixInhibitorGateTest {
 
         assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
         assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(finding.message()).contains("retest in about 2 weeks (label)");
+        assertThat(finding.message()).contains("the US label says retest in about 2 weeks",
+                ">= 0.6 BU, a payer cut-off (Aetna CPB 1023)", "the US label sets no Bethesda cut-off")
+                .doesNotContain("positive (label)");
+        assertThat(finding.sourceClasses()).containsExactly(SourceClass.LABEL, SourceClass.PAYER);
         assertOrdersBethesda(finding);
     }
 
@@ -85,7 +88,8 @@ class FixInhibitorGateTest {
 
         assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
         assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(finding.message()).contains("Two positive", "do not give Hemgenix (label)");
+        assertThat(finding.message()).contains("Two positive", "the US label says do not give Hemgenix",
+                "a payer cut-off");
         assertThat(finding.remedies()).isEmpty();
         assertThat(finding.evidence()).hasSize(2);
     }

@@ -2,6 +2,7 @@ package org.genegate.gates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.genegate.gates.GateTestSupport.CODES;
+import static org.genegate.gates.GateTestSupport.ORDER_DATE;
 import static org.genegate.gates.GateTestSupport.POLICY;
 import static org.genegate.gates.GateTestSupport.concept;
 import static org.genegate.gates.GateTestSupport.hemgenixRequest;
@@ -56,9 +57,13 @@ class GateEngineTest {
         DiagnosticReport ultrasound = new DiagnosticReport();
         ultrasound.setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL);
         ultrasound.setCode(concept(GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.LIVER_ULTRASOUND));
+        ultrasound.setEffective(new org.hl7.fhir.r4.model.DateTimeType(ORDER_DATE.minusDays(20).toString()));
+        ultrasound.addConclusionCode(concept("http://snomed.info/sct", "281900007"));
         DiagnosticReport elastography = new DiagnosticReport();
         elastography.setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL);
         elastography.setCode(concept(GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.LIVER_ELASTOGRAPHY));
+        elastography.setEffective(new org.hl7.fhir.r4.model.DateTimeType(ORDER_DATE.minusDays(20).toString()));
+        elastography.addConclusionCode(concept("http://snomed.info/sct", "281900007"));
         CarePlan plan = new CarePlan();
         plan.setStatus(CarePlan.CarePlanStatus.DRAFT);
         plan.addCategory(concept(GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.GENE_THERAPY_MONITORING));
@@ -119,7 +124,7 @@ class GateEngineTest {
         assertThat(assessment.findings()).allSatisfy(f -> assertThat(f.status())
                 .as(f.gateId() + ": " + f.message()).isEqualTo(GateStatus.PASS));
         assertThat(assessment.finding("payer").orElseThrow().severity()).isEqualTo(Severity.INFO);
-        assertThat(assessment.policyVersion()).isEqualTo("2026.11.1");
+        assertThat(assessment.policyVersion()).isEqualTo("2026.12.02");
         assertThat(assessment.coverageDetermination()).hasValueSatisfying(c -> {
             assertThat(c.payerId()).isEqualTo("aetna");
             assertThat(c.paNeeded()).isEqualTo("auth-needed");

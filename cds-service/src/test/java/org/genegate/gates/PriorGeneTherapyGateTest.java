@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,9 @@ class PriorGeneTherapyGateTest {
 
         assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
         assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(finding.message()).contains("once per lifetime", "2024-05-02", "MedicationAdministration/ma-1");
+        assertThat(finding.message()).contains("administered only once", "EU SmPC 4.2", "payers cover one dose",
+                "2024-05-02", "MedicationAdministration/ma-1");
+        assertThat(finding.sourceClasses()).containsExactly(SourceClass.SMPC, SourceClass.PAYER);
     }
 
     @Test
@@ -100,14 +103,71 @@ class PriorGeneTherapyGateTest {
     }
 
     @Test
-    void theDraftBeingSignedIsNotItsOwnHistoryButAnotherActiveHemgenixOrderIs() {
+    void theDraftBeingSignedIsNotItsOwnHistoryAndAnotherActiveHemgenixOrderIsADuplicateNotADose() {
         MedicationRequest sameDraft = hemgenixRequest().setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
         assertThat(evaluate(record().with(RecordPart.MEDICATION_REQUESTS, sameDraft)).status())
                 .isEqualTo(GateStatus.PASS);
 
         MedicationRequest other = hemgenixRequest().setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
         other.setId("other-order");
-        assertThat(evaluate(record().with(RecordPart.MEDICATION_REQUESTS, other)).status()).isEqualTo(GateStatus.FAIL);
+        GateFinding duplicate = evaluate(record().with(RecordPart.MEDICATION_REQUESTS, other));
+        assertThat(duplicate.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(duplicate.severity()).isEqualTo(Severity.WARNING);
+        assertThat(duplicate.sourceClasses()).containsExactly(SourceClass.TEAM_DEFAULT);
+        assertThat(duplicate.message()).contains("duplicate order", "MedicationRequest/other-order")
+                .doesNotContain("already been given");
+    }
+
+    @Test
+    void anotherDraftHemgenixOrderIsADuplicateWarning() {
+        MedicationRequest draft = hemgenixRequest().setStatus(MedicationRequest.MedicationRequestStatus.DRAFT);
+        draft.setId("second-draft");
+
+        GateFinding finding = evaluate(record().with(RecordPart.MEDICATION_REQUESTS, draft));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.message()).contains("draft Hemgenix order");
+    }
+
+    @Test
+    void aCompletedAdministrationOutranksAnOpenDuplicateOrder() {
+        MedicationRequest open = hemgenixRequest().setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
+        open.setId("open-order");
+
+        GateFinding finding = evaluate(record().with(RecordPart.MEDICATION_REQUESTS, open)
+                .with(RecordPart.MEDICATION_ADMINISTRATIONS, administration(concept(GeneGateTerminology.HCPCS, "J1411"),
+                        MedicationAdministration.MedicationAdministrationStatus.COMPLETED)));
+
+        assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(finding.message()).contains("already been given");
+    }
+
+    @Test
+    void anAdministrationOrProcedureNotCompletedIsNotAPriorDose() {
+        CodeableConcept hemgenix = concept(GeneGateTerminology.HCPCS, "J1411");
+        assertThat(evaluate(record().with(RecordPart.MEDICATION_ADMINISTRATIONS, administration(hemgenix,
+                MedicationAdministration.MedicationAdministrationStatus.INPROGRESS))).status())
+                .isEqualTo(GateStatus.PASS);
+        Procedure procedure = new Procedure();
+        procedure.setStatus(Procedure.ProcedureStatus.INPROGRESS);
+        procedure.setCode(hemgenix);
+        assertThat(evaluate(record().with(RecordPart.PROCEDURES, procedure)).status()).isEqualTo(GateStatus.PASS);
+    }
+
+    @Test
+    void aCompletedHemgenixStatementIsAPriorDose() {
+        MedicationStatement statement = new MedicationStatement();
+        statement.setId("ms-1");
+        statement.setStatus(MedicationStatement.MedicationStatementStatus.COMPLETED);
+        statement.setMedication(new CodeableConcept().setText("Hemgenix, given 2023 at another center"));
+        statement.setEffective(new DateTimeType("2023-06-01"));
+
+        GateFinding finding = evaluate(record().with(RecordPart.MEDICATION_STATEMENTS, statement));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(finding.message()).contains("MedicationStatement/ms-1", "2023-06-01");
     }
 
     @Test

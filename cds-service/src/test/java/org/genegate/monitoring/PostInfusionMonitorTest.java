@@ -156,7 +156,8 @@ class PostInfusionMonitorTest {
         MonitoringAlert both = alert(GIVEN.plusWeeks(4), MonitoringAlert.Kind.ALT_RISE);
         assertThat(both.summary()).isEqualTo("ALT 41 U/L above ULN and 2 x baseline: consider corticosteroids");
         assertThat(both.detail()).contains("upper limit of normal (ULN 40 U/L)", "baseline (20 U/L (2026-11-06)",
-                "consider corticosteroids", "the site's protocol", "No fixed corticosteroid dose or taper is US label text")
+                "consider corticosteroids", "the site's protocol", "No fixed corticosteroid dose or taper is US label text",
+                "are the billing sheet's, not label text")
                 .doesNotContain("60 mg").doesNotContain("prednisone");
         assertThat(both.severity().indicator()).isEqualTo("warning");
     }

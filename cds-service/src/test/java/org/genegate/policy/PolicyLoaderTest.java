@@ -41,7 +41,7 @@ class PolicyLoaderTest {
     void theShippedPolicyLoadsWithTheAgreedDefaults() {
         Policy policy = PolicyLoader.loadDefault();
 
-        assertThat(policy.version()).isEqualTo("2026.11.1");
+        assertThat(policy.version()).isEqualTo("2026.12.02");
         assertThat(policy.gates()).extracting(GateSettings::gateId).containsExactlyElementsOf(Policy.GATE_IDS);
         assertThat(policy.gates()).allSatisfy(g -> {
             assertThat(g.enabled()).isTrue();
@@ -52,9 +52,17 @@ class PolicyLoaderTest {
         assertThat(policy.fixInhibitor().windowDays()).isEqualTo(30);
         assertThat(policy.fixInhibitor().positiveThresholdBu()).isEqualByComparingTo("0.6");
         assertThat(policy.fixInhibitor().historySeverity()).isEqualTo(Severity.WARNING);
-        assertThat(policy.nabAav5().windowDays()).isEqualTo(28);
-        assertThat(policy.nabAav5().titerThreshold()).isEqualByComparingTo("678");
-        assertThat(policy.nabAav5().source()).isEqualTo("EU SmPC §4.4; HOPE-B; billing sheet gate #1 (US label sets no cutoff)");
+        assertThat(policy.nabAav5().windowDays()).isEqualTo(180);
+        assertThat(policy.nabAav5().clinicalStudyTiterLimit()).isEqualByComparingTo("678");
+        assertThat(policy.nabAav5().extendedRangeTiterLimit()).isEqualByComparingTo("898");
+        assertThat(policy.nabAav5().severities().of(GateStatus.FAIL)).isEqualTo(Severity.WARNING);
+        assertThat(policy.nabAav5().source()).startsWith("EU SmPC 4.4").contains("US label sets no cutoff");
+        assertThat(policy.priorGeneTherapy().duplicateOrderSeverity()).isEqualTo(Severity.WARNING);
+        assertThat(policy.baselineLiver().imagingWindowDays()).isEqualTo(180);
+        assertThat(policy.baselineLiver().advancedDiseaseSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(policy.baselineLiver().stiffnessAdvancedKpa()).isEqualByComparingTo("15");
+        assertThat(policy.baselineLiver().stiffnessSuggestiveKpa()).isEqualByComparingTo("10");
+        assertThat(policy.baselineLiver().advancedDisease("http://snomed.info/sct", "19943007")).isTrue();
         assertThat(policy.fixActivity().maximumPercent()).isEqualByComparingTo("2");
         assertThat(policy.infections().hivRnaMaxCopiesPerMl()).isEqualByComparingTo("200");
         assertThat(policy.infections().cd4MinCellsPerUl()).isEqualByComparingTo("200");
@@ -100,13 +108,13 @@ class PolicyLoaderTest {
     @Test
     void anOverrideFileWithAChangedThresholdIsHonoured(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("payer-policy.yaml");
-        Files.writeString(file, shippedWith("titerThreshold: 678", "titerThreshold: 898")
-                .replace("version: \"2026.11.1\"", "version: \"2026.11.1-site\""));
+        Files.writeString(file, shippedWith("clinicalStudyTiterLimit: 678", "clinicalStudyTiterLimit: 898")
+                .replace("version: \"2026.12.02\"", "version: \"2026.12.02-site\""));
 
         Policy policy = PolicyLoader.load(file);
 
-        assertThat(policy.nabAav5().titerThreshold()).isEqualByComparingTo("898");
-        assertThat(policy.version()).isEqualTo("2026.11.1-site");
+        assertThat(policy.nabAav5().clinicalStudyTiterLimit()).isEqualByComparingTo("898");
+        assertThat(policy.version()).isEqualTo("2026.12.02-site");
         assertThat(policy.fixInhibitor().positiveThresholdBu()).isEqualByComparingTo("0.6");
     }
 
@@ -130,7 +138,7 @@ class PolicyLoaderTest {
         assertThatThrownBy(() -> load(shippedWith("minimumAgeYears: 18", "minimumAge: 18")))
                 .isInstanceOf(PolicyException.class)
                 .hasMessageContaining("site-policy.yaml: gates.age.minimumAge: unknown key");
-        assertThatThrownBy(() -> load(shippedWith("version: \"2026.11.1\"", "version: \"2026.11.1\"\nverison: 2")))
+        assertThatThrownBy(() -> load(shippedWith("version: \"2026.12.02\"", "version: \"2026.12.02\"\nverison: 2")))
                 .isInstanceOf(PolicyException.class).hasMessageContaining("verison: unknown key");
     }
 
@@ -139,14 +147,14 @@ class PolicyLoaderTest {
         assertThatThrownBy(() -> load(shippedWith("positiveThresholdBu: 0.6", "positiveThresholdBu: -0.6")))
                 .isInstanceOf(PolicyException.class)
                 .hasMessageContaining("gates.fix-inhibitor.positiveThresholdBu: must be a positive number");
-        assertThatThrownBy(() -> load(shippedWith("windowDays: 28", "windowDays: 0")))
+        assertThatThrownBy(() -> load(shippedWith("windowDays: 180\n", "windowDays: 0\n")))
                 .isInstanceOf(PolicyException.class)
                 .hasMessageContaining("gates.nab-aav5.windowDays: must be a positive whole number");
     }
 
     @Test
     void aMissingVersionIsNamed() {
-        assertThatThrownBy(() -> load(shippedWith("version: \"2026.11.1\"", "")))
+        assertThatThrownBy(() -> load(shippedWith("version: \"2026.12.02\"", "")))
                 .isInstanceOf(PolicyException.class).hasMessage("site-policy.yaml: version: missing");
     }
 

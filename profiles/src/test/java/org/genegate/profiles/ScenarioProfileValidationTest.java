@@ -120,8 +120,10 @@ class ScenarioProfileValidationTest {
         List<String> profiles = new ArrayList<>();
         if (resource instanceof Observation observation) {
             if (hasCode(observation.getCode(), GeneGateTerminology.ANNUALIZED_BLEEDING_RATE)
-                    || hasCode(observation.getCode(), GeneGateTerminology.FIX_PRODUCT_USE)) {
-                // Bleeding rate and factor use are not lab results; US Core 3.1.1 has no profile for them.
+                    || hasCode(observation.getCode(), GeneGateTerminology.FIX_PRODUCT_USE)
+                    || hasCode(observation.getCode(), GeneGateTerminology.LIVER_STIFFNESS)) {
+                // Bleeding rate, factor use and the elastography's liver stiffness are not lab results; US Core
+                // 3.1.1 has no profile for them.
                 profiles.add("http://hl7.org/fhir/StructureDefinition/Observation");
             } else {
                 profiles.add(hasCode(observation.getCode(), GeneGateTerminology.LOINC_BODY_WEIGHT)

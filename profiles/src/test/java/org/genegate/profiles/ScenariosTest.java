@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Property;
@@ -26,7 +28,7 @@ class ScenariosTest {
 
     private static final FhirContext CTX = FhirContext.forR4Cached();
 
-    /** The 15 gates of the default policy (domain/gates.md). */
+    /** The 15 gates of the default policy (docs/gates.md). */
     static final Set<String> GATES = Set.of("age", "prior-gene-therapy", "fix-inhibitor", "nab-aav5", "diagnosis",
             "fix-activity", "prophylaxis-or-bleeds", "infections", "baseline-liver", "monitoring-plan",
             "weight-and-dose", "site-of-care", "prescriber", "coding", "payer");
@@ -44,7 +46,9 @@ class ScenariosTest {
         assertThat(ids).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(16).contains("eligible", "pediatric",
                 "nab-high", "nab-missing", "nab-stale", "inhibitor-once", "inhibitor-twice",
                 "no-prophylaxis-or-bleeds", "hepatitis-b", "prior-hemgenix", "dose-wrong", "weight-pounds",
-                "wrong-hcpcs", "liver-workup-missing", "no-monitoring-plan", "wrong-admin-cpt");
+                "wrong-hcpcs", "liver-workup-missing", "no-monitoring-plan", "wrong-admin-cpt",
+                "liver-cirrhosis-elastography", "liver-imaging-abnormal", "liver-imaging-stale",
+                "liver-procedure-no-report", "nab-678-exact", "nab-extended-range-899", "duplicate-hemgenix-order");
         assertThat(Scenarios.byId("eligible").expectedFindings()).isEmpty();
         assertThat(Scenarios.byId("eligible").expectedCards()).containsExactly("payer");
         assertThatThrownBy(() -> Scenarios.byId("no-such-scenario")).isInstanceOf(IllegalArgumentException.class);
@@ -157,19 +161,40 @@ class ScenariosTest {
         }
     }
 
-    /** The default policy's severity for a gate's status (gate-spec.md). */
+    /** The default policy's severity for a gate's status (docs/gates.md). */
     private static String severity(String gate, String status, Bundle bundle) {
         if (status.equals("COULD_NOT_VERIFY")) {
             return "warning";
         }
         return switch (gate) {
-            case "age", "prior-gene-therapy", "nab-aav5" -> status.equals("FAIL") ? "critical" : "warning";
+            case "age" -> status.equals("FAIL") ? "critical" : "warning";
+            // A completed Hemgenix dose is a prior dose (critical); another open Hemgenix order only a duplicate.
+            case "prior-gene-therapy" -> status.equals("FAIL") && dosed(bundle) ? "critical" : "warning";
+            // Cirrhosis or advanced fibrosis on imaging is the EU SmPC contraindication; other findings are warnings.
+            case "baseline-liver" -> status.equals("FAIL") && advancedLiverDisease(bundle) ? "critical" : "warning";
             case "fix-inhibitor" -> status.equals("FAIL") && latestInhibitorPositive(bundle) ? "critical" : "warning";
             case "site-of-care" -> status.equals("MISSING") ? "info" : "warning";
             case "prescriber" -> status.equals("FAIL") ? "info" : "none";
             case "payer" -> "info";
             default -> "warning";
         };
+    }
+
+    private static boolean dosed(Bundle bundle) {
+        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(MedicationAdministration.class::isInstance).map(MedicationAdministration.class::cast)
+                .anyMatch(a -> a.getStatus() == MedicationAdministration.MedicationAdministrationStatus.COMPLETED);
+    }
+
+    /** Cirrhosis coded on a liver imaging report, or a liver stiffness of 15 kPa or more (the policy's defaults). */
+    private static boolean advancedLiverDisease(Bundle bundle) {
+        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).anyMatch(r ->
+                r instanceof DiagnosticReport report && report.getConclusionCode().stream()
+                        .flatMap(c -> c.getCoding().stream())
+                        .anyMatch(c -> Set.of("19943007", "62484002").contains(c.getCode()))
+                || r instanceof Observation observation && observation.getCode().getCoding().stream()
+                        .anyMatch(c -> c.getCode().equals("liver-stiffness"))
+                        && observation.getValueQuantity().getValue().compareTo(new BigDecimal("15")) >= 0);
     }
 
     /** An inhibitor FAIL whose latest result is negative is the payer's history criterion: a warning. */

@@ -92,14 +92,14 @@ class CdsHooksSpecIT extends AbstractServerIT {
 
     @Test
     void cardTypesSwitchedOffAreDropped() {
-        JsonNode all = client.post(SIGN, configured("nab-high", "{}").toString()).json();
+        JsonNode all = client.post(SIGN, configured("pediatric", "{}").toString()).json();
         assertThat(HookAssertions.cardGroups(all)).contains("critical", "payer");
 
-        JsonNode noContraindication = client.post(SIGN, configured("nab-high",
+        JsonNode noContraindication = client.post(SIGN, configured("pediatric",
                 "{\"contraindication\": false}").toString()).json();
         assertThat(HookAssertions.cardGroups(noContraindication)).doesNotContain("critical").contains("payer");
 
-        JsonNode noCoverage = client.post(SIGN, configured("nab-high", "{\"coverage-info\": false}").toString()).json();
+        JsonNode noCoverage = client.post(SIGN, configured("pediatric", "{\"coverage-info\": false}").toString()).json();
         assertThat(HookAssertions.cardGroups(noCoverage)).contains("critical").doesNotContain("payer");
         assertThat(noCoverage.get("systemActions")).isEmpty();
     }
@@ -117,9 +117,9 @@ class CdsHooksSpecIT extends AbstractServerIT {
         assertThat(two.get("systemActions")).hasSize(1);
     }
 
-    /** nab-high (critical) with its conditions prefetched as "none" (a documentation warning) and a payer card. */
+    /** pediatric (critical) with its conditions prefetched as "none" (a documentation warning) and a payer card. */
     private ObjectNode threeCards(String configuration) {
-        ObjectNode request = configured("nab-high", configuration);
+        ObjectNode request = configured("pediatric", configuration);
         client.addPrefetch(request, CdsServiceCatalog.ORDER_SIGN_ID);
         ((ObjectNode) request.get("prefetch")).putNull("conditions");
         return request;
@@ -127,14 +127,14 @@ class CdsHooksSpecIT extends AbstractServerIT {
 
     @Test
     void unknownOptionsAndOddExtensionsNeverCauseAnError() {
-        String configured = configured("nab-high", "{\"alt-drug\": true, \"dtr-clin\": true, \"coverage\": true, "
+        String configured = configured("pediatric", "{\"alt-drug\": true, \"dtr-clin\": true, \"coverage\": true, "
                 + "\"claim\": \"no\", \"max-cards\": \"ten\", \"guideline\": null}").toString();
         JsonNode response = client.post(SIGN, configured).json();
-        assertThat(HookAssertions.findings(response)).isEqualTo(Scenarios.byId("nab-high").expectedFindings());
+        assertThat(HookAssertions.findings(response)).isEqualTo(Scenarios.byId("pediatric").expectedFindings());
 
         for (String extension : List.of("\"text\"", "[]", "42", "null", "{\"davinci-crd.configuration\": 5}",
                 "{\"davinci-crd.configuration\": {\"max-cards\": -3}}", "{\"com.example.other\": {\"a\": [1]}}")) {
-            ObjectNode request = client.orderSign(Scenarios.byId("nab-high"));
+            ObjectNode request = client.orderSign(Scenarios.byId("pediatric"));
             request.set("extension", HookClient.read(extension));
             HookClient.Response answer = client.post(SIGN, request.toString());
             assertThat(answer.status()).as(extension).isEqualTo(200);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.genegate.cards.GateTitles;
 
 /** Reads a hook response the way the scenario expectations are written: card groups and gate findings. */
 public final class HookAssertions {
@@ -56,6 +57,36 @@ public final class HookAssertions {
             }
         }
         return findings;
+    }
+
+    private static final List<String> SOURCE_CLASSES = List.of("US label", "EU SmPC", "payer policy", "trial criterion",
+            "billing sheet", "HCPCS/CPT code set", "team default");
+
+    /**
+     * Every finding on every card names the classes of source its rule comes from, its detail line shows exactly
+     * those, and the critical card's lead attributes each finding to its own classes only (never "label" for a
+     * payer rule).
+     */
+    static void assertSourcesStated(JsonNode response) {
+        for (JsonNode card : response.get("cards")) {
+            String detail = card.path("detail").asText();
+            assertThat(detail).doesNotContain("label or clinical safety");
+            List<String> lead = new ArrayList<>();
+            for (JsonNode finding : card.at("/extension/genegate.findings")) {
+                String gate = finding.get("gate").asText();
+                List<String> sources = new ArrayList<>();
+                finding.path("sources").forEach(source -> sources.add(source.asText()));
+                assertThat(sources).as("source classes of %s", gate).isNotEmpty().isSubsetOf(SOURCE_CLASSES);
+                String named = sources.size() == 1 ? sources.get(0)
+                        : String.join(", ", sources.subList(0, sources.size() - 1)) + " and " + sources.get(sources.size() - 1);
+                assertThat(detail).as("detail line of %s", gate).contains("**" + GateTitles.title(gate) + "** (")
+                        .contains("; " + named + "): ");
+                lead.add(GateTitles.title(gate) + ": " + named);
+            }
+            if (card.get("indicator").asText().equals("critical")) {
+                assertThat(detail).contains("These findings come from: " + String.join("; ", lead) + ".");
+            }
+        }
     }
 
     /** What CDS Hooks 2.0 and Inferno's CRD checks require of every card and action. */

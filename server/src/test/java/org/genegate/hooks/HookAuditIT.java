@@ -41,7 +41,7 @@ class HookAuditIT extends AbstractServerIT {
 
     @Test
     void aDecisionAndItsOverrideAreFoundByTheCardUuid() {
-        Scenario scenario = Scenarios.byId("nab-high");
+        Scenario scenario = Scenarios.byId("pediatric");
         ObjectNode request = client.orderSign(scenario);
         String hookInstance = request.get("hookInstance").asText();
         JsonNode response = client.post(SIGN, request.toString()).json();
@@ -51,7 +51,7 @@ class HookAuditIT extends AbstractServerIT {
 
         String override = ", \"overrideReason\": {\"reason\": {\"system\": "
                 + "\"http://genegate.org/fhir/CodeSystem/override-reason\", \"code\": \"reviewed-with-htc\", "
-                + "\"display\": \"Reviewed with the HTC\"}, \"userComment\": \"Assay re-run: 1:150\"}";
+                + "\"display\": \"Reviewed with the HTC\"}, \"userComment\": \"Birth date re-checked with the patient\"}";
         HookClient.Response feedback = client.post(SIGN + "/feedback",
                 CdsHooksSpecIT.feedback("overridden", override, card));
         assertThat(feedback.status()).as(feedback.body()).isEqualTo(200);
@@ -74,14 +74,14 @@ class HookAuditIT extends AbstractServerIT {
                 .filter(e -> ("MedicationRequest/" + scenario.id() + "-hemgenix-order").equals(e.getName()))
                 .findFirst().orElseThrow();
         Map<String, String> details = details(order);
-        assertThat(details).containsKey("draft-order").containsKey("gate nab-aav5");
-        assertThat(details.get("gate nab-aav5")).startsWith("FAIL (critical)");
+        assertThat(details).containsKey("draft-order").containsKey("gate age");
+        assertThat(details.get("gate age")).startsWith("FAIL (critical)");
         assertThat(details.get("draft-order")).contains("J1411");
-        assertThat(decision.getOutcomeDesc()).contains("nab-aav5 FAIL");
+        assertThat(decision.getOutcomeDesc()).contains("age FAIL");
 
         Map<String, String> feedbackDetails = details(overridden.getEntityFirstRep());
         assertThat(feedbackDetails).containsEntry("outcome", "overridden")
-                .containsEntry("user-comment", "Assay re-run: 1:150");
+                .containsEntry("user-comment", "Birth date re-checked with the patient");
         assertThat(feedbackDetails.get("override-reason")).contains("reviewed-with-htc");
         assertThat(overridden.getPeriod().getStart()).isNotNull();
 

@@ -62,6 +62,7 @@ class HookScenariosIT extends AbstractServerIT {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode body = response.json();
         HookAssertions.assertWellFormed(body);
+        HookAssertions.assertSourcesStated(body);
         assertThat(HookAssertions.findings(body)).as("findings of %s", scenario.id())
                 .isEqualTo(scenario.expectedFindings());
         assertThat(HookAssertions.cardGroups(body)).as("cards of %s", scenario.id())

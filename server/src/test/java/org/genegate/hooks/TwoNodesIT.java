@@ -118,7 +118,7 @@ class TwoNodesIT {
 
         JsonNode after = signOn(hooksOnB, eligible);
         assertThat(HookAssertions.findings(after)).isEqualTo(Map.of("nab-aav5", "FAIL"));
-        assertThat(HookAssertions.cardGroups(after)).contains("critical");
+        assertThat(HookAssertions.cardGroups(after)).contains("documentation");
     }
 
     private static void writesAcknowledgedByAOutliveIt(ServerProcess nodeA, ServerProcess nodeB) throws Exception {

@@ -22,6 +22,10 @@ public final class GeneGateTerminology {
     public static final String FIX_PROPHYLAXIS_CURRENT = "fix-prophylaxis-current";
     public static final String LIVER_ULTRASOUND = "liver-ultrasound";
     public static final String LIVER_ELASTOGRAPHY = "liver-elastography";
+    /** Observation.code of a liver stiffness measurement (kPa) of the elastography. */
+    public static final String LIVER_STIFFNESS = "liver-stiffness";
+    /** ServiceRequest.code of the hepatology consultation the label advises for liver abnormalities. */
+    public static final String HEPATOLOGY_CONSULT = "hepatology-consult";
     /** CarePlan.category of the post-infusion monitoring plan. */
     public static final String GENE_THERAPY_MONITORING = "gene-therapy-monitoring";
     /** Outcomes reported at the post-infusion milestones (Observation.code). */
@@ -107,7 +111,7 @@ public final class GeneGateTerminology {
     public static final String CPT_INFUSION_FIRST_HOUR = "96365";
     public static final String CPT_INFUSION_ADDITIONAL_HOUR = "96366";
     public static final String ICD10CM_HEMOPHILIA_B = "D67";
-    /** Acquired hemophilia: not a FIX inhibitor in congenital hemophilia B (evidence.md c.9). */
+    /** Acquired hemophilia: not a FIX inhibitor in congenital hemophilia B (docs/evidence.md, FIX inhibitors). */
     public static final String ICD10CM_ACQUIRED_HEMOPHILIA = "D68.311";
 
     private GeneGateTerminology() {

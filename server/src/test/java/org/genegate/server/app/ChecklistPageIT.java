@@ -98,7 +98,7 @@ class ChecklistPageIT extends AbstractServerIT {
         assertThat(gateStatus("prior-gene-therapy")).isEqualTo("fail");
         assertThat(gateStatus("nab-aav5")).isEqualTo("pass");
         assertThat(browser.findElement(By.cssSelector("#checklist tr[data-gate='nab-aav5']")).getText())
-                .contains("Source: EU SmPC", "Observation/post-infusion-alt-rise-aav5-nab");
+                .contains("Source (EU SmPC): EU SmPC", "Observation/post-infusion-alt-rise-aav5-nab");
         assertThat(browser.findElement(By.id("readiness")).getAttribute("data-readiness")).isEqualTo("not-ready");
         assertThat(browser.findElement(By.id("dose-volume")).getText()).isEqualTo("140 mL (2 mL/kg)");
         assertThat(browser.findElement(By.id("payer-name")).getText()).isEqualTo("UnitedHealthcare (Optum)");

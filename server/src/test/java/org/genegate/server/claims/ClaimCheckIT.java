@@ -88,7 +88,7 @@ class ClaimCheckIT extends AbstractServerIT {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
-        "#1 NAb not documented or >= 1:678 | nab-high-patient | ERROR | Anti-AAV5 neutralizing antibodies",
+        "#1 NAb not documented or >= 1:678 | nab-high-patient | WARNING | Anti-AAV5 neutralizing antibodies",
         "#1 NAb not documented or >= 1:678 | nab-missing-patient | WARNING | Order Adeno-associated virus 5",
         "#2 pediatric attempted | pediatric-patient | ERROR | Age: Patient is 17 years old",
         "#3 no prophylaxis or bleed history | no-prophylaxis-or-bleeds-patient | WARNING | FIX prophylaxis or bleed history",

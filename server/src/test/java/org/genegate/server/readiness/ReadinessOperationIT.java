@@ -98,6 +98,7 @@ class ReadinessOperationIT extends AbstractServerIT {
         Parameters.ParametersParameterComponent nab = gate(readiness, "nab-aav5");
         assertThat(part(nab, "status")).isEqualTo("pass");
         assertThat(part(nab, "source")).contains("EU SmPC");
+        assertThat(part(nab, "sourceClass")).isEqualTo("EU SmPC");
         Parameters.ParametersParameterComponent evidence = nab.getPart().stream()
                 .filter(p -> p.getName().equals("evidence")).findFirst().orElseThrow();
         assertThat(evidence.getPart().stream().filter(p -> p.getName().equals("reference")).findFirst()
