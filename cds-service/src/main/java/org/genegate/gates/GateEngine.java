@@ -59,7 +59,7 @@ public final class GateEngine {
                 bind(new WeightAndDoseGate(), policy.weightAndDose()),
                 bind(new SiteOfCareGate(), policy.siteOfCare()),
                 bind(new PrescriberGate(), policy.prescriber()),
-                bind(new CodingGate(policy.weightAndDose()), policy.coding()),
+                bind(new CodingGate(), policy.coding()),
                 payer);
         List<BoundGate<?>> enabled = new ArrayList<>();
         Set<RecordPart> parts = EnumSet.noneOf(RecordPart.class);

@@ -30,6 +30,8 @@ public final class GeneGateTerminology {
     /** Claim.supportingInfo codes of the claim check: the kit's lot number and the infusion time. */
     public static final String LOT_NUMBER = "lot-number";
     public static final String INFUSION_MINUTES = "infusion-minutes";
+    /** Dosage.doseAndRate.type of the volume an order infuses after dilution (not the undiluted dose). */
+    public static final String INFUSED_VOLUME = "infused-volume";
     public static final String CERTIFIED_HTC = "certified-htc";
     public static final String GENE_THERAPY_NETWORK_CENTER = "gene-therapy-network-center";
     /** AuditEvent.type of a hook decision and of one feedback item. */
@@ -41,6 +43,12 @@ public final class GeneGateTerminology {
      * value is the patient's id (one Hemgenix dose per lifetime), so recording the administration again finds it.
      */
     public static final String MONITORING_PLAN_IDENTIFIER = CANONICAL + "/sid/hemgenix-monitoring-plan";
+
+    /**
+     * Extension on a Hemgenix kit NDC concept of the product ValueSet: the number of 10 mL vials in the kit
+     * (valueInteger), so a claim's kit can be matched to the vials the dose needs.
+     */
+    public static final String KIT_VIAL_COUNT_EXTENSION = CANONICAL + "/StructureDefinition/kit-vial-count";
 
     // ValueSets, one per name agreed in the gate specification.
     public static final String VALUE_SET_BASE = CANONICAL + "/ValueSet/";
