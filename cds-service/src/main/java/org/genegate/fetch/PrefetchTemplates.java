@@ -39,7 +39,8 @@ public final class PrefetchTemplates {
                         GeneGateTerminology.VS_BLEED_HISTORY)
                 + "," + GeneGateTerminology.CODE_SYSTEM + "|" + GeneGateTerminology.FIX_PROPHYLAXIS_CURRENT
                 + "," + GeneGateTerminology.CODE_SYSTEM + "|" + GeneGateTerminology.ANNUALIZED_BLEEDING_RATE
-                + "," + GeneGateTerminology.CODE_SYSTEM + "|" + GeneGateTerminology.FIX_PRODUCT_USE);
+                + "," + GeneGateTerminology.CODE_SYSTEM + "|" + GeneGateTerminology.FIX_PRODUCT_USE
+                + "," + GeneGateTerminology.LOINC + "|" + GeneGateTerminology.LOINC_AFP);
         define(k, t, RecordPart.MEDICATION_REQUESTS, "medicationRequests", "MedicationRequest?patient=" + PATIENT_TOKEN);
         define(k, t, RecordPart.MEDICATION_STATEMENTS, "medicationStatements",
                 "MedicationStatement?patient=" + PATIENT_TOKEN);

@@ -123,21 +123,27 @@ public final class PolicyLoader {
     }
 
     private static MonitoringSettings monitoring(PolicyNode m) {
-        m.allowOnly(keys("source", "weeklyTestWeeks", "weeklyGraceDays", "milestoneMonths", "milestoneGraceDays",
-                "altUlnMultiple", "altBaselineMultiple", "fixActivityDropPercent", "liverCancerRiskConditions",
-                "severities"));
+        m.allowOnly(keys("source", "weeklyTestWeeks", "weeklyGraceDays", "altAboveBaselineMultiple", "followUpMonths",
+                "followUpGraceDays", "milestoneMonths", "milestoneGraceDays", "altUlnMultiple", "altBaselineMultiple",
+                "fixActivityDropPercent", "standardHalfLifeWashoutDays", "extendedHalfLifeWashoutDays",
+                "extendedHalfLifeProducts", "liverCancerRiskConditions", "liverCancerRiskFindings",
+                "liverCancerRiskAgeYears", "liverSurveillanceYears", "severities"));
         PolicyNode severities = m.object("severities");
-        severities.allowOnly(keys("overdue", "altRise", "inhibitor", "fixActivityFall"));
+        severities.allowOnly(keys("overdue", "altRise", "inhibitor", "fixActivityFall", "outcomesAgreement"));
         BigDecimal drop = m.positiveDecimal("fixActivityDropPercent");
         if (drop.compareTo(BigDecimal.valueOf(100)) >= 0) {
             throw m.error("fixActivityDropPercent", "must be below 100, not " + drop.toPlainString());
         }
         return new MonitoringSettings(m.text("source"), m.positiveInt("weeklyTestWeeks"), m.positiveInt("weeklyGraceDays"),
-                m.positiveIntList("milestoneMonths"), m.positiveInt("milestoneGraceDays"),
-                m.positiveDecimal("altUlnMultiple"), m.positiveDecimal("altBaselineMultiple"), drop,
-                m.textList("liverCancerRiskConditions", true), severities.severity("overdue"),
-                severities.severity("altRise"), severities.severity("inhibitor"),
-                severities.severity("fixActivityFall"));
+                m.positiveDecimal("altAboveBaselineMultiple"), m.positiveIntList("followUpMonths"),
+                m.positiveInt("followUpGraceDays"), m.positiveIntList("milestoneMonths"),
+                m.positiveInt("milestoneGraceDays"), m.positiveDecimal("altUlnMultiple"),
+                m.positiveDecimal("altBaselineMultiple"), drop, m.positiveInt("standardHalfLifeWashoutDays"),
+                m.positiveInt("extendedHalfLifeWashoutDays"), m.textList("extendedHalfLifeProducts", true),
+                m.textList("liverCancerRiskConditions", true), m.textList("liverCancerRiskFindings", true),
+                m.positiveInt("liverCancerRiskAgeYears"), m.positiveInt("liverSurveillanceYears"),
+                severities.severity("overdue"), severities.severity("altRise"), severities.severity("inhibitor"),
+                severities.severity("fixActivityFall"), severities.severity("outcomesAgreement"));
     }
 
     private static ClaimSettings claim(PolicyNode c) {

@@ -112,6 +112,8 @@ public final class GeneGateTerminology {
     public static final String LOINC_HIV_AG_AB = "56888-1";
     public static final String LOINC_HIV1_RNA = "20447-9";
     public static final String LOINC_CD4 = "24467-3";
+    /** Alpha-fetoprotein, yearly with liver ultrasound for patients with liver-cancer risk factors. */
+    public static final String LOINC_AFP = "1834-1";
     public static final String CPT_INFUSION_FIRST_HOUR = "96365";
     public static final String CPT_INFUSION_ADDITIONAL_HOUR = "96366";
     public static final String ICD10CM_HEMOPHILIA_B = "D67";
