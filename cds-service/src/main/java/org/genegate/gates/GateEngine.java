@@ -60,7 +60,8 @@ public final class GateEngine {
                 bind(new SiteOfCareGate(), policy.siteOfCare()),
                 bind(new PrescriberGate(), policy.prescriber()),
                 bind(new CodingGate(), policy.coding()),
-                payer);
+                payer,
+                bind(new OrderNotesGate(policy.weightAndDose()), policy.orderNotes()));
         List<BoundGate<?>> enabled = new ArrayList<>();
         Set<RecordPart> parts = EnumSet.noneOf(RecordPart.class);
         for (BoundGate<?> bound : all) {

@@ -117,6 +117,7 @@ public final class PolicyLoader {
                 prescriber(gates.object(PrescriberSettings.ID)),
                 coding(gates.object(CodingSettings.ID)),
                 payer(gates.object(PayerSettings.ID)),
+                orderNotes(gates.object(OrderNotesSettings.ID)),
                 links,
                 monitoring(root.object("monitoring")),
                 claim(root.object("claim")));
@@ -253,6 +254,16 @@ public final class PolicyLoader {
         allow(g, "infusionRateMlPerHour", "addOnThresholdMinutes");
         return new CodingSettings(g.bool("enabled"), severities(g), g.text("source"),
                 g.positiveDecimal("infusionRateMlPerHour"), g.positiveInt("addOnThresholdMinutes"));
+    }
+
+    private static OrderNotesSettings orderNotes(PolicyNode g) {
+        allow(g, "notes");
+        List<OrderNotesSettings.Note> notes = new ArrayList<>();
+        for (PolicyNode note : g.objectList("notes", false)) {
+            note.allowOnly(keys("text", "source"));
+            notes.add(new OrderNotesSettings.Note(note.text("text"), note.text("source")));
+        }
+        return new OrderNotesSettings(g.bool("enabled"), severities(g), g.text("source"), notes);
     }
 
     private static PayerSettings payer(PolicyNode g) {
