@@ -148,7 +148,8 @@ class ScenariosTest {
                 .anyMatch(r -> r.fhirType().equals("MedicationAdministration"));
 
         assertThat(scenario.expectedPatientViewCards()).doesNotHaveDuplicates()
-                .isSubsetOf("overdue", "alt", "inhibitor", "fix-activity", "no-plan");
+                .isSubsetOf("overdue", "alt", "inhibitor", "fix-activity", "fix-activity-not-comparable",
+                        "outcomes-agreement", "no-plan");
         if (!dosed) {
             assertThat(scenario.expectedPatientViewCards()).isEmpty();
         } else {
