@@ -23,7 +23,8 @@ public final class GateTitles {
             Map.entry("site-of-care", new Title("Site of care", "site of care")),
             Map.entry("prescriber", new Title("Prescriber", "prescriber")),
             Map.entry("coding", new Title("Billing codes", "codes")),
-            Map.entry("payer", new Title("Payer", "payer")));
+            Map.entry("payer", new Title("Payer", "payer")),
+            Map.entry("order-notes", new Title("Order notes", "order notes")));
 
     private GateTitles() {
     }

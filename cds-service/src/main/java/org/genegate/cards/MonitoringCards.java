@@ -15,8 +15,9 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * The patient-view cards after a Hemgenix infusion: one card per alert kind (overdue tests or milestones,
- * ALT rise, FIX inhibitor, FIX activity falling, no plan, could not verify). Each card's
+ * The patient-view cards after a Hemgenix infusion: one card per alert kind (overdue items of the schedule,
+ * ALT rise, FIX inhibitor, FIX activity falling or not comparable, outcomes-agreement dates, no plan, could not
+ * verify). Each card's
  * {@code extension.genegate.monitoring} names its alert kind for machines.
  */
 public final class MonitoringCards {
@@ -59,7 +60,8 @@ public final class MonitoringCards {
                 Reference subject = new Reference("Patient/" + patientId);
                 suggestions.add(new Suggestion(RemedyLabels.label(remedy), uuid(), true, List.of(Action.create(
                         "Create the Hemgenix monitoring CarePlan", json(planBuilder.afterAdministration(subject,
-                                new Reference(review.administration()), review.administered(), false))))));
+                                new Reference(review.administration()), review.administered(),
+                                !review.liverCancerRiskFactors().isEmpty()))))));
             }
         }
         if (!tests.isEmpty()) {

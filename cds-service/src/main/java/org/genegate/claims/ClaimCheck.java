@@ -1,22 +1,32 @@
 package org.genegate.claims;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.genegate.gates.DoseCalculation;
 import org.genegate.gates.Numbers;
 import org.genegate.policy.ClaimSettings;
 import org.genegate.policy.CodingSettings;
 import org.genegate.policy.Policy;
+import org.genegate.policy.WeightAndDoseSettings;
 import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.GeneGateTerminology;
 import org.genegate.terminology.Ndc;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 
 /**
@@ -45,15 +55,25 @@ public final class ClaimCheck {
 
     private final ClaimSettings settings;
     private final CodingSettings coding;
+    private final WeightAndDoseSettings dose;
     private final CodeIndex codes;
 
     public ClaimCheck(Policy policy, CodeIndex codes) {
         this.settings = policy.claim();
         this.coding = policy.coding();
+        this.dose = policy.weightAndDose();
         this.codes = codes;
     }
 
     public List<ClaimIssue> check(Claim claim) {
+        return check(claim, Optional.empty());
+    }
+
+    /**
+     * @param weightKg the patient's body weight from the record, when known: with it a kit billed as one unit
+     *                 can be matched to the vials the dose needs
+     */
+    public List<ClaimIssue> check(Claim claim, Optional<BigDecimal> weightKg) {
         List<ClaimIssue> issues = new ArrayList<>();
         boolean professional = claimType(claim, issues);
         List<Integer> drugLines = drugLines(claim);
@@ -66,7 +86,7 @@ public final class ClaimCheck {
                     + " lines.", "Bill one line: J1411 x 1 unit is the whole therapeutic dose."));
         }
         for (int index : drugLines) {
-            drugLine(claim.getItem().get(index), "Claim.item[" + index + "]", issues);
+            drugLine(claim.getItem().get(index), "Claim.item[" + index + "]", weightKg, issues);
         }
         lotNumber(claim, issues);
         administration(claim, issues);
@@ -104,7 +124,8 @@ public final class ClaimCheck {
         return lines.isEmpty() ? unclassified : lines;
     }
 
-    private void drugLine(Claim.ItemComponent item, String path, List<ClaimIssue> issues) {
+    private void drugLine(Claim.ItemComponent item, String path, Optional<BigDecimal> weightKg,
+                          List<ClaimIssue> issues) {
         Optional<Coding> unclassified = codes.firstMatch(GeneGateTerminology.VS_UNCLASSIFIED_HCPCS,
                 item.getProductOrService());
         if (unclassified.isPresent()) {
@@ -119,38 +140,50 @@ public final class ClaimCheck {
                     + (quantity == null ? "no" : Numbers.plain(quantity)) + " unit(s).",
                     "Bill J1411 x 1 unit: one unit is the whole therapeutic dose, whatever the volume or vial count."));
         }
-        ndc(item, path, issues);
+        ndc(item, path, weightKg, issues);
     }
 
-    private void ndc(Claim.ItemComponent item, String path, List<ClaimIssue> issues) {
+    private void ndc(Claim.ItemComponent item, String path, Optional<BigDecimal> weightKg, List<ClaimIssue> issues) {
         for (int d = 0; d < item.getDetail().size(); d++) {
             Claim.DetailComponent detail = item.getDetail().get(d);
             Optional<Coding> ndc = detail.getProductOrService().getCoding().stream()
                     .filter(c -> GeneGateTerminology.NDC.equals(codes.canonicalSystem(c.getSystem())) && c.hasCode())
                     .findFirst();
             if (ndc.isPresent()) {
-                checkNdc(ndc.get().getCode().strip(), detail.getQuantity(), path + ".detail[" + d + "]", issues);
+                String detailPath = path + ".detail[" + d + "]";
+                Optional<Coding> kit = checkNdc(ndc.get().getCode().strip(), detail.getQuantity(), detailPath, issues);
+                kit.ifPresent(k -> kitSize(k, detail.getQuantity(), weightKg, detailPath, issues));
                 return;
             }
         }
         issues.add(ClaimIssue.error("required", path + ".detail", "The Hemgenix line has no NDC.", "Add the kit NDC "
-                + "as an item.detail (837 LIN: N4 qualifier + 11-digit NDC, e.g. N400053030030) with the quantity "
+                + "as an item.detail (837 LIN: N4 qualifier + 11-digit NDC, e.g. N4" + exampleKit() + ") with the quantity "
                 + "and unit " + unitAdvice() + "."));
     }
 
-    private void checkNdc(String code, Quantity quantity, String path, List<ClaimIssue> issues) {
+    /** The NDC's own checks; the product list's coding of the kit when the NDC is a Hemgenix one. */
+    private Optional<Coding> checkNdc(String code, Quantity quantity, String path, List<ClaimIssue> issues) {
         List<String> readings = Ndc.elevenDigitCandidates(code);
         Optional<String> hemgenix = readings.stream()
                 .filter(r -> codes.contains(GeneGateTerminology.VS_HEMGENIX_PRODUCT, GeneGateTerminology.NDC, r))
                 .findFirst();
+        Set<String> labelers = hemgenixLabelers();
         if (readings.isEmpty()) {
             issues.add(ClaimIssue.error("code-invalid", path + ".productOrService", "'" + code + "' is not an NDC.",
                     "Send the kit's NDC as 11 digits in 5-4-2 form without hyphens after the N4 qualifier, e.g. "
-                            + "N400053030030 for kit 0053-0300-30."));
+                            + "N4" + exampleKit() + "."));
+        } else if (hemgenix.isEmpty() && readings.stream().anyMatch(r -> labelers.contains(r.substring(0, 5)))) {
+            // The product's labeler, but not a kit the product list names: the list may lack a kit size, so this
+            // is for the biller to confirm, not a denial to predict.
+            issues.add(ClaimIssue.warning("code-invalid", path + ".productOrService", "NDC " + code + " has the "
+                    + "Hemgenix labeler but is not in the Hemgenix product list (value set hemgenix-product).",
+                    "Check the NDC on the kit given against the FDA NDC directory; if it is a Hemgenix kit, add it "
+                            + "to the hemgenix-product value set."));
         } else if (hemgenix.isEmpty()) {
             issues.add(ClaimIssue.error("code-invalid", path + ".productOrService", "NDC " + code + " is not a "
-                    + "Hemgenix NDC (Hemgenix kits have labeler 0053; 63833-0876-01, printed on some billing sheets, "
-                    + "is not Hemgenix).", "Use the NDC on the kit given, e.g. 0053-0300-30, sent as N400053030030."));
+                    + "Hemgenix NDC (none of the Hemgenix product list's NDCs; 63833-0876-01, printed on some billing "
+                    + "sheets, is not Hemgenix).", "Use the NDC on the kit given, sent as 11 digits without "
+                    + "hyphens, e.g. N4" + exampleKit() + "."));
         } else if (!code.equals(hemgenix.get())) {
             issues.add(ClaimIssue.error("value", path + ".productOrService", "NDC '" + code + "' is not in the "
                     + "11-digit 5-4-2 form a claim needs.", "Send " + hemgenix.get() + " (N4" + hemgenix.get()
@@ -162,13 +195,13 @@ public final class ClaimCheck {
             issues.add(ClaimIssue.error("required", path + ".quantity", "The NDC quantity has "
                     + (unit == null ? "no unit qualifier" : "the unit '" + unit + "', not a unit qualifier") + ".",
                     "Send the NDC quantity " + unitAdvice() + "."));
-            return;
+            return member(hemgenix);
         }
         if (!unit.equals(settings.ndcUnit())) {
             issues.add(ClaimIssue.error("value", path + ".quantity", "The NDC unit is " + unit + "; this payer's "
                     + "policy wants " + settings.ndcUnit() + ".", "Send the NDC quantity " + unitAdvice()
                     + " (genegate claim.ndcUnit; confirm the billing unit with the payer)."));
-            return;
+            return member(hemgenix);
         }
         BigDecimal value = quantity.getValue();
         if (ClaimSettings.UNIT_KIT.equals(unit) && (value == null || value.compareTo(BigDecimal.ONE) != 0)) {
@@ -178,6 +211,62 @@ public final class ClaimCheck {
             issues.add(ClaimIssue.error("required", path + ".quantity", "The NDC quantity in ML has no volume.",
                     "Send the total volume given in mL (2 mL/kg), e.g. ML 140 for 70 kg."));
         }
+        return member(hemgenix);
+    }
+
+    private Optional<Coding> member(Optional<String> ndc) {
+        return ndc.flatMap(n -> codes.member(GeneGateTerminology.VS_HEMGENIX_PRODUCT, GeneGateTerminology.NDC, n));
+    }
+
+    /** The labelers (first five of the 11 digits) of the product list's NDCs. */
+    private Set<String> hemgenixLabelers() {
+        Set<String> labelers = new HashSet<>();
+        for (Coding coding : codes.codes(GeneGateTerminology.VS_HEMGENIX_PRODUCT)) {
+            if (GeneGateTerminology.NDC.equals(coding.getSystem())) {
+                Ndc.toElevenDigits(coding.getCode()).ifPresent(n -> labelers.add(n.substring(0, 5)));
+            }
+        }
+        return labelers;
+    }
+
+    /** A kit NDC of the product list in claim form, for advice. */
+    private String exampleKit() {
+        return codes.codes(GeneGateTerminology.VS_HEMGENIX_PRODUCT).stream()
+                .filter(c -> GeneGateTerminology.NDC.equals(c.getSystem()))
+                .map(c -> Ndc.toElevenDigits(c.getCode())).flatMap(Optional::stream).findFirst().orElse("");
+    }
+
+    /**
+     * The kit should hold the vials the dose needs: ceil(2 mL/kg x weight / 10 mL), from the volume billed in ML or
+     * from the patient's weight. Where the product list gives no vial count for the kit, the check says so.
+     */
+    private void kitSize(Coding kit, Quantity quantity, Optional<BigDecimal> weightKg, String path,
+                         List<ClaimIssue> issues) {
+        Optional<Integer> needed = vialsNeeded(quantity, weightKg);
+        if (needed.isEmpty()) {
+            return;
+        }
+        Extension count = kit.getExtensionByUrl(GeneGateTerminology.KIT_VIAL_COUNT_EXTENSION);
+        if (count == null || !(count.getValue() instanceof IntegerType vials)
+                || vials.getValue() == null) {
+            issues.add(new ClaimIssue(ClaimIssue.Severity.INFORMATION, "informational", path + ".productOrService",
+                    "The kit size could not be checked: the Hemgenix product list gives no vial count for NDC "
+                            + kit.getCode() + ", and the dose needs " + needed.get() + " vials.",
+                    "Confirm that the kit billed holds " + needed.get() + " vials (kits hold 10 to 48)."));
+        } else if (vials.getValue() != needed.get()) {
+            issues.add(ClaimIssue.warning("business-rule", path + ".productOrService", "NDC " + kit.getCode()
+                    + " is the " + vials.getValue() + "-vial kit, and the dose needs " + needed.get() + " vials.",
+                    "Bill the NDC of the " + needed.get() + "-vial kit that was given (one NDC per kit size)."));
+        }
+    }
+
+    private Optional<Integer> vialsNeeded(Quantity quantity, Optional<BigDecimal> weightKg) {
+        String unit = quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
+        BigDecimal millilitres = ClaimSettings.UNIT_MILLILITRES.equalsIgnoreCase(unit == null ? null : unit.strip())
+                && quantity.getValue() != null && quantity.getValue().signum() > 0 ? quantity.getValue()
+                : weightKg.map(kg -> DoseCalculation.of(kg, dose).roundedMillilitres()).orElse(null);
+        return millilitres == null ? Optional.empty() : Optional.of(millilitres
+                .divide(dose.vialMillilitres(), 0, RoundingMode.CEILING).intValueExact());
     }
 
     private String unitAdvice() {
@@ -195,19 +284,47 @@ public final class ClaimCheck {
         }
     }
 
-    private static java.util.stream.Stream<Claim.SupportingInformationComponent> supportingInfo(Claim claim,
+    private static Stream<Claim.SupportingInformationComponent> supportingInfo(Claim claim,
                                                                                                String code) {
         return claim.getSupportingInfo().stream().filter(s -> s.getCode().getCoding().stream()
                 .anyMatch(c -> GeneGateTerminology.CODE_SYSTEM.equals(c.getSystem()) && code.equals(c.getCode())));
     }
 
+    /**
+     * The documented infusion time: supportingInfo {@code infusion-minutes} as a valueQuantity in minutes, or as a
+     * timingPeriod with the start and stop times (to the minute) of the infusion.
+     */
     private Optional<BigDecimal> infusionMinutes(Claim claim) {
-        return supportingInfo(claim, GeneGateTerminology.INFUSION_MINUTES)
-                .filter(Claim.SupportingInformationComponent::hasValueQuantity)
-                .map(s -> s.getValueQuantity())
-                .filter(q -> q.getValue() != null && ("min".equals(q.getCode()) || "min".equals(q.getUnit())
-                        || "minutes".equalsIgnoreCase(q.getUnit())))
-                .map(Quantity::getValue).findFirst();
+        for (Claim.SupportingInformationComponent info : supportingInfo(claim, GeneGateTerminology.INFUSION_MINUTES)
+                .toList()) {
+            if (info.hasValueQuantity()) {
+                Quantity q = info.getValueQuantity();
+                if (q.getValue() != null && ("min".equals(q.getCode()) || "min".equals(q.getUnit())
+                        || "minutes".equalsIgnoreCase(q.getUnit()))) {
+                    return Optional.of(q.getValue());
+                }
+            } else if (info.hasTimingPeriod()) {
+                Optional<BigDecimal> minutes = minutesBetween(info.getTimingPeriod());
+                if (minutes.isPresent()) {
+                    return minutes;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Minutes from start to stop; empty unless both carry a time of day and the stop is after the start. */
+    private static Optional<BigDecimal> minutesBetween(Period period) {
+        if (!period.hasStart() || !period.hasEnd()
+                || period.getStartElement().getPrecision().compareTo(TemporalPrecisionEnum.MINUTE) < 0
+                || period.getEndElement().getPrecision().compareTo(TemporalPrecisionEnum.MINUTE) < 0) {
+            return Optional.empty();
+        }
+        long seconds = Duration.between(period.getStart().toInstant(), period.getEnd().toInstant())
+                .getSeconds();
+        return seconds <= 0 ? Optional.empty()
+                : Optional.of(BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP)
+                .stripTrailingZeros());
     }
 
     private void administration(Claim claim, List<ClaimIssue> issues) {
@@ -245,9 +362,9 @@ public final class ClaimCheck {
             String path = "Claim.item[" + additional + "]";
             if (minutes.isEmpty()) {
                 issues.add(ClaimIssue.error("required", "Claim.supportingInfo", "CPT 96366 is billed, but the claim "
-                        + "does not give the infusion time.", "Document the infusion minutes (supportingInfo code "
-                        + GeneGateTerminology.INFUSION_MINUTES + "): 96366 only applies past " + threshold
-                        + " minutes."));
+                        + "does not give the infusion time.", "Document the infusion's start and stop times "
+                        + "(supportingInfo code " + GeneGateTerminology.INFUSION_MINUTES + ", as a timingPeriod or "
+                        + "the minutes): 96366 only applies past " + threshold + " minutes."));
             } else if (minutes.get().compareTo(BigDecimal.valueOf(threshold)) <= 0) {
                 issues.add(ClaimIssue.error("business-rule", path + ".productOrService", "CPT 96366 is billed for an "
                         + "infusion of " + Numbers.plain(minutes.get()) + " minutes.", "Remove 96366: it applies only "
@@ -271,7 +388,7 @@ public final class ClaimCheck {
 
     /** Units of 96366: each additional hour counts when more than 30 minutes of it are used. */
     private static int additionalHours(BigDecimal minutes) {
-        int whole = minutes.setScale(0, java.math.RoundingMode.CEILING).intValue();
+        int whole = minutes.setScale(0, RoundingMode.CEILING).intValue();
         return Math.max(0, (whole - 31) / MINUTES_PER_HOUR);
     }
 
@@ -294,10 +411,13 @@ public final class ClaimCheck {
                                     + "or 22 (on-campus outpatient hospital)."));
                 }
             } else if (!codes.contains(GeneGateTerminology.VS_PLACE_OF_SERVICE_ALLOWED, pos.get())) {
-                issues.add(ClaimIssue.error("code-invalid", path, "Place of service " + pos.get().getCode()
-                        + " is not a hospital setting for a Hemgenix infusion.", "Give Hemgenix at a hospital "
-                        + "(POS 19, 21 or 22; payers may require a hemophilia treatment center or network center) "
-                        + "and bill that place of service."));
+                // Hospital settings are the usual ones, but some payers pay J1411 elsewhere (Texas Medicaid in the
+                // office, POS 11): outside the site's list is for the biller to confirm, not a denial to predict.
+                issues.add(ClaimIssue.warning("code-invalid", path, "Place of service " + pos.get().getCode()
+                        + " is not in this site's list of settings for a Hemgenix infusion (value set "
+                        + "place-of-service-allowed).", "Confirm that the payer pays J1411 in this setting (some do "
+                        + "in the office, POS 11, e.g. Texas Medicaid); otherwise bill the setting where it was "
+                        + "given (usually POS 19, 21 or 22)."));
             }
         }
     }

@@ -6,8 +6,8 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
  * The claim check's answer: one OperationOutcome issue per problem, its {@code details.text} saying what is
- * wrong and its {@code diagnostics} the fix, {@code expression} pointing into the Claim; a clean claim gets a
- * single information issue.
+ * wrong and its {@code diagnostics} the fix, {@code expression} pointing into the Claim; a claim with no error or
+ * warning starts with a "no problem found" information issue, followed by any notes (e.g. what could not be checked).
  */
 public final class ClaimOutcome {
 
@@ -16,13 +16,12 @@ public final class ClaimOutcome {
 
     public static OperationOutcome of(List<ClaimIssue> issues) {
         OperationOutcome outcome = new OperationOutcome();
-        if (issues.isEmpty()) {
+        if (issues.stream().allMatch(i -> i.severity() == ClaimIssue.Severity.INFORMATION)) {
             outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
                     .setCode(OperationOutcome.IssueType.INFORMATIONAL)
                     .setDetails(new CodeableConcept().setText("No problem found: J1411 x 1 unit with a Hemgenix NDC, "
                             + "lot, administration codes, place of service and diagnoses as payers expect."))
                     .setDiagnostics("Nothing to fix.");
-            return outcome;
         }
         for (ClaimIssue issue : issues) {
             OperationOutcome.OperationOutcomeIssueComponent component = outcome.addIssue()

@@ -40,7 +40,8 @@ public final class PrefetchTemplates {
                 + "," + GeneGateTerminology.CODE_SYSTEM + "|" + GeneGateTerminology.FIX_PROPHYLAXIS_CURRENT
                 + "," + GeneGateTerminology.CODE_SYSTEM + "|" + GeneGateTerminology.LIVER_STIFFNESS
                 + "," + GeneGateTerminology.CODE_SYSTEM + "|" + GeneGateTerminology.ANNUALIZED_BLEEDING_RATE
-                + "," + GeneGateTerminology.CODE_SYSTEM + "|" + GeneGateTerminology.FIX_PRODUCT_USE);
+                + "," + GeneGateTerminology.CODE_SYSTEM + "|" + GeneGateTerminology.FIX_PRODUCT_USE
+                + "," + GeneGateTerminology.LOINC + "|" + GeneGateTerminology.LOINC_AFP);
         define(k, t, RecordPart.MEDICATION_REQUESTS, "medicationRequests", "MedicationRequest?patient=" + PATIENT_TOKEN);
         define(k, t, RecordPart.MEDICATION_STATEMENTS, "medicationStatements",
                 "MedicationStatement?patient=" + PATIENT_TOKEN);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.genegate.policy.CodingSettings;
-import org.genegate.policy.WeightAndDoseSettings;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.GeneGateTerminology;
@@ -22,19 +21,13 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 /**
  * Billing codes on the draft orders: J1411 × 1 unit, not an unclassified HCPCS; administration
  * CPT 96365, not a chemotherapy, push or radiopharmaceutical code; 96366 only when the infusion
- * runs past 90 minutes. Reads only the hook's draft orders, so it never needs the record.
+ * runs past 90 minutes. The infusion is the diluted volume at the label's 500 mL/h (CSL: 1-2 hours), so at order
+ * time 96366 is questioned only when the order states that volume ({@link OrderedDose#infusedMillilitres}).
+ * Reads only the hook's draft orders, so it never needs the record.
  */
 public final class CodingGate implements Gate<CodingSettings> {
 
     private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
-
-    /** The label concentration, to turn an order in genome copies into an infusion volume. */
-    private final BigDecimal genomeCopiesPerMl;
-
-    public CodingGate(WeightAndDoseSettings doseSettings) {
-        this.genomeCopiesPerMl = doseSettings.genomeCopiesPerKg()
-                .divide(doseSettings.millilitresPerKg(), MathContext.DECIMAL64);
-    }
 
     @Override
     public String id() {
@@ -92,7 +85,9 @@ public final class CodingGate implements Gate<CodingSettings> {
             evidence.add(new Evidence(null, "dispense quantity", quantity, null));
         }
 
-        Optional<BigDecimal> volume = OrderedDose.of(request).flatMap(d -> d.millilitres(genomeCopiesPerMl));
+        // The infusion time follows the diluted volume, which the undiluted dose does not give: 96366 is
+        // questioned only when the order states the infused volume (the claim check reads the documented times).
+        Optional<BigDecimal> volume = OrderedDose.infusedMillilitres(request);
         for (Resource other : in.order().otherOrders()) {
             CodeableConcept code = administrationCode(other);
             if (code == null) {
@@ -114,12 +109,13 @@ public final class CodingGate implements Gate<CodingSettings> {
                             .divide(in.policy().infusionRateMlPerHour(), MathContext.DECIMAL64);
                     if (exactMinutes.compareTo(BigDecimal.valueOf(in.policy().addOnThresholdMinutes())) <= 0) {
                         BigDecimal minutes = exactMinutes.setScale(0, RoundingMode.HALF_UP);
-                        String timing = Numbers.plain(volume.get().setScale(1, RoundingMode.HALF_UP)) + " mL at "
+                        String timing = "the stated infused volume of "
+                                + Numbers.plain(volume.get().setScale(1, RoundingMode.HALF_UP)) + " mL at "
                                 + Numbers.plain(in.policy().infusionRateMlPerHour()) + " mL/h runs about " + minutes
                                 + " minutes, and 96366 needs an infusion longer than "
                                 + in.policy().addOnThresholdMinutes() + " minutes";
-                        String reason = "Remove 96366: " + timing + " (bill it only if the documented infusion "
-                                + "time, diluted volume included, is longer)";
+                        String reason = "Remove 96366: " + timing + " (bill it only if the documented start and "
+                                + "stop times show a longer infusion)";
                         problems.add("CPT 96366 on " + describe(other) + ": " + timing);
                         evidence.add(new Evidence(References.of(other), "administration CPT", coding.getCode(), null));
                         remedies.add(new Remedy.ReplaceCode(GeneGateTerminology.CPT, coding.getCode(), null, null, null,
@@ -133,8 +129,9 @@ public final class CodingGate implements Gate<CodingSettings> {
             return in.finding(GateStatus.FAIL, "Hemgenix billing: " + String.join("; ", problems) + ".", evidence,
                     remedies);
         }
-        return in.finding(GateStatus.PASS, "Hemgenix billing codes are consistent with J1411 × 1 unit and CPT 96365.",
-                evidence, List.of());
+        return in.finding(GateStatus.PASS, "Hemgenix billing codes are consistent with J1411 × 1 unit and CPT 96365"
+                + (volume.isEmpty() ? "; 96366 is judged from the documented infusion times, as the order does not "
+                + "state the infused (diluted) volume." : "."), evidence, List.of());
     }
 
     private static CodeableConcept administrationCode(Resource resource) {

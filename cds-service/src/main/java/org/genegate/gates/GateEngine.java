@@ -59,8 +59,9 @@ public final class GateEngine {
                 bind(new WeightAndDoseGate(), policy.weightAndDose()),
                 bind(new SiteOfCareGate(), policy.siteOfCare()),
                 bind(new PrescriberGate(), policy.prescriber()),
-                bind(new CodingGate(policy.weightAndDose()), policy.coding()),
-                payer);
+                bind(new CodingGate(), policy.coding()),
+                payer,
+                bind(new OrderNotesGate(policy.weightAndDose()), policy.orderNotes()));
         List<BoundGate<?>> enabled = new ArrayList<>();
         Set<RecordPart> parts = EnumSet.noneOf(RecordPart.class);
         for (BoundGate<?> bound : all) {

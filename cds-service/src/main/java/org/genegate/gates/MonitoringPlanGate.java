@@ -9,8 +9,8 @@ import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
 
 /**
- * A post-infusion plan must exist before dosing: weekly ALT (and FIX activity) for 12 weeks and a
- * corticosteroid plan for an ALT rise. Payers deny requests without it (billing sheet denial #4).
+ * A post-infusion plan must exist before dosing: weekly ALT (and FIX activity) for 12 weeks and on while ALT
+ * stays above baseline, follow-up to at least 5 years and a corticosteroid plan for an ALT rise. Payers deny requests without it (billing sheet denial #4).
  */
 public final class MonitoringPlanGate implements Gate<MonitoringPlanSettings> {
 
@@ -42,9 +42,10 @@ public final class MonitoringPlanGate implements Gate<MonitoringPlanSettings> {
             }
         }
         return in.finding(GateStatus.MISSING, "No post-infusion monitoring plan is on record; Hemgenix needs weekly ALT "
-                + "and FIX activity for 12 weeks and a corticosteroid plan for an ALT rise.", List.of(),
+                + "and FIX activity for 12 weeks (and on while ALT stays above baseline), follow-up to at least 5 "
+                + "years and a corticosteroid plan for an ALT rise.", List.of(),
                 List.of(new Remedy.CreateMonitoringPlan("Weekly ALT and FIX activity for 12 weeks after Hemgenix, "
-                        + "with a corticosteroid plan for an ALT rise")));
+                        + "follow-up to at least 5 years, with a corticosteroid plan for an ALT rise")));
     }
 
     private static boolean isMonitoringPlan(CarePlan plan) {

@@ -3,6 +3,7 @@ package org.genegate.gates;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Optional;
+import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Quantity;
@@ -10,6 +11,8 @@ import org.hl7.fhir.r4.model.Quantity;
 /**
  * The dose written on a Hemgenix order: the first dosageInstruction's first doseQuantity, in mL or
  * in genome copies (the label unit is gc; "vg", which the billing sheet uses, is read as the same).
+ * An entry typed {@code infused-volume} is the diluted volume, not the dose, and is skipped here
+ * ({@link #infusedMillilitres(MedicationRequest)} reads it).
  */
 public record OrderedDose(BigDecimal value, Kind kind, String unit) {
 
@@ -28,7 +31,8 @@ public record OrderedDose(BigDecimal value, Kind kind, String unit) {
         }
         Dosage first = request.getDosageInstruction().get(0);
         for (Dosage.DosageDoseAndRateComponent doseAndRate : first.getDoseAndRate()) {
-            if (doseAndRate.hasDoseQuantity() && doseAndRate.getDoseQuantity().getValue() != null) {
+            if (!isInfusedVolume(doseAndRate) && doseAndRate.hasDoseQuantity()
+                    && doseAndRate.getDoseQuantity().getValue() != null) {
                 Quantity dose = doseAndRate.getDoseQuantity();
                 Kind kind = Units.isOneOf(dose, MILLILITRE_UNITS) ? Kind.MILLILITRES
                         : Units.isOneOf(dose, GENOME_COPY_UNITS) ? Kind.GENOME_COPIES : Kind.UNKNOWN;
@@ -36,6 +40,33 @@ public record OrderedDose(BigDecimal value, Kind kind, String unit) {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The volume the order says it infuses after dilution in saline: a doseAndRate entry of any dosage typed
+     * {@code genegate|infused-volume} with a doseQuantity in mL. Empty when the order does not state it; the
+     * undiluted dose is never taken for it, since the diluted volume is what sets the infusion time.
+     */
+    public static Optional<BigDecimal> infusedMillilitres(MedicationRequest request) {
+        if (request == null) {
+            return Optional.empty();
+        }
+        for (Dosage dosage : request.getDosageInstruction()) {
+            for (Dosage.DosageDoseAndRateComponent doseAndRate : dosage.getDoseAndRate()) {
+                if (isInfusedVolume(doseAndRate) && doseAndRate.hasDoseQuantity()
+                        && doseAndRate.getDoseQuantity().getValue() != null
+                        && doseAndRate.getDoseQuantity().getValue().signum() > 0
+                        && Units.isOneOf(doseAndRate.getDoseQuantity(), MILLILITRE_UNITS)) {
+                    return Optional.of(doseAndRate.getDoseQuantity().getValue());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isInfusedVolume(Dosage.DosageDoseAndRateComponent doseAndRate) {
+        return doseAndRate.hasType() && Observations.hasCode(doseAndRate.getType(), GeneGateTerminology.CODE_SYSTEM,
+                GeneGateTerminology.INFUSED_VOLUME);
     }
 
     /** The dose as a volume, converting genome copies at the label concentration; empty for an unknown unit. */

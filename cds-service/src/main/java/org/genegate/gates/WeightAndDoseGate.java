@@ -20,8 +20,6 @@ import org.hl7.fhir.r4.model.Quantity;
 public final class WeightAndDoseGate implements Gate<WeightAndDoseSettings> {
 
     /** Exact definition of the avoirdupois pound. */
-    private static final BigDecimal KG_PER_POUND = new BigDecimal("0.45359237");
-    private static final BigDecimal GRAMS_PER_KG = BigDecimal.valueOf(1000);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     @Override
@@ -44,20 +42,13 @@ public final class WeightAndDoseGate implements Gate<WeightAndDoseSettings> {
         WeightAndDoseSettings policy = in.policy();
         Remedy weigh = in.orderTest(GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_BODY_WEIGHT,
                 "Body weight within " + policy.windowDays() + " days before Hemgenix, for the dose");
-        Observation weightResult = null;
-        BigDecimal kg = null;
-        for (Observation observation : Observations.results(in.record(), in.codes(), GeneGateTerminology.VS_BODY_WEIGHT)) {
-            Optional<BigDecimal> value = Observations.quantity(observation).flatMap(WeightAndDoseGate::kilograms);
-            if (value.isPresent()) {
-                weightResult = observation;
-                kg = value.get();
-                break;
-            }
-        }
-        if (weightResult == null) {
+        Optional<BodyWeight> weight = BodyWeight.latest(in.record(), in.codes());
+        if (weight.isEmpty()) {
             return in.finding(GateStatus.MISSING, "No body weight in kg, g or lb is on record; the Hemgenix dose is "
                     + "2 mL/kg.", List.of(), List.of(weigh));
         }
+        Observation weightResult = weight.get().observation();
+        BigDecimal kg = weight.get().kg();
         List<Evidence> evidence = new ArrayList<>();
         evidence.add(Observations.evidence(weightResult, "body weight"));
         String weightText = Numbers.plain(kg.setScale(2, RoundingMode.HALF_UP)) + " kg "
@@ -103,23 +94,5 @@ public final class WeightAndDoseGate implements Gate<WeightAndDoseSettings> {
         }
         return in.finding(GateStatus.PASS, "The ordered dose " + dose.text() + " matches the weight-based dose of "
                 + expectedText + ".", evidence, List.of());
-    }
-
-    /** A body weight in kilograms from kg, g or [lb_av] (also the unit texts lb, lbs, kg, g). */
-    static Optional<BigDecimal> kilograms(Quantity quantity) {
-        BigDecimal value = quantity.getValue();
-        if (value == null || value.signum() <= 0) {
-            return Optional.empty();
-        }
-        if (Units.isOneOf(quantity, "kg")) {
-            return Optional.of(value);
-        }
-        if (Units.isOneOf(quantity, "g")) {
-            return Optional.of(value.divide(GRAMS_PER_KG, MathContext.DECIMAL64));
-        }
-        if (Units.isOneOf(quantity, "[lb_av]", "lb", "lbs")) {
-            return Optional.of(value.multiply(KG_PER_POUND));
-        }
-        return Optional.empty();
     }
 }

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 public final class PatientViewService {
 
     /** The record parts the review reads. */
-    public static final Set<RecordPart> PARTS = EnumSet.of(RecordPart.PATIENT, RecordPart.OBSERVATIONS,
-            RecordPart.MEDICATION_ADMINISTRATIONS, RecordPart.CARE_PLANS, RecordPart.ENCOUNTER);
+    public static final Set<RecordPart> PARTS = EnumSet.of(RecordPart.PATIENT, RecordPart.CONDITIONS,
+            RecordPart.OBSERVATIONS, RecordPart.MEDICATION_ADMINISTRATIONS, RecordPart.DIAGNOSTIC_REPORTS,
+            RecordPart.CARE_PLANS, RecordPart.ENCOUNTER);
 
     private static final Logger log = LoggerFactory.getLogger(PatientViewService.class);
 

@@ -28,6 +28,8 @@ public record MonitoringAlert(Kind kind, Severity severity, String summary, Stri
         ALT_RISE("alt"),
         INHIBITOR("inhibitor"),
         FIX_ACTIVITY_FALL("fix-activity"),
+        FIX_ACTIVITY_NOT_COMPARABLE("fix-activity-not-comparable"),
+        OUTCOMES_AGREEMENT("outcomes-agreement"),
         COULD_NOT_VERIFY("could-not-verify");
 
         private final String code;

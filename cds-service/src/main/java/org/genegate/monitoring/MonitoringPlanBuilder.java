@@ -1,6 +1,7 @@
 package org.genegate.monitoring;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.genegate.gates.DraftOrder;
 import org.genegate.policy.MonitoringSettings;
 import org.genegate.terminology.GeneGateTerminology;
@@ -17,11 +18,14 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Timing;
 
 /**
- * The one builder of the Hemgenix post-infusion monitoring CarePlan (category gene-therapy-monitoring):
- * weekly ALT, AST and FIX activity for 12 weeks, the outcomes milestones (FIX activity, annualized bleeding
- * rate, FIX product use at 3, 6, 12, 24, 36 and 60 months), yearly long-term follow-up, and yearly liver
- * imaging for patients with liver-cancer risk factors. Before the infusion (a card's suggestion) the plan is
- * a draft whose timing is relative to the infusion; once the infusion is recorded it is active and dated.
+ * The one builder of the Hemgenix post-infusion monitoring CarePlan (category gene-therapy-monitoring), on the
+ * EU SmPC/PIL schedule: ALT, AST and FIX activity weekly for 12 weeks and weekly beyond while ALT stays above the
+ * pre-infusion baseline; then at the follow-up months (every 3 months to month 12, every 6 months in year 2,
+ * yearly to year 5, then yearly on); for patients with liver-cancer risk factors yearly liver ultrasound and
+ * alpha-fetoprotein for at least 5 years (US label §5.3); and, apart from the clinical schedule, the reporting
+ * dates of a payer's outcomes-based agreement, marked as a contract's dates. Before the infusion (a card's
+ * suggestion) the plan is a draft whose timing is relative to the infusion; once the infusion is recorded it is
+ * active and dated.
  *
  * <p>The response to an ALT rise is written as the label puts it ("consider corticosteroids"): no fixed
  * corticosteroid regimen is US label text, so the dose and taper are left to the site's protocol.
@@ -35,6 +39,7 @@ public final class MonitoringPlanBuilder {
     private static final String AST_DISPLAY = "Aspartate aminotransferase [Enzymatic activity/volume] in Serum or Plasma";
     private static final String FIX_DISPLAY =
             "Coagulation factor IX activity actual/normal in Platelet poor plasma by Coagulation assay";
+    private static final String AFP_DISPLAY = "Alpha-1-Fetoprotein [Mass/volume] in Serum or Plasma";
 
     private final MonitoringSettings settings;
 
@@ -49,7 +54,8 @@ public final class MonitoringPlanBuilder {
     /** Before the infusion: a draft plan for the order's patient, its schedule counted from the infusion. */
     public CarePlan provisional(DraftOrder order) {
         MedicationRequest request = order.request();
-        CarePlan plan = base(request.getSubject().copy(), null, false)
+        // Before the infusion the plan's author judges the risk factors: the surveillance is written as a condition.
+        CarePlan plan = base(request.getSubject().copy(), null, null)
                 .setStatus(CarePlan.CarePlanStatus.DRAFT);
         if (request.hasEncounter()) {
             plan.setEncounter(request.getEncounter().copy());
@@ -84,16 +90,21 @@ public final class MonitoringPlanBuilder {
                 .setValue(subject.getReferenceElement().getIdPart());
     }
 
-    private CarePlan base(Reference subject, LocalDate administered, boolean liverCancerRisk) {
+    /** @param liverCancerRisk whether the patient has liver-cancer risk factors; null when not yet judged */
+    private CarePlan base(Reference subject, LocalDate administered, Boolean liverCancerRisk) {
         int weeks = settings.weeklyTestWeeks();
         CarePlan plan = new CarePlan()
                 .setIntent(CarePlan.CarePlanIntent.PLAN)
                 .setTitle("Hemgenix post-infusion monitoring")
-                .setDescription("Weekly ALT, AST and FIX activity for " + weeks + " weeks after the Hemgenix infusion"
-                        + (administered == null ? "" : " of " + administered) + "; outcomes assessments (FIX "
-                        + "activity, annualized bleeding rate, FIX product use) at " + months() + " months; yearly "
-                        + "long-term follow-up" + (liverCancerRisk ? " with liver imaging (liver-cancer risk factors)"
-                        : "") + ". For an ALT rise, consider corticosteroids per the label and the site's protocol.")
+                .setDescription("ALT, AST and FIX activity weekly for " + weeks + " weeks after the Hemgenix infusion"
+                        + (administered == null ? "" : " of " + administered) + ", and weekly beyond while ALT stays "
+                        + "above the pre-infusion baseline; then at " + months(settings.followUpMonths())
+                        + " months, and yearly after that. " + (Boolean.TRUE.equals(liverCancerRisk)
+                        ? "Liver-cancer risk factors: liver "
+                        + "ultrasound and alpha-fetoprotein yearly for " + settings.liverSurveillanceYears()
+                        + " years. " : "") + "For an ALT rise, consider corticosteroids per the label and the "
+                        + "site's protocol. Payer outcomes-agreement reporting dates, where an agreement applies, are "
+                        + "listed apart: they are a contract's dates, not clinical requirements.")
                 .setSubject(subject);
         // US Core 3.1.1 CarePlan asks for a narrative and the assess-plan category; GeneGate's monitoring
         // profile adds its own category, which the monitoring-plan gate looks for.
@@ -107,35 +118,55 @@ public final class MonitoringPlanBuilder {
         if (administered != null) {
             plan.setPeriod(new Period().setStartElement(dateTime(administered)));
         }
-        addWeekly(plan, GeneGateTerminology.LOINC_ALT, ALT_DISPLAY, "ALT", administered);
-        addWeekly(plan, GeneGateTerminology.LOINC_AST, AST_DISPLAY, "AST", administered);
-        addWeekly(plan, GeneGateTerminology.LOINC_FIX_ACTIVITY_PERCENT, FIX_DISPLAY, "FIX activity", administered);
-        for (int month : settings.milestoneMonths()) {
-            addMilestone(plan, month, new Coding(GeneGateTerminology.LOINC,
-                    GeneGateTerminology.LOINC_FIX_ACTIVITY_PERCENT, FIX_DISPLAY), "FIX activity", administered);
-            addMilestone(plan, month, new Coding(GeneGateTerminology.CODE_SYSTEM,
-                    GeneGateTerminology.ANNUALIZED_BLEEDING_RATE, "Annualized bleeding rate"),
-                    "annualized bleeding rate", administered);
-            addMilestone(plan, month, new Coding(GeneGateTerminology.CODE_SYSTEM,
-                    GeneGateTerminology.FIX_PRODUCT_USE, "Factor IX product use since the last assessment"),
-                    "FIX product use", administered);
+        List<Coding> labs = List.of(new Coding(GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_ALT, ALT_DISPLAY),
+                new Coding(GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_AST, AST_DISPLAY),
+                new Coding(GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_FIX_ACTIVITY_PERCENT, FIX_DISPLAY));
+        List<String> names = List.of("ALT", "AST", "FIX activity");
+        for (int i = 0; i < labs.size(); i++) {
+            addWeekly(plan, labs.get(i), names.get(i), administered);
         }
-        addYearly(plan, null, "Yearly long-term follow-up after gene therapy: FIX activity, bleeding, liver health",
-                administered);
-        if (liverCancerRisk) {
+        for (int month : settings.followUpMonths()) {
+            for (int i = 0; i < labs.size(); i++) {
+                addDated(plan, labs.get(i), names.get(i) + " at " + month + " months after the infusion (follow-up)",
+                        month, settings.followUpGraceDays(), administered);
+            }
+        }
+        int lastMonth = settings.followUpMonths().get(settings.followUpMonths().size() - 1);
+        addYearly(plan, null, "Yearly follow-up after month " + lastMonth + ": ALT, AST, FIX activity, bleeding, "
+                + "liver health", administered == null ? null : administered.plusMonths(lastMonth).plusYears(1), null);
+        if (liverCancerRisk == null) {
+            plan.addActivity().setDetail(new CarePlan.CarePlanActivityDetailComponent()
+                    .setStatus(CarePlan.CarePlanActivityStatus.NOTSTARTED)
+                    .setDescription("If the patient has liver-cancer risk factors (cirrhosis, advanced fibrosis, "
+                            + "hepatitis B or C, NAFLD/NASH, chronic alcohol use, advanced age): liver ultrasound and "
+                            + "alpha-fetoprotein yearly for " + settings.liverSurveillanceYears()
+                            + " years (US label §5.3)."));
+        } else if (liverCancerRisk) {
             addYearly(plan, new Coding(GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.LIVER_ULTRASOUND,
-                    "Liver ultrasound"), "Yearly liver imaging (with alpha-fetoprotein per the site's protocol): the "
-                    + "patient has liver-cancer risk factors", administered);
+                    "Liver ultrasound"), "Yearly liver ultrasound for " + settings.liverSurveillanceYears()
+                    + " years: the patient has liver-cancer risk factors (US label §5.3)",
+                    administered == null ? null : administered.plusYears(1), settings.liverSurveillanceYears());
+            addYearly(plan, new Coding(GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_AFP, AFP_DISPLAY),
+                    "Yearly alpha-fetoprotein for " + settings.liverSurveillanceYears() + " years: the patient has "
+                    + "liver-cancer risk factors (US label §5.3)",
+                    administered == null ? null : administered.plusYears(1), settings.liverSurveillanceYears());
         }
         plan.addActivity().setDetail(new CarePlan.CarePlanActivityDetailComponent()
                 .setStatus(CarePlan.CarePlanActivityStatus.NOTSTARTED)
                 .setDescription("ALT above the upper limit of normal or above " + settings.altBaselineMultiple()
                         .stripTrailingZeros().toPlainString() + " x the pre-infusion baseline: contact the treating "
-                        + "hematologist; consider corticosteroids per the label and the site's protocol."));
+                        + "hematologist; consider corticosteroids per the label and the site's protocol; keep testing "
+                        + "ALT weekly until it is back at baseline."));
+        for (int month : settings.milestoneMonths()) {
+            addDated(plan, new Coding(GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.ANNUALIZED_BLEEDING_RATE,
+                    "Annualized bleeding rate"), "Payer outcomes-based agreement, where one applies: FIX activity, "
+                    + "annualized bleeding rate and FIX product use reported at " + month + " months (a contract's "
+                    + "reporting date, not a clinical requirement)", month, settings.milestoneGraceDays(), administered);
+        }
         return plan;
     }
 
-    private void addWeekly(CarePlan plan, String loinc, String display, String name, LocalDate administered) {
+    private void addWeekly(CarePlan plan, Coding code, String name, LocalDate administered) {
         int weeks = settings.weeklyTestWeeks();
         Timing.TimingRepeatComponent repeat = new Timing.TimingRepeatComponent()
                 .setFrequency(1).setPeriod(1).setPeriodUnit(Timing.UnitsOfTime.WK).setCount(weeks);
@@ -145,33 +176,40 @@ public final class MonitoringPlanBuilder {
         }
         plan.addActivity().setDetail(new CarePlan.CarePlanActivityDetailComponent()
                 .setKind(CarePlan.CarePlanActivityKind.SERVICEREQUEST)
-                .setCode(new CodeableConcept(new Coding(GeneGateTerminology.LOINC, loinc, display)))
+                .setCode(new CodeableConcept(code.copy()))
                 .setStatus(CarePlan.CarePlanActivityStatus.NOTSTARTED)
                 .setScheduled(new Timing().setRepeat(repeat))
-                .setDescription(name + " weekly for " + weeks + " weeks after the infusion"));
+                .setDescription(name + " weekly for " + weeks + " weeks after the infusion, and weekly beyond while "
+                        + "ALT stays above the pre-infusion baseline"));
     }
 
-    private void addMilestone(CarePlan plan, int month, Coding code, String name, LocalDate administered) {
+    /** One item due a number of months after the infusion, counted within the grace days either side. */
+    private static void addDated(CarePlan plan, Coding code, String description, int month, int graceDays,
+                                 LocalDate administered) {
         CarePlan.CarePlanActivityDetailComponent detail = new CarePlan.CarePlanActivityDetailComponent()
                 .setKind(CarePlan.CarePlanActivityKind.SERVICEREQUEST)
-                .setCode(new CodeableConcept(code))
+                .setCode(new CodeableConcept(code.copy()))
                 .setStatus(CarePlan.CarePlanActivityStatus.NOTSTARTED)
-                .setDescription(name + " at " + month + " months after the infusion (outcomes-based agreement)");
+                .setDescription(description);
         if (administered != null) {
             LocalDate due = administered.plusMonths(month);
-            detail.setScheduled(new Period().setStartElement(dateTime(due))
-                    .setEndElement(dateTime(due.plusDays(settings.milestoneGraceDays()))));
+            detail.setScheduled(new Period().setStartElement(dateTime(due.minusDays(graceDays)))
+                    .setEndElement(dateTime(due.plusDays(graceDays))));
         } else {
             detail.setScheduled(new StringType(month + " months after the infusion"));
         }
         plan.addActivity().setDetail(detail);
     }
 
-    private static void addYearly(CarePlan plan, Coding code, String description, LocalDate administered) {
+    /** Yearly from the first day given; for a number of years, or open-ended when years is null. */
+    private static void addYearly(CarePlan plan, Coding code, String description, LocalDate first, Integer years) {
         Timing.TimingRepeatComponent repeat = new Timing.TimingRepeatComponent()
                 .setFrequency(1).setPeriod(1).setPeriodUnit(Timing.UnitsOfTime.A);
-        if (administered != null) {
-            repeat.setBounds(new Period().setStartElement(dateTime(administered.plusYears(1))));
+        if (years != null) {
+            repeat.setCount(years);
+        }
+        if (first != null) {
+            repeat.setBounds(new Period().setStartElement(dateTime(first)));
         }
         CarePlan.CarePlanActivityDetailComponent detail = new CarePlan.CarePlanActivityDetailComponent()
                 .setStatus(CarePlan.CarePlanActivityStatus.NOTSTARTED)
@@ -183,8 +221,8 @@ public final class MonitoringPlanBuilder {
         plan.addActivity().setDetail(detail);
     }
 
-    private String months() {
-        return String.join(", ", settings.milestoneMonths().stream().map(String::valueOf).toList());
+    private static String months(List<Integer> months) {
+        return String.join(", ", months.stream().map(String::valueOf).toList());
     }
 
     private static DateTimeType dateTime(LocalDate day) {

@@ -5,9 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.genegate.gates.BaselineLiverGate;
 import org.genegate.gates.Evidence;
@@ -27,43 +25,38 @@ import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * After a Hemgenix infusion: which weekly tests and milestone assessments are overdue (counted from the
- * administration day on the plan's schedule), whether ALT has risen above the upper limit of normal or above
- * 2 x the pre-infusion baseline, whether a FIX inhibitor has appeared, and whether FIX activity is falling.
+ * After a Hemgenix infusion: which items of the monitoring schedule are overdue (counted from the
+ * administration day: weekly, follow-up and, with liver-cancer risk factors, yearly liver surveillance), whether
+ * ALT has risen above the upper limit of normal or above 2 x the pre-infusion baseline, whether a FIX inhibitor has
+ * appeared, whether FIX activity is falling (like with like), and which outcomes-agreement dates passed.
  * Plain Java over the patient's record, like the gates; thresholds come from the policy's monitoring section.
  */
 public final class PostInfusionMonitor {
-
-    private record Test(String name, String system, String code, String valueSet) {
-    }
-
-    private static final List<Test> WEEKLY_TESTS = List.of(
-            new Test("ALT", GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_ALT, null),
-            new Test("AST", GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_AST, null),
-            new Test("FIX activity", null, null, GeneGateTerminology.VS_FIX_ACTIVITY));
-    private static final List<Test> MILESTONE_ITEMS = List.of(
-            new Test("FIX activity", null, null, GeneGateTerminology.VS_FIX_ACTIVITY),
-            new Test("annualized bleeding rate", GeneGateTerminology.CODE_SYSTEM,
-                    GeneGateTerminology.ANNUALIZED_BLEEDING_RATE, null),
-            new Test("FIX product use", GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.FIX_PRODUCT_USE, null));
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Policy policy;
     private final MonitoringSettings settings;
     private final CodeIndex codes;
     private final HemgenixOrderRecognizer recognizer;
+    private final MonitoringSchedule schedule;
+    private final FixActivityTrend fixActivity;
+    private final LiverCancerRisk liverCancerRisk;
 
     public PostInfusionMonitor(Policy policy, CodeIndex codes, HemgenixOrderRecognizer recognizer) {
         this.policy = policy;
         this.settings = policy.monitoring();
         this.codes = codes;
         this.recognizer = recognizer;
+        this.schedule = new MonitoringSchedule(settings, codes);
+        this.fixActivity = new FixActivityTrend(settings, codes);
+        this.liverCancerRisk = new LiverCancerRisk(settings);
     }
 
     /**
@@ -97,13 +90,19 @@ public final class PostInfusionMonitor {
                     List.of(new Evidence(reference, "Hemgenix administration", null, administered)),
                     List.of(new Remedy.CreateMonitoringPlan("Hemgenix given on " + administered))));
         }
+        List<String> riskFactors = liverCancerRisk.factors(record.resources(RecordPart.CONDITIONS, Condition.class),
+                record.resources(RecordPart.OBSERVATIONS, Observation.class),
+                record.resources(RecordPart.DIAGNOSTIC_REPORTS, DiagnosticReport.class),
+                record.patient().flatMap(p -> FhirDates.earliestDay(p.getBirthDateElement())), administered);
         if (record.isAvailable(RecordPart.OBSERVATIONS)) {
-            overdue(record, administered, asOf, reference).ifPresent(alerts::add);
+            Evidence given = new Evidence(reference, "Hemgenix administration", null, administered);
+            schedule.overdue(record, administered, asOf, given, riskFactors).ifPresent(alerts::add);
             altRise(record, administered).ifPresent(alerts::add);
             inhibitor(record, administered).ifPresent(alerts::add);
-            fixActivityFall(record, administered).ifPresent(alerts::add);
+            fixActivity.review(record, administered).ifPresent(alerts::add);
+            schedule.outcomesAgreement(record, administered, asOf, given).ifPresent(alerts::add);
         }
-        return Optional.of(new MonitoringReview(reference, administered, asOf, alerts));
+        return Optional.of(new MonitoringReview(reference, administered, asOf, riskFactors, alerts));
     }
 
     /** The newest completed administration recognised as Hemgenix that has a date. */
@@ -134,88 +133,6 @@ public final class PostInfusionMonitor {
             }
         }
         return false;
-    }
-
-    private List<Observation> results(PatientRecord record, Test test) {
-        return test.valueSet() != null ? Observations.results(record, codes, test.valueSet())
-                : Observations.results(record, test.system(), test.code());
-    }
-
-    private static boolean anyBetween(List<Observation> results, LocalDate from, LocalDate to) {
-        for (Observation observation : results) {
-            Optional<LocalDate> day = Observations.effectiveDate(observation);
-            if (day.isPresent() && !day.get().isBefore(from) && !day.get().isAfter(to)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Week k's test is due on day 7k and counts if taken after day 7(k-1) and up to the grace days after day 7k;
-     * a milestone counts within the grace days either side of its date. Only items whose last counting day has
-     * passed are overdue.
-     */
-    private Optional<MonitoringAlert> overdue(PatientRecord record, LocalDate administered, LocalDate asOf,
-                                              String reference) {
-        Map<String, List<String>> missed = new LinkedHashMap<>();
-        List<Remedy> remedies = new ArrayList<>();
-        for (Test test : WEEKLY_TESTS) {
-            List<Observation> results = results(record, test);
-            List<String> weeks = new ArrayList<>();
-            for (int week = 1; week <= settings.weeklyTestWeeks(); week++) {
-                LocalDate due = administered.plusWeeks(week);
-                LocalDate last = due.plusDays(settings.weeklyGraceDays());
-                if (last.isBefore(asOf) && !anyBetween(results, administered.plusWeeks(week - 1).plusDays(1), last)) {
-                    weeks.add(String.valueOf(week));
-                }
-            }
-            if (!weeks.isEmpty()) {
-                missed.put(test.name() + " (weekly)", List.of((weeks.size() == 1 ? "week " : "weeks ")
-                        + String.join(", ", weeks)));
-            }
-        }
-        List<String> milestones = new ArrayList<>();
-        for (int month : settings.milestoneMonths()) {
-            LocalDate due = administered.plusMonths(month);
-            LocalDate last = due.plusDays(settings.milestoneGraceDays());
-            if (!last.isBefore(asOf)) {
-                continue;
-            }
-            List<String> items = new ArrayList<>();
-            for (Test item : MILESTONE_ITEMS) {
-                if (!anyBetween(results(record, item), due.minusDays(settings.milestoneGraceDays()), last)) {
-                    items.add(item.name());
-                }
-            }
-            if (!items.isEmpty()) {
-                milestones.add(month + "-month assessment (due " + due + "): " + String.join(", ", items));
-            }
-        }
-        if (!milestones.isEmpty()) {
-            missed.put("Outcomes milestones", milestones);
-        }
-        if (missed.isEmpty()) {
-            return Optional.empty();
-        }
-        StringBuilder detail = new StringBuilder("Counted from the Hemgenix infusion on " + administered
-                + ", as of " + asOf + ", these are past their date with no result on record:\n");
-        missed.forEach((what, when) -> detail.append("\n- **").append(what).append("**: ")
-                .append(String.join("; ", when)));
-        detail.append("\n\n_Source: ").append(settings.source()).append('_');
-        String summary = "overdue " + String.join(", ", missed.keySet().stream()
-                .map(k -> k.replace(" (weekly)", "")).toList()).replace("Outcomes milestones", "milestone");
-        for (Test test : WEEKLY_TESTS) {
-            if (missed.containsKey(test.name() + " (weekly)")) {
-                String code = test.code() != null ? test.code() : GeneGateTerminology.LOINC_FIX_ACTIVITY_PERCENT;
-                remedies.add(new Remedy.OrderTest(GeneGateTerminology.LOINC, code,
-                        codes.display(GeneGateTerminology.LOINC, code).orElse(test.name()),
-                        test.name() + " after Hemgenix: weekly for " + settings.weeklyTestWeeks() + " weeks"));
-            }
-        }
-        return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.OVERDUE, settings.overdueSeverity(), summary,
-                detail.toString(), List.of(new Evidence(reference, "Hemgenix administration", null, administered)),
-                remedies));
     }
 
     private Optional<MonitoringAlert> altRise(PatientRecord record, LocalDate administered) {
@@ -306,43 +223,5 @@ public final class PostInfusionMonitor {
             }
         }
         return Optional.empty();
-    }
-
-    private Optional<MonitoringAlert> fixActivityFall(PatientRecord record, LocalDate administered) {
-        List<Observation> after = new ArrayList<>();
-        for (Observation observation : Observations.results(record, codes, GeneGateTerminology.VS_FIX_ACTIVITY)) {
-            Optional<LocalDate> day = Observations.effectiveDate(observation);
-            if (day.isPresent() && day.get().isAfter(administered) && percent(observation).isPresent()) {
-                after.add(observation);
-            }
-        }
-        if (after.size() < 2) {
-            return Optional.empty();
-        }
-        Observation latest = after.get(0);
-        Observation peak = after.stream().max(Comparator.comparing(o -> percent(o).orElseThrow())).orElseThrow();
-        BigDecimal latestValue = percent(latest).orElseThrow();
-        BigDecimal peakValue = percent(peak).orElseThrow();
-        BigDecimal floor = peakValue.multiply(HUNDRED.subtract(settings.fixActivityDropPercent()))
-                .divide(HUNDRED, 4, RoundingMode.HALF_UP);
-        if (peak == latest || latestValue.compareTo(floor) >= 0) {
-            return Optional.empty();
-        }
-        BigDecimal drop = peakValue.subtract(latestValue).multiply(HUNDRED).divide(peakValue, 0, RoundingMode.HALF_UP);
-        return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.FIX_ACTIVITY_FALL, settings.fixActivityFallSeverity(),
-                "FIX activity falling (" + Numbers.plain(peakValue) + " % to " + Numbers.plain(latestValue) + " %)",
-                "FIX activity after the Hemgenix infusion fell from " + Numbers.plain(peakValue) + " % "
-                        + Observations.dated(peak) + " to " + Numbers.plain(latestValue) + " % "
-                        + Observations.dated(latest) + " (" + drop + " % lower; the policy flags more than "
-                        + Numbers.plain(settings.fixActivityDropPercent()) + " %). Check for a FIX inhibitor and for "
-                        + "an ALT rise (loss of transduced liver cells), review bleeding, and plan for factor IX "
-                        + "prophylaxis if activity stays low.\n\n_Source: " + settings.source() + '_',
-                List.of(Observations.evidence(peak, "highest FIX activity after Hemgenix"),
-                        Observations.evidence(latest, "latest FIX activity")), List.of()));
-    }
-
-    /** FIX activity in % of normal; 1 IU/dL = 1 %. */
-    private static Optional<BigDecimal> percent(Observation observation) {
-        return Observations.quantity(observation).map(Quantity::getValue);
     }
 }

@@ -8,7 +8,7 @@ public sealed interface GateSettings
         permits AgeSettings, PriorGeneTherapySettings, FixInhibitorSettings, NabAav5Settings,
         DiagnosisSettings, FixActivitySettings, ProphylaxisOrBleedsSettings, InfectionsSettings,
         BaselineLiverSettings, MonitoringPlanSettings, WeightAndDoseSettings, SiteOfCareSettings,
-        PrescriberSettings, CodingSettings, PayerSettings {
+        PrescriberSettings, CodingSettings, PayerSettings, OrderNotesSettings {
 
     /** The gate id, e.g. {@code nab-aav5}: the key of the gate's section in the policy file. */
     String gateId();

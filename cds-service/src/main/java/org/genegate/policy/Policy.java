@@ -29,16 +29,20 @@ public record Policy(String version,
                      PrescriberSettings prescriber,
                      CodingSettings coding,
                      PayerSettings payer,
+                     OrderNotesSettings orderNotes,
                      List<Link> links,
                      MonitoringSettings monitoring,
                      ClaimSettings claim) {
 
-    /** The gate ids in the order of docs/gates.md: the order of the policy file and of every assessment. */
+    /**
+     * The gate ids in the order of docs/gates.md (the order notes, "also at order time", last): the order of the
+     * policy file and of every assessment.
+     */
     public static final List<String> GATE_IDS = List.of(
             AgeSettings.ID, PriorGeneTherapySettings.ID, FixInhibitorSettings.ID, NabAav5Settings.ID,
             DiagnosisSettings.ID, FixActivitySettings.ID, ProphylaxisOrBleedsSettings.ID, InfectionsSettings.ID,
             BaselineLiverSettings.ID, MonitoringPlanSettings.ID, WeightAndDoseSettings.ID, SiteOfCareSettings.ID,
-            PrescriberSettings.ID, CodingSettings.ID, PayerSettings.ID);
+            PrescriberSettings.ID, CodingSettings.ID, PayerSettings.ID, OrderNotesSettings.ID);
 
     public Policy {
         Objects.requireNonNull(version, "version");
@@ -50,7 +54,8 @@ public record Policy(String version,
     /** Every gate's settings in {@link #GATE_IDS} order, enabled or not. */
     public List<GateSettings> gates() {
         return List.of(age, priorGeneTherapy, fixInhibitor, nabAav5, diagnosis, fixActivity, prophylaxisOrBleeds,
-                infections, baselineLiver, monitoringPlan, weightAndDose, siteOfCare, prescriber, coding, payer);
+                infections, baselineLiver, monitoringPlan, weightAndDose, siteOfCare, prescriber, coding, payer,
+                orderNotes);
     }
 
     public Optional<GateSettings> gate(String gateId) {

@@ -117,27 +117,34 @@ public final class PolicyLoader {
                 prescriber(gates.object(PrescriberSettings.ID)),
                 coding(gates.object(CodingSettings.ID)),
                 payer(gates.object(PayerSettings.ID)),
+                orderNotes(gates.object(OrderNotesSettings.ID)),
                 links,
                 monitoring(root.object("monitoring")),
                 claim(root.object("claim")));
     }
 
     private static MonitoringSettings monitoring(PolicyNode m) {
-        m.allowOnly(keys("source", "weeklyTestWeeks", "weeklyGraceDays", "milestoneMonths", "milestoneGraceDays",
-                "altUlnMultiple", "altBaselineMultiple", "fixActivityDropPercent", "liverCancerRiskConditions",
-                "severities"));
+        m.allowOnly(keys("source", "weeklyTestWeeks", "weeklyGraceDays", "altAboveBaselineMultiple", "followUpMonths",
+                "followUpGraceDays", "milestoneMonths", "milestoneGraceDays", "altUlnMultiple", "altBaselineMultiple",
+                "fixActivityDropPercent", "standardHalfLifeWashoutDays", "extendedHalfLifeWashoutDays",
+                "extendedHalfLifeProducts", "liverCancerRiskConditions", "liverCancerRiskFindings",
+                "liverCancerRiskAgeYears", "liverSurveillanceYears", "severities"));
         PolicyNode severities = m.object("severities");
-        severities.allowOnly(keys("overdue", "altRise", "inhibitor", "fixActivityFall"));
+        severities.allowOnly(keys("overdue", "altRise", "inhibitor", "fixActivityFall", "outcomesAgreement"));
         BigDecimal drop = m.positiveDecimal("fixActivityDropPercent");
         if (drop.compareTo(BigDecimal.valueOf(100)) >= 0) {
             throw m.error("fixActivityDropPercent", "must be below 100, not " + drop.toPlainString());
         }
         return new MonitoringSettings(m.text("source"), m.positiveInt("weeklyTestWeeks"), m.positiveInt("weeklyGraceDays"),
-                m.positiveIntList("milestoneMonths"), m.positiveInt("milestoneGraceDays"),
-                m.positiveDecimal("altUlnMultiple"), m.positiveDecimal("altBaselineMultiple"), drop,
-                m.textList("liverCancerRiskConditions", true), severities.severity("overdue"),
-                severities.severity("altRise"), severities.severity("inhibitor"),
-                severities.severity("fixActivityFall"));
+                m.positiveDecimal("altAboveBaselineMultiple"), m.positiveIntList("followUpMonths"),
+                m.positiveInt("followUpGraceDays"), m.positiveIntList("milestoneMonths"),
+                m.positiveInt("milestoneGraceDays"), m.positiveDecimal("altUlnMultiple"),
+                m.positiveDecimal("altBaselineMultiple"), drop, m.positiveInt("standardHalfLifeWashoutDays"),
+                m.positiveInt("extendedHalfLifeWashoutDays"), m.textList("extendedHalfLifeProducts", true),
+                m.textList("liverCancerRiskConditions", true), m.textList("liverCancerRiskFindings", true),
+                m.positiveInt("liverCancerRiskAgeYears"), m.positiveInt("liverSurveillanceYears"),
+                severities.severity("overdue"), severities.severity("altRise"), severities.severity("inhibitor"),
+                severities.severity("fixActivityFall"), severities.severity("outcomesAgreement"));
     }
 
     private static ClaimSettings claim(PolicyNode c) {
@@ -265,6 +272,16 @@ public final class PolicyLoader {
         allow(g, "infusionRateMlPerHour", "addOnThresholdMinutes");
         return new CodingSettings(g.bool("enabled"), severities(g), g.text("source"),
                 g.positiveDecimal("infusionRateMlPerHour"), g.positiveInt("addOnThresholdMinutes"));
+    }
+
+    private static OrderNotesSettings orderNotes(PolicyNode g) {
+        allow(g, "notes");
+        List<OrderNotesSettings.Note> notes = new ArrayList<>();
+        for (PolicyNode note : g.objectList("notes", false)) {
+            note.allowOnly(keys("text", "source"));
+            notes.add(new OrderNotesSettings.Note(note.text("text"), note.text("source")));
+        }
+        return new OrderNotesSettings(g.bool("enabled"), severities(g), g.text("source"), notes);
     }
 
     private static PayerSettings payer(PolicyNode g) {

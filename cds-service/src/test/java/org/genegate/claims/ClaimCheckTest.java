@@ -21,6 +21,12 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
+import org.genegate.terminology.TestTerminology;
+import java.util.Map;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.genegate.terminology.Ndc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -91,8 +97,13 @@ class ClaimCheckTest {
         return claim.getItem().get(1);
     }
 
+    /** The problems (errors and warnings); information notes are not problems. */
     private List<ClaimIssue> issues(Claim claim) {
-        return check.check(claim);
+        return problems(check.check(claim));
+    }
+
+    private static List<ClaimIssue> problems(List<ClaimIssue> issues) {
+        return issues.stream().filter(i -> i.severity() != ClaimIssue.Severity.INFORMATION).toList();
     }
 
     private ClaimIssue single(Claim claim) {
@@ -170,8 +181,9 @@ class ClaimCheckTest {
         ndc(claim).getProductOrService().getCodingFirstRep().setCode("63833-0876-01");
 
         ClaimIssue issue = single(claim);
-        assertThat(issue.problem()).contains("63833-0876-01 is not a Hemgenix NDC", "labeler 0053");
-        assertThat(issue.fix()).contains("0053-0300-30", "N400053030030");
+        assertThat(issue.severity()).isEqualTo(ClaimIssue.Severity.ERROR);
+        assertThat(issue.problem()).contains("63833-0876-01 is not a Hemgenix NDC");
+        assertThat(issue.fix()).contains("N400053030030");
     }
 
     @ParameterizedTest
@@ -207,10 +219,10 @@ class ClaimCheckTest {
         Claim claim = cleanClaim();
         ndc(claim).setQuantity(new Quantity().setCode("ML"));
 
-        assertThat(mlCheck.check(claim)).singleElement().satisfies(issue ->
+        assertThat(problems(mlCheck.check(claim))).singleElement().satisfies(issue ->
                 assertThat(issue.problem()).isEqualTo("The NDC quantity in ML has no volume."));
         ndc(claim).getQuantity().setValue(new BigDecimal("140"));
-        assertThat(mlCheck.check(claim)).isEmpty();
+        assertThat(problems(mlCheck.check(claim))).isEmpty();
     }
 
     private static String shippedPolicy() throws IOException {
@@ -254,10 +266,15 @@ class ClaimCheckTest {
     }
 
     @Test
-    void placeOfServiceIs19Or21Or22AndRequiredOnProfessionalClaims() {
+    void placeOfServiceOutsideTheSitesListIsAWarningAndRequiredOnProfessionalClaims() {
         Claim office = cleanClaim();
         office.getItemFirstRep().setLocation(pos("11"));
-        assertThat(single(office).problem()).startsWith("Place of service 11 is not a hospital setting");
+        ClaimIssue officeIssue = single(office);
+        assertThat(officeIssue.severity()).isEqualTo(ClaimIssue.Severity.WARNING);
+        assertThat(officeIssue.problem()).startsWith("Place of service 11 is not in this site's list");
+        assertThat(officeIssue.fix()).contains("Texas Medicaid");
+        assertThat(ClaimOutcome.of(issues(office)).getIssue()).noneMatch(i ->
+                i.getSeverity() == OperationOutcome.IssueSeverity.ERROR);
 
         Claim missing = cleanClaim();
         missing.getItem().get(1).setLocation(null);
@@ -300,5 +317,67 @@ class ClaimCheckTest {
         claim.getType().getCodingFirstRep().setCode("pharmacy");
 
         assertThat(issues(claim)).extracting(ClaimIssue::expression).contains("Claim.type", "Claim.item");
+    }
+
+    // Kit NDCs: any kit of the product list is Hemgenix, and the kit should hold the vials the dose needs.
+
+    /** Test kit NDCs of the Hemgenix labeler, added to the product list as a site adds them (not real NDCs). */
+    private static final String KIT_14 = "0053-0300-14";
+
+    private static Claim withKit(String ndc) {
+        Claim claim = cleanClaim();
+        ndc(claim).getProductOrService().getCodingFirstRep().setCode(Ndc.claimFormat(ndc));
+        return claim;
+    }
+
+    @Test
+    void everyKitOfTheProductListIsHemgenixNotOnlyTheFirst() {
+        CodeIndex codes = TestTerminology.withKits(Map.of(KIT_14, 14));
+        ClaimCheck withList = new ClaimCheck(POLICY, codes);
+
+        assertThat(withList.check(withKit(KIT_14))).isEmpty();
+        // The shipped list without that kit: the labeler is Hemgenix's, so the list may be short: a warning.
+        ClaimIssue unknownKit = single(withKit(KIT_14));
+        assertThat(unknownKit.severity()).isEqualTo(ClaimIssue.Severity.WARNING);
+        assertThat(unknownKit.problem()).contains("not in the Hemgenix product list");
+    }
+
+    @Test
+    void theKitMatchesTheVialsTheDoseNeeds() {
+        CodeIndex codes = TestTerminology.withKits(Map.of(KIT_14, 14));
+        ClaimCheck withList = new ClaimCheck(POLICY, codes);
+
+        // 70 kg: 140 mL, 14 vials; 70.5 kg: 141 mL, 15 vials.
+        assertThat(withList.check(withKit(KIT_14), Optional.of(new BigDecimal("70")))).isEmpty();
+        ClaimIssue mismatch = withList.check(withKit(KIT_14), Optional.of(new BigDecimal("70.5")))
+                .get(0);
+        assertThat(mismatch.severity()).isEqualTo(ClaimIssue.Severity.WARNING);
+        assertThat(mismatch.problem()).contains("14-vial kit", "needs 15 vials");
+    }
+
+    @Test
+    void aKitWithoutAVialCountInTheListIsSaidNotChecked() {
+        ClaimIssue note = check.check(cleanClaim(), Optional.of(new BigDecimal("70"))).get(0);
+
+        assertThat(note.severity()).isEqualTo(ClaimIssue.Severity.INFORMATION);
+        assertThat(note.problem()).contains("could not be checked", "no vial count", "14 vials");
+        OperationOutcome outcome = ClaimOutcome.of(List.of(note));
+        assertThat(outcome.getIssueFirstRep().getDetails().getText()).startsWith("No problem found");
+        assertThat(outcome.getIssue()).hasSize(2);
+    }
+
+    @Test
+    void code96366FollowsTheDocumentedStartAndStopTimes() {
+        Claim claim = cleanClaim();
+        claim.getSupportingInfo().get(1).setValue(null).setTiming(new Period()
+                .setStartElement(new DateTimeType("2026-11-20T09:00:00Z"))
+                .setEndElement(new DateTimeType("2026-11-20T10:30:00Z")));
+        claim.addItem().setSequence(3).setLocation(pos("22")).setQuantity(new Quantity().setValue(1))
+                .setProductOrService(new CodeableConcept(new Coding(GeneGateTerminology.CPT, "96366", null)));
+        assertThat(single(claim).fix()).startsWith("Remove 96366");
+
+        ((Period) claim.getSupportingInfo().get(1).getTiming())
+                .setEndElement(new DateTimeType("2026-11-20T10:31:00Z"));
+        assertThat(issues(claim)).isEmpty();
     }
 }

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Quantity;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class CodingGateTest {
 
-    private final CodingGate gate = new CodingGate(POLICY.weightAndDose());
+    private final CodingGate gate = new CodingGate();
 
     private GateFinding evaluate(MedicationRequest request, Resource... others) {
         return gate.evaluate(input(record().build(), order(request, others), POLICY.coding()));
@@ -104,30 +105,60 @@ class CodingGateTest {
         }
     }
 
+    /** The order's statement of the diluted volume it infuses (doseAndRate typed infused-volume). */
+    private static MedicationRequest withInfusedVolume(MedicationRequest request, String millilitres) {
+        request.getDosageInstructionFirstRep().addDoseAndRate(new Dosage.DosageDoseAndRateComponent()
+                .setType(concept(GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.INFUSED_VOLUME))
+                .setDose(new Quantity().setValue(new BigDecimal(millilitres)).setUnit("mL")
+                        .setSystem(GeneGateTerminology.UCUM).setCode("mL")));
+        return request;
+    }
+
     @Test
-    void addOnHourIsRemovedWhenTheInfusionTakesAtMost90Minutes() {
-        // 140 mL at 500 mL/h is about 17 minutes.
+    void addOnHourIsNotQuestionedFromTheUndilutedDoseAlone() {
+        // 140 mL of vector is diluted before the infusion: the dose does not tell how long the infusion runs.
         GateFinding finding = evaluate(withDose(hemgenixRequest(), "140", "mL", "mL"), infusion("96365"),
                 infusion("96366"));
+
+        assertThat(finding.status()).isEqualTo(GateStatus.PASS);
+        assertThat(finding.remedies()).isEmpty();
+        assertThat(finding.message()).contains("documented infusion times", "infused (diluted) volume");
+    }
+
+    @Test
+    void addOnHourIsRemovedWhenTheStatedInfusedVolumeRunsAtMost90Minutes() {
+        // 500 mL diluted at 500 mL/h is 60 minutes.
+        GateFinding finding = evaluate(withInfusedVolume(withDose(hemgenixRequest(), "140", "mL", "mL"), "500"),
+                infusion("96365"), infusion("96366"));
 
         assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
         assertThat(finding.remedies()).singleElement().isInstanceOfSatisfying(Remedy.ReplaceCode.class, r -> {
             assertThat(r.wrongCode()).isEqualTo("96366");
             assertThat(r.rightCode()).isNull();
-            assertThat(r.reason()).contains("17 minutes");
+            assertThat(r.reason()).contains("500 mL", "60 minutes", "start and stop times");
         });
     }
 
     @Test
-    void addOnHourBoundaryIs750MlAt500MlPerHour() {
+    void addOnHourBoundaryIs750MlInfusedAt500MlPerHour() {
         Procedure addOn = new Procedure();
         addOn.setCode(concept(GeneGateTerminology.CPT, "96366"));
 
-        assertThat(evaluate(withDose(hemgenixRequest(), "750", "mL", "mL"), addOn).status()).isEqualTo(GateStatus.FAIL);
-        assertThat(evaluate(withDose(hemgenixRequest(), "751", "mL", "mL"), addOn).status()).isEqualTo(GateStatus.PASS);
-        // 7.6 × 10^15 gc is 760 mL at the label concentration.
-        assertThat(evaluate(withDose(hemgenixRequest(), "7.6E15", "gc", "{gc}"), addOn).status())
+        assertThat(evaluate(withInfusedVolume(withDose(hemgenixRequest(), "140", "mL", "mL"), "750"), addOn).status())
+                .isEqualTo(GateStatus.FAIL);
+        assertThat(evaluate(withInfusedVolume(withDose(hemgenixRequest(), "140", "mL", "mL"), "751"), addOn).status())
                 .isEqualTo(GateStatus.PASS);
+        // The undiluted dose alone, however small, leaves 96366 to the claim's documented times.
+        assertThat(evaluate(withDose(hemgenixRequest(), "7.6E14", "gc", "{gc}"), addOn).status())
+                .isEqualTo(GateStatus.PASS);
+    }
+
+    @Test
+    void theInfusedVolumeIsNotReadAsTheDose() {
+        MedicationRequest request = withInfusedVolume(hemgenixRequest(), "500");
+
+        assertThat(OrderedDose.of(request)).isEmpty();
+        assertThat(OrderedDose.infusedMillilitres(request)).contains(new BigDecimal("500"));
     }
 
     @Test

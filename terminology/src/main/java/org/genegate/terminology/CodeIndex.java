@@ -110,6 +110,14 @@ public final class CodeIndex {
         return Optional.empty();
     }
 
+    /**
+     * The ValueSet's own coding for a code (any NDC spelling), with the extensions the ValueSet gives the
+     * concept; empty when the code is not a member.
+     */
+    public Optional<Coding> member(String valueSetUrl, String system, String code) {
+        return find(members(valueSetUrl), system, code).map(Coding::copy);
+    }
+
     /** The ValueSet's codings in their listed order, with displays where the terminology has one. */
     public List<Coding> codes(String valueSetUrl) {
         List<Coding> copies = new ArrayList<>();
@@ -182,6 +190,8 @@ public final class CodeIndex {
                 addDisplay(aliases, displays, system, code, concept.getDisplay());
                 String display = concept.hasDisplay() ? concept.getDisplay() : displays.get(keys.get(0));
                 Coding coding = new Coding(system, code, display);
+                // Facts a ValueSet carries about a concept (e.g. a kit's vial count) travel with its coding.
+                concept.getExtension().forEach(e -> coding.addExtension(e.copy()));
                 members.put(keys.get(0), coding);
             }
         }

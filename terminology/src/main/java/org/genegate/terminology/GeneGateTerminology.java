@@ -34,6 +34,8 @@ public final class GeneGateTerminology {
     /** Claim.supportingInfo codes of the claim check: the kit's lot number and the infusion time. */
     public static final String LOT_NUMBER = "lot-number";
     public static final String INFUSION_MINUTES = "infusion-minutes";
+    /** Dosage.doseAndRate.type of the volume an order infuses after dilution (not the undiluted dose). */
+    public static final String INFUSED_VOLUME = "infused-volume";
     public static final String CERTIFIED_HTC = "certified-htc";
     public static final String GENE_THERAPY_NETWORK_CENTER = "gene-therapy-network-center";
     /** AuditEvent.type of a hook decision and of one feedback item. */
@@ -45,6 +47,12 @@ public final class GeneGateTerminology {
      * value is the patient's id (one Hemgenix dose per lifetime), so recording the administration again finds it.
      */
     public static final String MONITORING_PLAN_IDENTIFIER = CANONICAL + "/sid/hemgenix-monitoring-plan";
+
+    /**
+     * Extension on a Hemgenix kit NDC concept of the product ValueSet: the number of 10 mL vials in the kit
+     * (valueInteger), so a claim's kit can be matched to the vials the dose needs.
+     */
+    public static final String KIT_VIAL_COUNT_EXTENSION = CANONICAL + "/StructureDefinition/kit-vial-count";
 
     // ValueSets, one per name agreed in the gate specification.
     public static final String VALUE_SET_BASE = CANONICAL + "/ValueSet/";
@@ -108,6 +116,8 @@ public final class GeneGateTerminology {
     public static final String LOINC_HIV_AG_AB = "56888-1";
     public static final String LOINC_HIV1_RNA = "20447-9";
     public static final String LOINC_CD4 = "24467-3";
+    /** Alpha-fetoprotein, yearly with liver ultrasound for patients with liver-cancer risk factors. */
+    public static final String LOINC_AFP = "1834-1";
     public static final String CPT_INFUSION_FIRST_HOUR = "96365";
     public static final String CPT_INFUSION_ADDITIONAL_HOUR = "96366";
     public static final String ICD10CM_HEMOPHILIA_B = "D67";

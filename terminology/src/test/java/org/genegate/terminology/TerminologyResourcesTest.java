@@ -89,7 +89,8 @@ class TerminologyResourcesTest {
                         GeneGateTerminology.CERTIFIED_HTC, GeneGateTerminology.GENE_THERAPY_NETWORK_CENTER,
                         GeneGateTerminology.HOOK_DECISION, GeneGateTerminology.HOOK_FEEDBACK,
                         GeneGateTerminology.ANNUALIZED_BLEEDING_RATE, GeneGateTerminology.FIX_PRODUCT_USE,
-                        GeneGateTerminology.LOT_NUMBER, GeneGateTerminology.INFUSION_MINUTES);
+                        GeneGateTerminology.LOT_NUMBER, GeneGateTerminology.INFUSION_MINUTES,
+                        GeneGateTerminology.INFUSED_VOLUME);
         assertThat(codeSystem.getCount()).isEqualTo(codeSystem.getConcept().size());
     }
 }

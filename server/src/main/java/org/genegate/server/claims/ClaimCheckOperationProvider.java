@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,6 +19,7 @@ import org.genegate.claims.ClaimIssue;
 import org.genegate.claims.ClaimOutcome;
 import org.genegate.claims.ClaimRecordCheck;
 import org.genegate.fetch.RecordAssembler;
+import org.genegate.gates.BodyWeight;
 import org.genegate.gates.DraftOrder;
 import org.genegate.gates.FhirDates;
 import org.genegate.gates.GateEngine;
@@ -52,6 +54,7 @@ public class ClaimCheckOperationProvider {
     public static final String OPERATION = "$j1411-check";
 
     private final ClaimCheck claimCheck;
+    private final CodeIndex codes;
     private final DaoRegistry daoRegistry;
     private final RecordAssembler assembler;
     private final LocalFhirQuery localStore;
@@ -60,6 +63,7 @@ public class ClaimCheckOperationProvider {
     public ClaimCheckOperationProvider(Policy policy, CodeIndex codes, DaoRegistry daoRegistry,
                                        RecordAssembler assembler, LocalFhirQuery localStore, GateEngine engine) {
         this.claimCheck = new ClaimCheck(policy, codes);
+        this.codes = codes;
         this.daoRegistry = daoRegistry;
         this.assembler = assembler;
         this.localStore = localStore;
@@ -72,12 +76,27 @@ public class ClaimCheckOperationProvider {
         if (claim == null) {
             throw new InvalidRequestException("Send a Claim as the body, or as the 'resource' parameter");
         }
-        List<ClaimIssue> issues = new ArrayList<>(claimCheck.check(claim));
-        issues.addAll(recordIssues(claim, requestDetails));
+        Optional<String> patientId = patientOnServer(claim, requestDetails);
+        Optional<PatientRecord> record = patientId.map(id -> record(claim, id));
+        // The patient's weight sets the vials the dose needs, which the kit's NDC should match.
+        Optional<BigDecimal> weightKg = record.flatMap(r -> BodyWeight.latest(r, codes)).map(BodyWeight::kg);
+        List<ClaimIssue> issues = new ArrayList<>(claimCheck.check(claim, weightKg));
+        if (record.isEmpty()) {
+            issues.add(new ClaimIssue(ClaimIssue.Severity.WARNING, "not-found", "Claim.patient",
+                    "The patient " + (claim.getPatient().hasReference() ? claim.getPatient().getReference() + " " : "")
+                            + "is not on this server, so the record criteria (NAb, age, prophylaxis or bleeds, "
+                            + "monitoring plan, FIX inhibitor, infections, site of care) were not checked.",
+                    "Point Claim.patient at the patient's record here, or check those criteria with the payer packet."));
+        } else {
+            LocalDate serviceDate = serviceDate(claim);
+            issues.addAll(ClaimRecordCheck.issues(engine.assess(record.get(),
+                    DraftOrder.none(patientId.get(), serviceDate)), serviceDate));
+        }
         return ClaimOutcome.of(issues);
     }
 
-    private List<ClaimIssue> recordIssues(Claim claim, RequestDetails requestDetails) {
+    /** The id of the claim's patient when this server holds the patient; empty otherwise. */
+    private Optional<String> patientOnServer(Claim claim, RequestDetails requestDetails) {
         Optional<String> patientId = patientId(claim.getPatient());
         if (patientId.isPresent()) {
             try {
@@ -86,21 +105,16 @@ public class ClaimCheckOperationProvider {
                 patientId = Optional.empty();
             }
         }
-        if (patientId.isEmpty()) {
-            return List.of(new ClaimIssue(ClaimIssue.Severity.WARNING, "not-found", "Claim.patient",
-                    "The patient " + (claim.getPatient().hasReference() ? claim.getPatient().getReference() + " " : "")
-                            + "is not on this server, so the record criteria (NAb, age, prophylaxis or bleeds, "
-                            + "monitoring plan, FIX inhibitor, infections, site of care) were not checked.",
-                    "Point Claim.patient at the patient's record here, or check those criteria with the payer packet."));
-        }
-        LocalDate serviceDate = serviceDate(claim);
+        return patientId;
+    }
+
+    private PatientRecord record(Claim claim, String patientId) {
         // The encounter the lines were given in is where the site-of-care gate looks.
         String encounterId = claim.getItem().stream().flatMap(i -> i.getEncounter().stream())
                 .map(r -> new IdType(r.getReference())).filter(id -> "Encounter".equals(id.getResourceType()))
                 .map(IdType::getIdPart).findFirst().orElse(null);
-        PatientRecord record = assembler.assemble(new HookContext(null, patientId.get(), encounterId, new Bundle(),
-                List.of()), Map.of(), null, localStore, EnumSet.allOf(RecordPart.class));
-        return ClaimRecordCheck.issues(engine.assess(record, DraftOrder.none(patientId.get(), serviceDate)), serviceDate);
+        return assembler.assemble(new HookContext(null, patientId, encounterId, new Bundle(), List.of()), Map.of(),
+                null, localStore, EnumSet.allOf(RecordPart.class));
     }
 
     private static Optional<String> patientId(Reference patient) {

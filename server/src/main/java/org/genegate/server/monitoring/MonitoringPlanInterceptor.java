@@ -24,10 +24,12 @@ import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
@@ -91,7 +93,7 @@ public class MonitoringPlanInterceptor {
             return;
         }
         Reference subject = new Reference("Patient/" + patientId.get());
-        List<String> riskFactors = riskFactors(patientId.get());
+        List<String> riskFactors = riskFactors(patientId.get(), day.get());
         CarePlan plan = planBuilder.afterAdministration(subject,
                 new Reference("MedicationAdministration/" + administration.getIdElement().getIdPart()), day.get(),
                 !riskFactors.isEmpty());
@@ -140,7 +142,7 @@ public class MonitoringPlanInterceptor {
                 ? Optional.of(subject.getIdPart()) : Optional.empty();
     }
 
-    private List<String> riskFactors(String patientId) {
+    private List<String> riskFactors(String patientId, LocalDate administered) {
         try {
             List<Condition> conditions = localStore.run("Condition?patient=" + patientId).stream()
                     .filter(Condition.class::isInstance).map(Condition.class::cast).toList();
@@ -148,10 +150,16 @@ public class MonitoringPlanInterceptor {
                     + GeneGateTerminology.LOINC + "|" + GeneGateTerminology.LOINC_HBSAG + ","
                     + GeneGateTerminology.LOINC + "|" + GeneGateTerminology.LOINC_HCV_AB).stream()
                     .filter(Observation.class::isInstance).map(Observation.class::cast).toList();
-            return liverCancerRisk.factors(conditions, serology);
+            // Liver imaging: fibrosis or cirrhosis found at baseline is a risk factor.
+            List<DiagnosticReport> imaging = localStore.run("DiagnosticReport?patient=" + patientId).stream()
+                    .filter(DiagnosticReport.class::isInstance).map(DiagnosticReport.class::cast).toList();
+            Optional<LocalDate> birthDate = localStore.run("Patient?_id=" + patientId).stream()
+                    .filter(Patient.class::isInstance).map(Patient.class::cast).findFirst()
+                    .flatMap(p -> FhirDates.earliestDay(p.getBirthDateElement()));
+            return liverCancerRisk.factors(conditions, serology, imaging, birthDate, administered);
         } catch (FhirQueryException e) {
             // The plan is still filed; without the risk factors it lacks only the yearly imaging, which is logged.
-            log.warn("Could not read liver-cancer risk factors of Patient/{} ({}); the plan has no yearly imaging",
+            log.warn("Could not read liver-cancer risk factors of Patient/{} ({}); the plan has no yearly surveillance",
                     patientId, e.getMessage());
             return List.of();
         }

@@ -94,7 +94,7 @@ class ChecklistPageIT extends AbstractServerIT {
         assertThat(browser.findElement(By.id("patient")).getText()).contains("Post-Infusion-Alt-Rise",
                 "Patient/post-infusion-alt-rise-patient");
         List<WebElement> gates = browser.findElements(By.cssSelector("#checklist tbody tr"));
-        assertThat(gates).hasSize(15);
+        assertThat(gates).hasSize(16);
         assertThat(gateStatus("prior-gene-therapy")).isEqualTo("fail");
         assertThat(gateStatus("nab-aav5")).isEqualTo("pass");
         assertThat(browser.findElement(By.cssSelector("#checklist tr[data-gate='nab-aav5']")).getText())

@@ -66,13 +66,15 @@ class ClaimCheckIT extends AbstractServerIT {
     }
 
     @Test
-    void aCleanClaimForAnEligiblePatientGetsOneInformationIssue() {
+    void aCleanClaimForAnEligiblePatientHasNoProblemAndSaysWhatItCouldNotCheck() {
         OperationOutcome outcome = check(claim("eligible-patient"));
 
-        assertThat(outcome.getIssue()).singleElement().satisfies(issue -> {
-            assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.INFORMATION);
-            assertThat(issue.getDetails().getText()).startsWith("No problem found");
-        });
+        assertThat(problems(outcome)).isEmpty();
+        assertThat(outcome.getIssueFirstRep().getDetails().getText()).startsWith("No problem found");
+        // The shipped product list gives no vial count for the kit: the kit size is said not checked, for the
+        // patient's 14 vials (70 kg on record).
+        assertThat(outcome.getIssue()).anySatisfy(issue ->
+                assertThat(issue.getDetails().getText()).contains("kit size could not be checked", "14 vials"));
     }
 
     @Test
@@ -127,8 +129,8 @@ class ClaimCheckIT extends AbstractServerIT {
 
         assertThat(problems).extracting(i -> i.getDetails().getText()).containsExactlyInAnyOrder(
                 "The kit lot number is missing.",
-                "NDC 63833-0876-01 is not a Hemgenix NDC (Hemgenix kits have labeler 0053; 63833-0876-01, printed on "
-                        + "some billing sheets, is not Hemgenix).",
+                "NDC 63833-0876-01 is not a Hemgenix NDC (none of the Hemgenix product list's NDCs; 63833-0876-01, "
+                        + "printed on some billing sheets, is not Hemgenix).",
                 "The NDC unit is ML; this payer's policy wants UN.");
         assertThat(problems).allSatisfy(i -> assertThat(i.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR));
     }

@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Patient;
@@ -87,17 +88,17 @@ class MonitoringPlanIT extends AbstractServerIT {
         assertThat(plan.getStatus()).isEqualTo(CarePlan.CarePlanStatus.ACTIVE);
         assertThat(plan.getPeriod().getStartElement().getValueAsString()).isEqualTo("2026-08-14");
         assertThat(plan.getIdentifierFirstRep().getSystem()).isEqualTo(GeneGateTerminology.MONITORING_PLAN_IDENTIFIER);
-        assertThat(activities(plan, GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_ALT)).isEqualTo(1);
-        assertThat(activities(plan, GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_AST)).isEqualTo(1);
-        // Weekly FIX activity plus one at each of the six milestones.
+        // Weekly, then at the nine follow-up months (3, 6, 9, 12, 18, 24, 36, 48, 60).
+        assertThat(activities(plan, GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_ALT)).isEqualTo(10);
+        assertThat(activities(plan, GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_AST)).isEqualTo(10);
         assertThat(activities(plan, GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_FIX_ACTIVITY_PERCENT))
-                .isEqualTo(7);
+                .isEqualTo(10);
+        // The six outcomes-agreement reporting dates, apart from the clinical schedule.
         assertThat(activities(plan, GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.ANNUALIZED_BLEEDING_RATE))
-                .isEqualTo(6);
-        assertThat(activities(plan, GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.FIX_PRODUCT_USE))
                 .isEqualTo(6);
         assertThat(activities(plan, GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.LIVER_ULTRASOUND))
                 .isZero();
+        assertThat(activities(plan, GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_AFP)).isZero();
         CarePlan.CarePlanActivityDetailComponent alt = plan.getActivity().stream().map(
                 CarePlan.CarePlanActivityComponent::getDetail).filter(d -> d.getCode().getCodingFirstRep().getCode()
                 .equals(GeneGateTerminology.LOINC_ALT)).findFirst().orElseThrow();
@@ -145,7 +146,32 @@ class MonitoringPlanIT extends AbstractServerIT {
         CarePlan plan = plans("monit-risk-patient").get(0);
         assertThat(activities(plan, GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.LIVER_ULTRASOUND))
                 .isEqualTo(1);
-        assertThat(plan.getDescription()).contains("liver imaging");
+        assertThat(activities(plan, GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_AFP)).isEqualTo(1);
+        assertThat(plan.getDescription()).contains("liver ultrasound and alpha-fetoprotein yearly for 5 years");
+    }
+
+    @Test
+    void fibrosisFoundAtBaselineAddsLiverSurveillanceAndTheKitNdcAloneFilesThePlan() {
+        put(patient("monit-fibrosis-patient"));
+        DiagnosticReport elastography = new DiagnosticReport();
+        elastography.setId("monit-fibrosis-report");
+        elastography.setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL);
+        elastography.setSubject(new Reference("Patient/monit-fibrosis-patient"));
+        elastography.setCode(new CodeableConcept(new Coding(GeneGateTerminology.CODE_SYSTEM,
+                GeneGateTerminology.LIVER_ELASTOGRAPHY, null)));
+        elastography.setEffective(new DateTimeType("2026-05-01"));
+        elastography.addConclusionCode(new CodeableConcept(new Coding(GeneGateTerminology.SNOMED, "62484002",
+                "Hepatic fibrosis")));
+        put(elastography);
+        MedicationAdministration kit = hemgenix("monit-fibrosis-patient", "2026-07-01",
+                MedicationAdministration.MedicationAdministrationStatus.COMPLETED);
+        kit.setMedication(new CodeableConcept(new Coding(GeneGateTerminology.NDC, "00053030030", null)));
+        post(kit);
+
+        CarePlan plan = plans("monit-fibrosis-patient").get(0);
+        assertThat(activities(plan, GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.LIVER_ULTRASOUND))
+                .isEqualTo(1);
+        assertThat(activities(plan, GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_AFP)).isEqualTo(1);
     }
 
     @Test

@@ -83,7 +83,7 @@ class ReadinessOperationIT extends AbstractServerIT {
     void withoutAnOrderTheChecklistHasEveryGateAndSaysWhatDoseAndCodingNeed() {
         Parameters readiness = get("eligible-patient");
 
-        assertThat(gates(readiness)).hasSize(15);
+        assertThat(gates(readiness)).hasSize(16);
         assertThat(value(readiness, "orderProposed")).isEqualTo("false");
         assertThat(value(readiness, "readiness")).isEqualTo("incomplete");
         // Without an order there is no encounter or prescriber to judge either.

@@ -1,0 +1,63 @@
+package org.genegate.gates;
+
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.genegate.policy.OrderNotesSettings;
+import org.genegate.policy.WeightAndDoseSettings;
+import org.genegate.record.RecordPart;
+
+/**
+ * Information for the team giving the infusion, never a block: the kit size (vials) for the dose from the
+ * patient's weight, then the policy's notes (dilution and infusion rate, observation for infusion reactions, the
+ * EU SmPC items: contraception, no donation, long-term follow-up), each with its own source.
+ */
+public final class OrderNotesGate implements Gate<OrderNotesSettings> {
+
+    private final WeightAndDoseSettings dose;
+
+    public OrderNotesGate(WeightAndDoseSettings dose) {
+        this.dose = dose;
+    }
+
+    @Override
+    public String id() {
+        return OrderNotesSettings.ID;
+    }
+
+    @Override
+    public String title() {
+        return "order notes";
+    }
+
+    @Override
+    public Set<RecordPart> reads() {
+        return Set.of(RecordPart.OBSERVATIONS);
+    }
+
+    @Override
+    public GateFinding evaluate(GateInput<OrderNotesSettings> in) {
+        List<String> lines = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>();
+        Optional<BodyWeight> weight = BodyWeight.latest(in.record(), in.codes());
+        if (weight.isPresent()) {
+            DoseCalculation calculation = DoseCalculation.of(weight.get().kg(), dose);
+            lines.add("Kit: " + calculation.vials() + " vials of " + Numbers.plain(dose.vialMillilitres()) + " mL for "
+                    + Numbers.plain(calculation.roundedMillilitres()) + " mL ("
+                    + Numbers.plain(weight.get().kg().setScale(2, RoundingMode.HALF_UP)) + " kg "
+                    + Observations.dated(weight.get().observation()) + "); kits hold 10 to 48 vials, one NDC per "
+                    + "kit size (source: " + dose.source() + ").");
+            evidence.add(Observations.evidence(weight.get().observation(), "body weight"));
+        } else {
+            lines.add("Kit: the kit size cannot be given, as no body weight is on record (vials = 2 mL/kg x weight "
+                    + "/ 10 mL, rounded up; source: " + dose.source() + ").");
+        }
+        for (OrderNotesSettings.Note note : in.policy().notes()) {
+            lines.add(note.text() + " (source: " + note.source() + ").");
+        }
+        return in.finding(GateStatus.PASS, Severity.INFO, "Order notes for the Hemgenix infusion:\n- "
+                + String.join("\n- ", lines), evidence, List.of());
+    }
+}
