@@ -3,6 +3,7 @@ package org.genegate.cards;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.genegate.gates.SourceClass;
 
 /**
  * Warning cards for a Hemgenix order that could not be judged as sent, so it is never answered with silence:
@@ -72,7 +73,8 @@ public final class OrderNoticeCards {
         return new Card(UUID.randomUUID().toString(), CardComposer.truncate(summary), detail, "warning",
                 new CardSource(settings.sourceLabel(), settings.sourceUrl(), CardTopics.GUIDELINE), List.of(), null,
                 List.of(), List.of(), Map.of(CardComposer.FINDINGS_EXTENSION,
-                        List.of(new CardFinding(GATE, "COULD_NOT_VERIFY", "warning"))));
+                        List.of(new CardFinding(GATE, "COULD_NOT_VERIFY", "warning",
+                                List.of(SourceClass.TEAM_DEFAULT.text())))));
     }
 
     private static String first(List<String> problems) {
