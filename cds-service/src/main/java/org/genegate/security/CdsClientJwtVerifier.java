@@ -160,7 +160,10 @@ public final class CdsClientJwtVerifier {
     }
 
     private static void checkAudience(JWTClaimsSet claims, TrustedCdsClient client, String calledUrl) {
-        List<String> expected = client.audience().isEmpty() ? List.of(calledUrl) : client.audience();
+        // The service URL with or without a trailing slash is one service, so either spelling of it is its aud.
+        String withoutSlash = calledUrl.replaceAll("/+$", "");
+        List<String> expected = !client.audience().isEmpty() ? client.audience()
+                : withoutSlash.equals(calledUrl) ? List.of(calledUrl) : List.of(calledUrl, withoutSlash);
         List<String> audience = claims.getAudience();
         if (audience.stream().noneMatch(expected::contains)) {
             throw rejected("The JWT audience " + audience

@@ -88,6 +88,13 @@ class CdsClientJwtIT extends AbstractSecuredServerIT {
     }
 
     @Test
+    void aCallToTheServiceUrlWithATrailingSlashAcceptsTheAudienceWithoutIt() {
+        HttpResponse<String> response = hook(ORDER_SIGN + "/", ehrToken(ISSUERS.ehrEs384, JWSAlgorithm.ES384));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
     void anIssuersOwnLifetimeLimitRefusesWhatTheDefaultWouldTake() {
         Instant now = Instant.now();
         String token = TestIssuers.sign(ISSUERS.ehrEs384, JWSAlgorithm.ES384, null,
