@@ -48,14 +48,13 @@ final class PartResources {
             if (!allowed.contains(type)) {
                 return "holds a " + type + " where only " + String.join(", ", allowed) + " belong";
             }
+            // Whose record it is instead is never said: the answer may reach an app of the context patient.
             if (part == RecordPart.PATIENT && !patientId.equals(resource.getIdElement().getIdPart())) {
-                return "holds Patient/" + resource.getIdElement().getIdPart() + ", not the context patient "
-                        + patientId;
+                return "holds another Patient than the context patient " + patientId;
             }
             Reference subject = subjectOf(resource);
             if (subject != null && subject.hasReference() && !refersTo(subject, patientId)) {
-                return "holds " + type + "/" + resource.getIdElement().getIdPart() + " of " + subject.getReference()
-                        + ", not of the context patient " + patientId;
+                return "holds a resource (" + type + ") that is not of the context patient " + patientId;
             }
         }
         return null;

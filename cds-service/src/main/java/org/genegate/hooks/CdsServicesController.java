@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.genegate.audit.AuditTrail;
 import org.genegate.cards.CdsResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CrossOrigin;
@@ -36,16 +37,19 @@ public class CdsServicesController {
     private final AuditTrail auditTrail;
     private final PatientViewService patientViewService;
     private final HookProperties properties;
+    private final String publicBaseUrl;
     private final int maxRequestBytes;
 
     public CdsServicesController(CdsServiceCatalog catalog, HookService hookService, AuditTrail auditTrail,
-                                 PatientViewService patientViewService, HookProperties properties) {
+                                 PatientViewService patientViewService, HookProperties properties,
+                                 @Value("${genegate.security.public-base-url:}") String publicBaseUrl) {
         this.catalog = catalog;
         this.hookService = hookService;
         this.feedbackReader = new FeedbackReader();
         this.auditTrail = auditTrail;
         this.patientViewService = patientViewService;
         this.properties = properties;
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
         this.maxRequestBytes = (int) properties.maxRequestSize().toBytes();
     }
 
@@ -55,11 +59,17 @@ public class CdsServicesController {
                 .body(new DiscoveryResponse(catalog.services()));
     }
 
-    /** The configured launch URL, else this server's own page as the request reached it. */
+    /**
+     * The configured launch URL, else this server's own page under its public base URL (always set with the
+     * security profile), else as the request reached it (the open, loopback-only server).
+     */
     private String smartAppUrl() {
-        return properties.smartAppUrl().isBlank()
+        if (!properties.smartAppUrl().isBlank()) {
+            return properties.smartAppUrl();
+        }
+        return publicBaseUrl.isEmpty()
                 ? ServletUriComponentsBuilder.fromCurrentContextPath().path(SMART_LAUNCH_PATH).toUriString()
-                : properties.smartAppUrl();
+                : publicBaseUrl + SMART_LAUNCH_PATH;
     }
 
     // A trailing slash is the same service, as it is for discovery: clients build URLs from a base that ends in "/".

@@ -65,10 +65,9 @@ final class CdsClientAuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** What {@code aud} must name: this endpoint's URL, from the configured base or else from the request. */
+    /** What {@code aud} must name: this endpoint's URL under the configured base, whatever the Host header says. */
     private String calledUrl(HttpServletRequest request) {
-        return publicBaseUrl.isEmpty() ? request.getRequestURL().toString()
-                : publicBaseUrl + request.getRequestURI();
+        return publicBaseUrl + request.getRequestURI();
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, HookRequestException e,

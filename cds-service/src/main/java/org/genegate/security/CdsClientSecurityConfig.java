@@ -41,6 +41,11 @@ public class CdsClientSecurityConfig {
     }
 
     @Bean
+    PublicBaseUrlGuard publicBaseUrlGuard(CdsClientSecurityProperties properties) {
+        return new PublicBaseUrlGuard(properties.publicBaseUrl());
+    }
+
+    @Bean
     FilterRegistrationBean<CdsClientAuthenticationFilter> cdsClientAuthenticationFilter(
             CdsClientJwtVerifier verifier, CdsErrorHandler errors, CdsClientSecurityProperties properties) {
         FilterRegistrationBean<CdsClientAuthenticationFilter> registration = new FilterRegistrationBean<>(

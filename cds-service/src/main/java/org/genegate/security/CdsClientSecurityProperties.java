@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                         an issuer may set its own
  * @param replayCacheSize  most {@code jti}s remembered at once; when all are still live, calls get 503
  * @param publicBaseUrl    the base URL clients call (e.g. {@code https://genegate.example.org}); the expected
- *                         {@code aud} is built from it. Empty: from each request, i.e. from its Host header
+ *                         {@code aud} is built from it; required with the security profile ({@link PublicBaseUrlGuard})
  */
 @ConfigurationProperties(prefix = "genegate.security")
 public record CdsClientSecurityProperties(List<TrustedCdsClient> cdsClients, Duration clockSkew,

@@ -16,6 +16,7 @@ import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.genegate.server.GeneGateServerProperties;
 import org.genegate.server.claims.ClaimCheckOperationProvider;
 import org.genegate.server.readiness.ReadinessOperationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,7 +38,8 @@ public class FhirServletConfig {
             IValidationSupport validationSupport,
             GeneGateServerProperties properties,
             ReadinessOperationProvider readinessOperation,
-            ClaimCheckOperationProvider claimCheckOperation) {
+            ClaimCheckOperationProvider claimCheckOperation,
+            @Value("${genegate.security.public-base-url:}") String publicBaseUrl) {
         RestfulServer server = new RestfulServer(fhirContext);
         server.setServerName("GeneGate FHIR server");
 
@@ -53,7 +55,12 @@ public class FhirServletConfig {
 
         server.setPagingProvider(pagingProvider);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
+        // Links and Location headers name the configured base, never the request's Host header (which a client
+        // chooses); only an open, loopback-only server falls back to the request.
         String serverAddress = properties.getFhir().getServerAddress();
+        if (serverAddress.isBlank() && !publicBaseUrl.isBlank()) {
+            serverAddress = publicBaseUrl.replaceAll("/+$", "") + "/fhir";
+        }
         if (!serverAddress.isBlank()) {
             server.setServerAddressStrategy(new HardcodedServerAddressStrategy(serverAddress));
         }

@@ -8,8 +8,12 @@ import java.util.List;
  *
  * @param scopes    its resource scopes (others, like {@code openid}, are dropped)
  * @param patientId the launch patient's id; null when the token has no patient context
+ * @param issuer    the authorization server that issued it
+ * @param subject   its {@code sub}: the user (or system) it was issued to; null when absent
+ * @param clientId  the app it was issued to ({@code client_id}, else {@code azp}); null when absent
  */
-public record SmartAccess(List<SmartScope> scopes, String patientId) {
+public record SmartAccess(List<SmartScope> scopes, String patientId, String issuer, String subject,
+                          String clientId) {
 
     private static final String USER_DATA_KEY = SmartAccess.class.getName();
 

@@ -6,8 +6,6 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every {@code /fhir} request but {@code metadata} needs a valid SMART bearer token: none or a bad one
@@ -20,7 +18,6 @@ final class SmartAuthenticationInterceptor {
     /** Before HAPI's SearchNarrowingInterceptor (order 0) on the same pointcut: it reads the access. */
     private static final int BEFORE_SEARCH_NARROWING = -100;
     private static final String BEARER = "bearer ";
-    private static final Logger log = LoggerFactory.getLogger(SmartAuthenticationInterceptor.class);
 
     private final SmartTokenVerifier verifier;
 
@@ -42,7 +39,7 @@ final class SmartAuthenticationInterceptor {
         try {
             verifier.verify(authorization.substring(BEARER.length()).trim()).storeIn(request);
         } catch (SmartTokenVerifier.InvalidTokenException e) {
-            log.info("FHIR {} refused with 401: {}", request.getRequestPath(), e.getMessage());
+            // HAPI logs the refusal and its reason in one line.
             throw challenge(new AuthenticationException(e.getMessage()), "invalid_token");
         }
     }

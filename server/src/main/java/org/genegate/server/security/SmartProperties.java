@@ -13,10 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param issuer                 exact {@code iss} of the access tokens
  * @param jwksUrl                the authorization server's JWKS (signing keys of its tokens)
- * @param audience               accepted {@code aud} values; empty: {@code aud} is not checked
+ * @param audience               accepted {@code aud} values; empty: this server's FHIR base URL (from
+ *                               {@code genegate.security.public-base-url}), so a token minted for another server
+ *                               is refused
  * @param algorithms             accepted signature algorithms (asymmetric only)
  * @param patientClaim           claim holding the launch patient's id in a patient-context token
  * @param clockSkew              tolerance on {@code exp} and {@code nbf}
+ * @param maxTokenLifetime       a token valid for longer than this (from {@code iat}, or from now without one) is
+ *                               refused: a leaked token must not open the record for years
  * @param capabilities           SMART capabilities of the authorization server and this server together
  * @param scopesSupported        scopes the authorization server grants
  * @param grantTypesSupported    OAuth grant types of the authorization server
@@ -24,7 +28,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties(prefix = "genegate.security.smart")
 public record SmartProperties(String issuer, URI jwksUrl, List<String> audience, List<String> algorithms,
-                              String patientClaim, Duration clockSkew, URI authorizationEndpoint,
+                              String patientClaim, Duration clockSkew, Duration maxTokenLifetime,
+                              URI authorizationEndpoint,
                               URI tokenEndpoint, URI revocationEndpoint, URI introspectionEndpoint,
                               URI managementEndpoint, URI registrationEndpoint, List<String> capabilities,
                               List<String> scopesSupported, List<String> grantTypesSupported,
@@ -55,6 +60,10 @@ public record SmartProperties(String issuer, URI jwksUrl, List<String> audience,
                 ? List.of("RS256", "RS384", "ES256", "ES384") : List.copyOf(algorithms);
         patientClaim = patientClaim == null || patientClaim.isBlank() ? "patient" : patientClaim;
         clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
+        maxTokenLifetime = maxTokenLifetime == null ? Duration.ofHours(1) : maxTokenLifetime;
+        if (maxTokenLifetime.isNegative() || maxTokenLifetime.isZero()) {
+            throw new IllegalArgumentException("genegate.security.smart.max-token-lifetime must be positive");
+        }
         capabilities = capabilities == null || capabilities.isEmpty() ? List.of("launch-ehr", "launch-standalone",
                 "client-public", "client-confidential-symmetric", "context-ehr-patient", "context-standalone-patient",
                 "permission-patient", "permission-user", "permission-v1", "permission-v2") : List.copyOf(capabilities);

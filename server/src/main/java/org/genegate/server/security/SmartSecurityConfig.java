@@ -1,8 +1,13 @@
 package org.genegate.server.security;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import org.genegate.audit.AuditEventSink;
 import org.genegate.security.JwtKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,18 +29,52 @@ public class SmartSecurityConfig {
 
     private static final Logger log = LoggerFactory.getLogger(SmartSecurityConfig.class);
 
-    /** HAPI interceptors take effect by registration on the server, not as Spring beans. */
+    /**
+     * HAPI interceptors take effect by registration on the server, not as Spring beans. Searches and conditional
+     * URLs (If-None-Exist, conditional update, patch and delete, also inside transactions) of a patient token
+     * are narrowed to its patient, so they can neither find nor count another patient's resources.
+     */
     @Bean
-    SmartAuthorizationInterceptor smartAuthorization(RestfulServer fhirRestfulServer, SmartProperties properties) {
-        SmartTokenVerifier verifier = new SmartTokenVerifier(properties, JwtKeys.retriever());
+    SmartAuthorizationInterceptor smartAuthorization(RestfulServer fhirRestfulServer, SmartProperties properties,
+                                                     FhirContext fhirContext) {
+        String fhirBase = fhirRestfulServer.getServerAddressStrategy() instanceof HardcodedServerAddressStrategy fixed
+                ? fixed.getValue() : null;
+        if (fhirBase == null) {
+            throw new IllegalStateException("The security profile needs genegate.security.public-base-url: SMART "
+                    + "tokens are checked against this server's FHIR base URL");
+        }
+        SmartTokenVerifier verifier = new SmartTokenVerifier(properties, fhirBase, JwtKeys.retriever(),
+                Clock.systemUTC());
         SmartAuthorizationInterceptor authorization = new SmartAuthorizationInterceptor();
+        SmartSearchNarrowingInterceptor narrowing = new SmartSearchNarrowingInterceptor();
+        narrowing.setNarrowConditionalUrls(true);
+        PatientOwnership ownership = new PatientOwnership(fhirContext);
         fhirRestfulServer.registerInterceptor(new SmartAuthenticationInterceptor(verifier));
-        fhirRestfulServer.registerInterceptor(new SmartSearchNarrowingInterceptor());
+        fhirRestfulServer.registerInterceptor(new PatientReadGuard(ownership));
+        fhirRestfulServer.registerInterceptor(narrowing);
         fhirRestfulServer.registerInterceptor(authorization);
+        fhirRestfulServer.registerInterceptor(new PatientWriteGuard(ownership));
+        fhirRestfulServer.registerInterceptor(new MatchCountRedaction());
         fhirRestfulServer.registerInterceptor(new SmartCapabilityStatementInterceptor(properties));
-        log.info("security: /fhir accepts SMART access tokens of {} (keys from {})", properties.issuer(),
-                properties.jwksUrl());
+        log.info("security: /fhir accepts SMART access tokens of {} for {} (keys from {})", properties.issuer(),
+                properties.audience().isEmpty() ? fhirBase : properties.audience(), properties.jwksUrl());
         return authorization;
+    }
+
+    /**
+     * Every read, search, create, update and delete on {@code /fhir} is audited as IHE Basic Audit Log Patterns
+     * prescribe (HAPI's interceptor: who, which patient, what, when, outcome), stored by the background audit
+     * writer, off the request thread. Registered after the checks above, so a refused request shows nothing
+     * and records nothing; registered on the REST server only, so the server's own writes (the audit writer's
+     * included) are not audited again.
+     */
+    @Bean
+    BalpAuditCaptureInterceptor fhirAccessAudit(RestfulServer fhirRestfulServer, AuditEventSink auditEvents,
+                                                SmartAuthorizationInterceptor registeredBefore) {
+        BalpAuditCaptureInterceptor audit = new BalpAuditCaptureInterceptor(auditEvents::write,
+                new SmartAuditContext());
+        fhirRestfulServer.registerInterceptor(audit);
+        return audit;
     }
 
     @Bean

@@ -13,6 +13,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,15 +26,20 @@ import org.genegate.security.JwtKeys;
 /**
  * Verifies a SMART access token issued as a JWT by the configured authorization server: its signature
  * (keys from the server's JWKS, asymmetric algorithms only), {@code iss}, {@code exp}/{@code nbf} with clock
- * skew and, when configured, {@code aud}; then reads its scopes and launch patient. Opaque tokens
+ * skew, {@code aud} (the configured audience, else this server's FHIR base URL) and the token's lifetime
+ * (at most {@code max-token-lifetime}); then reads its scopes and launch patient. Opaque tokens
  * (introspection) are not supported. Signature checking is nimbus-jose-jwt's.
  */
 final class SmartTokenVerifier {
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final String patientClaim;
+    private final Duration maxLifetime;
+    private final Duration clockSkew;
+    private final Clock clock;
 
-    SmartTokenVerifier(SmartProperties properties, ResourceRetriever jwksRetriever) {
+    /** @param fhirBase this server's FHIR base URL, the {@code aud} expected when none is configured */
+    SmartTokenVerifier(SmartProperties properties, String fhirBase, ResourceRetriever jwksRetriever, Clock clock) {
         JWKSource<SecurityContext> keys = JwtKeys.cachedSource(properties.jwksUrl(), jwksRetriever,
                 "genegate.security.smart.jwks-url");
         Set<JWSAlgorithm> algorithms = new HashSet<>();
@@ -43,11 +51,14 @@ final class SmartTokenVerifier {
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
                 new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
-                properties.audience().isEmpty() ? null : new HashSet<>(properties.audience()),
+                new HashSet<>(properties.audience().isEmpty() ? List.of(fhirBase) : properties.audience()),
                 new JWTClaimsSet.Builder().issuer(properties.issuer()).build(), Set.of("exp"), null);
         claims.setMaxClockSkew((int) properties.clockSkew().toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
         this.patientClaim = properties.patientClaim();
+        this.maxLifetime = properties.maxTokenLifetime();
+        this.clockSkew = properties.clockSkew();
+        this.clock = clock;
     }
 
     /** @throws InvalidTokenException saying why the token is refused */
@@ -60,13 +71,26 @@ final class SmartTokenVerifier {
         } catch (BadJOSEException | JOSEException e) {
             throw new InvalidTokenException("The access token was refused: " + e.getMessage());
         }
+        checkLifetime(claims);
         List<SmartScope> scopes = new ArrayList<>();
         for (String scope : scopeNames(claims)) {
             SmartScope.parse(scope).ifPresent(scopes::add);
         }
         // Authorization servers send the launch patient as a bare id; some as "Patient/<id>".
         String patient = stringClaim(claims, patientClaim).map(id -> id.replaceFirst("^Patient/", "")).orElse(null);
-        return new SmartAccess(List.copyOf(scopes), patient);
+        String client = stringClaim(claims, "client_id").or(() -> stringClaim(claims, "azp")).orElse(null);
+        return new SmartAccess(List.copyOf(scopes), patient, claims.getIssuer(), claims.getSubject(), client);
+    }
+
+    /** exp is required (checked above); it may lie at most the lifetime after iat, and after now. */
+    private void checkLifetime(JWTClaimsSet claims) {
+        Instant expires = claims.getExpirationTime().toInstant();
+        Instant from = claims.getIssueTime() == null ? clock.instant() : claims.getIssueTime().toInstant();
+        Instant latest = (from.isBefore(clock.instant()) ? from : clock.instant()).plus(maxLifetime).plus(clockSkew);
+        if (expires.isAfter(latest)) {
+            throw new InvalidTokenException("The access token's lifetime is longer than the " + maxLifetime.toMinutes()
+                    + " minutes this server accepts (genegate.security.smart.max-token-lifetime)");
+        }
     }
 
     /** {@code scope} as a space-separated string (SMART, RFC 9068) or {@code scp} as a list (some servers). */

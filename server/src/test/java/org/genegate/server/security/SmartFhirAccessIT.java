@@ -47,7 +47,7 @@ class SmartFhirAccessIT extends AbstractSecuredServerIT {
                 .header("Origin", origin).header("Access-Control-Request-Method", "GET")
                 .header("Access-Control-Request-Headers", "authorization")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
-        HttpResponse<String> read = send(request("/fhir/Patient/" + PATIENT, token("patient/*.read", PATIENT))
+        HttpResponse<String> read = send(request("/fhir/Patient/" + PATIENT, smartToken("patient/*.read", PATIENT))
                 .header("Origin", origin).GET());
         HttpResponse<String> refused = send(request("/fhir/Patient/" + PATIENT, null).header("Origin", origin).GET());
 
@@ -66,7 +66,7 @@ class SmartFhirAccessIT extends AbstractSecuredServerIT {
 
     @Test
     void aPatientTokenReadsItsOwnPatientsRecord() {
-        String token = token("patient/*.read", PATIENT);
+        String token = smartToken("patient/*.read", PATIENT);
 
         assertThat(get("/fhir/Patient/" + PATIENT, token).statusCode()).isEqualTo(200);
         HttpResponse<String> observations = get("/fhir/Observation?patient=" + PATIENT, token);
@@ -79,7 +79,7 @@ class SmartFhirAccessIT extends AbstractSecuredServerIT {
 
     @Test
     void aPatientTokensSearchesAreNarrowedToItsPatient() {
-        HttpResponse<String> response = get("/fhir/Observation?_count=200", token("patient/Observation.rs", PATIENT));
+        HttpResponse<String> response = get("/fhir/Observation?_count=200", smartToken("patient/Observation.rs", PATIENT));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, response.body());
@@ -89,7 +89,7 @@ class SmartFhirAccessIT extends AbstractSecuredServerIT {
 
     @Test
     void aPatientTokenCannotReadAnotherPatient() {
-        String token = token("patient/*.read", PATIENT);
+        String token = smartToken("patient/*.read", PATIENT);
 
         assertForbidden(get("/fhir/Patient/" + OTHER_PATIENT, token));
         assertForbidden(get("/fhir/Observation?patient=" + OTHER_PATIENT, token));
@@ -98,7 +98,7 @@ class SmartFhirAccessIT extends AbstractSecuredServerIT {
 
     @Test
     void aScopeReachesOnlyItsResourceType() {
-        String token = token("patient/Observation.rs", PATIENT);
+        String token = smartToken("patient/Observation.rs", PATIENT);
 
         assertThat(get("/fhir/Observation?patient=" + PATIENT, token).statusCode()).isEqualTo(200);
         assertForbidden(get("/fhir/Patient/" + PATIENT, token));
@@ -107,45 +107,45 @@ class SmartFhirAccessIT extends AbstractSecuredServerIT {
 
     @Test
     void writesNeedAWriteScope() {
-        assertForbidden(createObservation(token("patient/*.read", PATIENT), PATIENT));
-        assertForbidden(createObservation(token("user/*.read", null), PATIENT));
+        assertForbidden(createObservation(smartToken("patient/*.read", PATIENT), PATIENT));
+        assertForbidden(createObservation(smartToken("user/*.read", null), PATIENT));
     }
 
     @Test
     void aPatientWriteScopeWritesOnlyIntoItsPatient() {
-        String v2 = token("patient/Observation.cruds", PATIENT);
+        String v2 = smartToken("patient/Observation.cruds", PATIENT);
         assertThat(createObservation(v2, PATIENT).statusCode()).isEqualTo(201);
         assertForbidden(createObservation(v2, OTHER_PATIENT));
 
-        String v1 = token("patient/Observation.write", PATIENT);
+        String v1 = smartToken("patient/Observation.write", PATIENT);
         assertThat(createObservation(v1, PATIENT).statusCode()).isEqualTo(201);
     }
 
     @Test
     void aTransactionIsCheckedEntryByEntry() {
-        String token = token("patient/Observation.cruds", PATIENT);
+        String token = smartToken("patient/Observation.cruds", PATIENT);
 
         assertThat(transaction(token, PATIENT).statusCode()).isEqualTo(200);
         assertForbidden(transaction(token, OTHER_PATIENT));
-        assertForbidden(transaction(token("patient/*.read", PATIENT), PATIENT));
+        assertForbidden(transaction(smartToken("patient/*.read", PATIENT), PATIENT));
     }
 
     @Test
     void terminologyOperationsAreOpenToAnyScopedToken() {
         HttpResponse<String> expansion = get("/fhir/ValueSet/$expand?url=http://genegate.org/fhir/ValueSet/aav5-nab",
-                token("patient/Observation.rs", PATIENT));
+                smartToken("patient/Observation.rs", PATIENT));
 
         assertThat(expansion.statusCode()).as(expansion.body()).isEqualTo(200);
     }
 
     @Test
     void anUpdateOnlyScopeCannotCreate() {
-        assertForbidden(createObservation(token("user/Observation.u", null), PATIENT));
+        assertForbidden(createObservation(smartToken("user/Observation.u", null), PATIENT));
     }
 
     @Test
     void userScopesReachEveryPatient() {
-        String token = token("user/Patient.read user/Observation.cruds", null);
+        String token = smartToken("user/Patient.read user/Observation.cruds", null);
 
         assertThat(get("/fhir/Patient/" + OTHER_PATIENT, token).statusCode()).isEqualTo(200);
         assertThat(createObservation(token, OTHER_PATIENT).statusCode()).isEqualTo(201);
@@ -153,19 +153,19 @@ class SmartFhirAccessIT extends AbstractSecuredServerIT {
 
     @Test
     void aPatientScopeWithoutLaunchPatientReachesNoOne() {
-        assertForbidden(get("/fhir/Patient/" + PATIENT, token("patient/*.read", null)));
+        assertForbidden(get("/fhir/Patient/" + PATIENT, smartToken("patient/*.read", null)));
     }
 
     @Test
     void scopesWithQueryParametersGrantNothing() {
         assertForbidden(get("/fhir/Observation?patient=" + PATIENT,
-                token("patient/Observation.rs?category=laboratory", PATIENT)));
+                smartToken("patient/Observation.rs?category=laboratory", PATIENT)));
     }
 
     @Test
     void anExpiredTokenIs401() {
         Instant past = Instant.now().minus(Duration.ofHours(2));
-        String token = TestIssuers.sign(ISSUERS.smartRs256, JWSAlgorithm.RS256, null, claims("user/*.read", null)
+        String token = TestIssuers.sign(ISSUERS.smartRs256, JWSAlgorithm.RS256, null, smartClaims("user/*.read", null)
                 .issueTime(Date.from(past)).expirationTime(Date.from(past.plus(Duration.ofHours(1)))).build());
 
         assertUnauthorized(get("/fhir/Patient/" + PATIENT, token), "Expired JWT");
@@ -174,16 +174,16 @@ class SmartFhirAccessIT extends AbstractSecuredServerIT {
     @Test
     void aTokenOfAnotherIssuerOrKeyIs401() throws JOSEException {
         String otherIssuer = TestIssuers.sign(ISSUERS.smartRs256, JWSAlgorithm.RS256, null,
-                claims("user/*.read", null).issuer("https://elsewhere.example.org").build());
+                smartClaims("user/*.read", null).issuer("https://elsewhere.example.org").build());
         assertUnauthorized(get("/fhir/Patient/" + PATIENT, otherIssuer), "iss");
 
         // Same kid as the authorization server's key, different key.
         String forged = TestIssuers.sign(ISSUERS.strangerRs256, JWSAlgorithm.RS256, null,
-                claims("user/*.read", null).build());
+                smartClaims("user/*.read", null).build());
         assertUnauthorized(get("/fhir/Patient/" + PATIENT, forged), "Invalid signature");
 
         SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("smart-rs256").build(),
-                claims("user/*.read", null).build());
+                smartClaims("user/*.read", null).build());
         hmac.sign(new MACSigner(ISSUERS.smartRs256.toRSAKey().toRSAPublicKey().getEncoded()));
         assertUnauthorized(get("/fhir/Patient/" + PATIENT, hmac.serialize()), "refused");
 
@@ -192,15 +192,15 @@ class SmartFhirAccessIT extends AbstractSecuredServerIT {
 
     @Test
     void theReadinessChecklistNeedsReadAccessToItsPatient() {
-        String token = token("patient/*.read", PATIENT);
+        String token = smartToken("patient/*.read", PATIENT);
 
         HttpResponse<String> own = get("/fhir/Patient/" + PATIENT + "/$j1411-readiness", token);
         assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
         assertThat(own.body()).contains("\"resourceType\":\"Parameters\"");
         assertForbidden(get("/fhir/Patient/" + OTHER_PATIENT + "/$j1411-readiness", token));
         assertForbidden(get("/fhir/Patient/" + PATIENT + "/$j1411-readiness",
-                token("patient/Observation.rs", PATIENT)));
-        assertThat(get("/fhir/Patient/" + OTHER_PATIENT + "/$j1411-readiness", token("user/Patient.read", null))
+                smartToken("patient/Observation.rs", PATIENT)));
+        assertThat(get("/fhir/Patient/" + OTHER_PATIENT + "/$j1411-readiness", smartToken("user/Patient.read", null))
                 .statusCode()).isEqualTo(200);
     }
 
@@ -210,27 +210,14 @@ class SmartFhirAccessIT extends AbstractSecuredServerIT {
                 + PATIENT + "\"}}";
 
         HttpResponse<String> billing = post("/fhir/Claim/$j1411-check", claim, "application/fhir+json",
-                token("user/Claim.read user/Patient.read", null));
+                smartToken("user/Claim.read user/Patient.read", null));
         assertThat(billing.statusCode()).as(billing.body()).isEqualTo(200);
         assertThat(outcome(billing).getIssue()).isNotEmpty();
         assertForbidden(post("/fhir/Claim/$j1411-check", claim, "application/fhir+json",
-                token("patient/*.read", PATIENT)));
+                smartToken("patient/*.read", PATIENT)));
     }
 
     // --- helpers ---
-
-    /** An access token of the test authorization server, valid for 5 minutes. */
-    private static String token(String scope, String patient) {
-        return TestIssuers.sign(ISSUERS.smartRs256, JWSAlgorithm.RS256, null, claims(scope, patient).build());
-    }
-
-    private static JWTClaimsSet.Builder claims(String scope, String patient) {
-        Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUERS.smartIssuer()).subject("app-user")
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
-                .jwtID(TestIssuers.jti()).claim("scope", scope);
-        return patient == null ? claims : claims.claim("patient", patient);
-    }
 
     private HttpResponse<String> createObservation(String token, String patient) {
         Observation observation = new Observation();

@@ -1,0 +1,70 @@
+package org.genegate.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import com.nimbusds.jose.JWSAlgorithm;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.genegate.server.AbstractSecuredServerIT;
+import org.genegate.server.audit.AsyncAuditEventWriter;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Reads and searches of patient data by a SMART token leave IHE BALP AuditEvents: the app and the user (from the
+ * token), the patient, the resource or query, when, and the outcome. A refused read shows nothing and so records
+ * no successful read.
+ */
+class FhirReadAuditIT extends AbstractSecuredServerIT {
+
+    private static final String PATIENT = "nab-high-patient";
+    private static final String BALP = "https://profiles.ihe.net/ITI/BALP/StructureDefinition/";
+
+    @Autowired
+    private AsyncAuditEventWriter writer;
+
+    @Autowired
+    private DaoRegistry daoRegistry;
+
+    @Test
+    void aPatientReadAndASearchAreAuditedWithAppUserAndPatient() {
+        String user = "audit-user-" + UUID.randomUUID();
+        String token = TestIssuers.sign(ISSUERS.smartRs256, JWSAlgorithm.RS256, null,
+                smartClaims("patient/*.read", PATIENT).subject(user).claim("client_id", "checklist-app").build());
+
+        assertThat(get("/fhir/Patient/" + PATIENT, token).statusCode()).isEqualTo(200);
+        assertThat(get("/fhir/Observation?code=http://loinc.org|1742-6", token).statusCode()).isEqualTo(200);
+        assertThat(get("/fhir/Patient/eligible-patient", token).statusCode()).isEqualTo(403);
+        assertThat(writer.awaitWritten(Duration.ofSeconds(30))).isTrue();
+
+        List<AuditEvent> events = auditEventsOf(user);
+        assertThat(events).extracting(event -> event.getMeta().getProfile().get(0).getValue())
+                .containsExactlyInAnyOrder(BALP + "IHE.BasicAudit.PatientRead",
+                        BALP + "IHE.BasicAudit.PatientQuery");
+        for (AuditEvent event : events) {
+            assertThat(event.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._0);
+            assertThat(event.getRecorded()).isNotNull();
+            assertThat(event.getAgent()).anySatisfy(agent -> assertThat(agent.getWho().getIdentifier().getValue())
+                    .isEqualTo("checklist-app"));
+            assertThat(event.getEntity()).anySatisfy(entity -> assertThat(entity.getWhat().getReference())
+                    .contains("/Patient/" + PATIENT));
+            assertThat(event.getEntity()).noneSatisfy(entity -> assertThat(entity.getWhat().getReference())
+                    .isNotNull().contains("eligible-patient"));
+        }
+    }
+
+    private List<AuditEvent> auditEventsOf(String user) {
+        SearchParameterMap all = SearchParameterMap.newSynchronous();
+        all.setCount(2000);
+        return daoRegistry.getResourceDao(AuditEvent.class).search(all, new SystemRequestDetails())
+                .getAllResources().stream().map(AuditEvent.class::cast)
+                .filter(event -> event.getAgent().stream().anyMatch(agent -> agent.hasWho()
+                        && user.equals(agent.getWho().getIdentifier().getValue())))
+                .toList();
+    }
+}
