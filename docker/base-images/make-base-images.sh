@@ -5,25 +5,20 @@
 #   genegate-base/postgres:15   Debian bookworm + postgresql-15 and an entrypoint that initialises
 #                               the cluster from POSTGRES_USER/POSTGRES_PASSWORD/POSTGRES_DB, as the
 #                               public image does                            (for postgres:16)
-#   genegate-base/maven:17      with --with-maven: Debian's openjdk-17-jdk-headless and maven, for the
-#                               Dockerfile's default target            (for maven:3.9-eclipse-temurin-17)
 # Needs root, debootstrap and a running Docker engine. An image that already exists is kept
 # (--force makes it again). The mirror is debootstrap's default unless DEBIAN_MIRROR names one.
-#   docker/base-images/make-base-images.sh [--force] [--with-maven]
+#   docker/base-images/make-base-images.sh [--force]
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 jre_image="${GENEGATE_JRE_IMAGE:-genegate-base/jre:17}"
 postgres_image="${GENEGATE_POSTGRES_IMAGE:-genegate-base/postgres:15}"
-maven_image="${GENEGATE_MAVEN_IMAGE:-genegate-base/maven:17}"
 suite=bookworm
 force=false
-with_maven=false
 for arg in "$@"; do
   case "$arg" in
     --force) force=true ;;
-    --with-maven) with_maven=true ;;
-    *) echo "usage: make-base-images.sh [--force] [--with-maven]" >&2; exit 2 ;;
+    *) echo "usage: make-base-images.sh [--force]" >&2; exit 2 ;;
   esac
 done
 
@@ -94,17 +89,4 @@ if $force || ! image_exists "$postgres_image"; then
   echo "  made in $((SECONDS - start)) s"
 else
   echo "$postgres_image: exists"
-fi
-
-if $with_maven; then
-  if $force || ! image_exists "$maven_image"; then
-    start=$SECONDS
-    make_rootfs "$work/maven" openjdk-17-jdk-headless maven
-    import_rootfs "$work/maven" "$maven_image" \
-      --change 'ENV LANG=C.UTF-8' \
-      --change 'CMD ["mvn", "-version"]'
-    echo "  made in $((SECONDS - start)) s"
-  else
-    echo "$maven_image: exists"
-  fi
 fi
