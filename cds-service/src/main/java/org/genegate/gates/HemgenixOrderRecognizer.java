@@ -83,13 +83,13 @@ public final class HemgenixOrderRecognizer {
             for (Coding coding : concept.getCoding()) {
                 String system = codes.canonicalSystem(coding.getSystem());
                 String code = normalizedCode(system, coding.getCode());
-                if (code == null) {
-                    // No code to match; its display may still name the product (below).
-                } else if (system == null || system.isEmpty()) {
+                // A coding without a code may still name the product in its display (below).
+                boolean noSystem = system == null || system.isEmpty();
+                if (code != null && noSystem) {
                     if (withoutSystem == null && canOnlyBeHemgenix(code)) {
                         withoutSystem = coding;
                     }
-                } else if (codes.contains(GeneGateTerminology.VS_HEMGENIX_PRODUCT, system, code)) {
+                } else if (code != null && codes.contains(GeneGateTerminology.VS_HEMGENIX_PRODUCT, system, code)) {
                     if (GeneGateTerminology.HCPCS.equals(system)) {
                         j1411 = first(j1411, coding);
                     } else if (GeneGateTerminology.NDC.equals(system)) {
@@ -97,7 +97,7 @@ public final class HemgenixOrderRecognizer {
                     } else if (GeneGateTerminology.RXNORM.equals(system)) {
                         rxnorm = first(rxnorm, coding);
                     }
-                } else if (codes.contains(GeneGateTerminology.VS_UNCLASSIFIED_HCPCS, system, code)) {
+                } else if (code != null && codes.contains(GeneGateTerminology.VS_UNCLASSIFIED_HCPCS, system, code)) {
                     unclassified = first(unclassified, coding);
                 }
                 if (name == null && namesHemgenix(coding.getDisplay())) {
