@@ -1,7 +1,8 @@
 /*
  * The Hemgenix checklist for one patient: the gates of Patient/{id}/$j1411-readiness with evidence and sources,
  * the weight-based dose, the payer's requirements, and ALT and FIX activity over time with the upper limit of
- * normal, 2 x the pre-infusion ALT baseline and the outcomes milestones of the monitoring plan.
+ * normal, 2 x the pre-infusion ALT baseline and the follow-up dates of the monitoring plan (not the payer's
+ * outcomes-agreement reporting dates, which are a contract's, not clinical).
  */
 (function () {
   "use strict";
@@ -183,7 +184,7 @@
     plans.forEach(function (plan) {
       (plan.activity || []).forEach(function (a) {
         var d = a.detail || {};
-        if (d.scheduledPeriod && /months after/.test(d.description || "")) {
+        if (d.scheduledPeriod && /months after the infusion \(follow-up\)/.test(d.description || "")) {
           var label = d.description.match(/at (\d+) months/);
           var date = d.scheduledPeriod.start.slice(0, 10);
           if (!milestones.some(function (m) { return m.date === date; })) {
@@ -259,7 +260,7 @@
     chart.dataset.baselineTwice = baseline ? 2 * baseline.valueQuantity.value : "";
     chart.dataset.milestones = milestones.map(function (m) { return m.date; }).join(" ");
     document.getElementById("labs-note").textContent = given
-      ? "Hemgenix given " + given + "; milestones of the monitoring plan: "
+      ? "Hemgenix given " + given + "; follow-up dates of the monitoring plan: "
         + (milestones.map(function (m) { return m.label + " " + m.date; }).join(", ") || "none on record") + "."
       : "No Hemgenix administration on record: pre-infusion results only.";
   }

@@ -16,8 +16,8 @@ public final class RemedyLabels {
             return "Order " + test.display();
         }
         if (remedy instanceof Remedy.CreateMonitoringPlan) {
-            return "Create the post-infusion monitoring plan (weekly ALT, AST and FIX activity x 12 weeks, outcomes "
-                    + "milestones, yearly follow-up)";
+            return "Create the post-infusion monitoring plan (weekly ALT, AST and FIX activity x 12 weeks and while ALT "
+                    + "is above baseline, follow-up to 5 years, liver surveillance with risk factors)";
         }
         if (remedy instanceof Remedy.UpdateDose dose) {
             return "Set the dose to " + RemedyResources.plain(dose.volumeMl()) + " mL (" + dose.vials()

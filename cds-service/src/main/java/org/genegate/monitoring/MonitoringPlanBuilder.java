@@ -183,7 +183,7 @@ public final class MonitoringPlanBuilder {
                         + "ALT stays above the pre-infusion baseline"));
     }
 
-    /** One item due a number of months after the infusion, counted within the grace days either side. */
+    /** One item due a number of months after the infusion: from its day to the grace days after (overdue then). */
     private static void addDated(CarePlan plan, Coding code, String description, int month, int graceDays,
                                  LocalDate administered) {
         CarePlan.CarePlanActivityDetailComponent detail = new CarePlan.CarePlanActivityDetailComponent()
@@ -193,7 +193,7 @@ public final class MonitoringPlanBuilder {
                 .setDescription(description);
         if (administered != null) {
             LocalDate due = administered.plusMonths(month);
-            detail.setScheduled(new Period().setStartElement(dateTime(due.minusDays(graceDays)))
+            detail.setScheduled(new Period().setStartElement(dateTime(due))
                     .setEndElement(dateTime(due.plusDays(graceDays))));
         } else {
             detail.setScheduled(new StringType(month + " months after the infusion"));

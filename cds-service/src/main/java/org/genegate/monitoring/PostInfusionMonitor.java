@@ -73,7 +73,9 @@ public final class PostInfusionMonitor {
         String reference = References.of(administration);
         List<MonitoringAlert> alerts = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
-        for (RecordPart part : List.of(RecordPart.OBSERVATIONS, RecordPart.CARE_PLANS)) {
+        // Conditions and liver imaging decide the liver surveillance: unread, that part of the review is not done.
+        for (RecordPart part : List.of(RecordPart.OBSERVATIONS, RecordPart.CARE_PLANS, RecordPart.CONDITIONS,
+                RecordPart.DIAGNOSTIC_REPORTS)) {
             record.unavailableReason(part).ifPresent(reason -> unavailable.add(
                     part.name().toLowerCase().replace('_', ' ') + " (" + reason + ")"));
         }

@@ -89,8 +89,8 @@ class CardComposerTest {
         Card documentation = cards.get(0);
         assertThat(documentation.suggestions()).extracting(Suggestion::label).containsExactly(
                 "Order the 2 missing tests",
-                "Create the post-infusion monitoring plan (weekly ALT, AST and FIX activity x 12 weeks, outcomes "
-                        + "milestones, yearly follow-up)",
+                "Create the post-infusion monitoring plan (weekly ALT, AST and FIX activity x 12 weeks and while ALT "
+                        + "is above baseline, follow-up to 5 years, liver surveillance with risk factors)",
                 "Set the dose to 140 mL (14 vials) for 70 kg");
         assertThat(documentation.suggestions().get(0).actions()).extracting(Action::type)
                 .containsOnly("create");

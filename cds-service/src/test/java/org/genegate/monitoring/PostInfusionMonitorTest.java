@@ -304,7 +304,7 @@ class PostInfusionMonitorTest {
         assertThat(plan.getActivity()).hasSize(3 + 27 + 1 + 1 + 6);
         CarePlan.CarePlanActivityDetailComponent sixMonths = plan.getActivity().get(3 + 3).getDetail();
         assertThat(sixMonths.getDescription()).startsWith("ALT at 6 months");
-        assertThat(sixMonths.getScheduledPeriod().getStartElement().getValueAsString()).isEqualTo("2027-04-20");
+        assertThat(sixMonths.getScheduledPeriod().getStartElement().getValueAsString()).isEqualTo("2027-05-20");
         assertThat(sixMonths.getScheduledPeriod().getEndElement().getValueAsString()).isEqualTo("2027-06-19");
         assertThat(plan.getActivity()).noneMatch(a -> a.getDetail().getDescription().contains("ultrasound"));
         assertThat(plan.getActivity().get(plan.getActivity().size() - 1).getDetail().getDescription())

@@ -141,7 +141,8 @@ public final class HookClient {
                     .replace("{{context.patientId}}", context.get("patientId").asText())
                     .replace("{{context.encounterId}}", context.path("encounterId").asText())
                     .replace("{{userPractitionerId}}", userId.substring(userId.indexOf('/') + 1));
-            Response response = get("/fhir/" + encode(query));
+            // An EHR fills a prefetch template with every match: ask for one page big enough for a scenario.
+            Response response = get("/fhir/" + encode(query.contains("?") ? query + "&_count=500" : query));
             if (response.status() != 200) {
                 throw new IllegalStateException("prefetch " + query + " gave " + response.status() + ": "
                         + response.body());

@@ -34,8 +34,10 @@ class HookProtocolIT extends AbstractServerIT {
         for (JsonNode service : services) {
             assertThat(service.get("hook").asText()).isIn("order-select", "order-sign", "patient-view");
             if (service.get("hook").asText().equals("patient-view")) {
+                // Conditions, liver imaging and age: the liver-cancer risk factors of the surveillance schedule.
                 assertThat(service.get("prefetch").fieldNames()).toIterable().containsExactly("patient",
-                        "observations", "medicationAdministrations", "carePlans", "encounter");
+                        "conditions", "observations", "medicationAdministrations", "diagnosticReports", "carePlans",
+                        "encounter");
             }
             assertThat(service.get("id").asText()).isNotBlank();
             assertThat(service.get("description").asText()).isNotBlank();

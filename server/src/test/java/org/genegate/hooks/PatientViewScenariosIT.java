@@ -81,7 +81,7 @@ class PatientViewScenariosIT extends AbstractServerIT {
 
     @Test
     void theAltCardAdvisesCorticosteroidsWithoutPresentingASheetRegimenAsLabel() {
-        JsonNode card = call(client.patientView(Scenarios.byId("post-infusion-alt-rise"))).get("cards").get(0);
+        JsonNode card = card(call(client.patientView(Scenarios.byId("post-infusion-alt-rise"))), "alt");
 
         assertThat(card.get("indicator").asText()).isEqualTo("warning");
         assertThat(card.get("summary").asText()).contains("ALT 70 U/L", "consider corticosteroids");
@@ -101,10 +101,24 @@ class PatientViewScenariosIT extends AbstractServerIT {
         assertThat(actions.get(0).at("/resource/subject/reference").asText())
                 .isEqualTo("Patient/post-infusion-overdue-patient");
 
-        JsonNode milestone = call(client.patientView(Scenarios.byId("post-infusion-milestone-overdue")))
-                .get("cards").get(0);
-        assertThat(milestone.get("detail").asText()).contains("6-month assessment (due 2027-05-20): FIX activity, "
-                + "annualized bleeding rate, FIX product use").doesNotContain("3-month");
+        JsonNode sixMonths = call(client.patientView(Scenarios.byId("post-infusion-milestone-overdue")));
+        assertThat(card(sixMonths, "overdue").get("detail").asText())
+                .contains("6-month follow-up (due 2027-05-20): ALT, AST, FIX activity").doesNotContain("3-month");
+        // The payer's outcomes-agreement date is information about a contract, not a clinical duty.
+        JsonNode outcomes = card(sixMonths, "outcomes-agreement");
+        assertThat(outcomes.get("indicator").asText()).isEqualTo("info");
+        assertThat(outcomes.get("detail").asText()).contains("6 months (2027-05-20): FIX activity, annualized "
+                + "bleeding rate, FIX product use", "not clinical requirements").doesNotContain("3 months");
+    }
+
+    /** The card of one alert kind (extension genegate.monitoring). */
+    private static JsonNode card(JsonNode response, String alert) {
+        for (JsonNode card : response.get("cards")) {
+            if (card.at("/extension/genegate.monitoring/0/alert").asText().equals(alert)) {
+                return card;
+            }
+        }
+        throw new AssertionError("no " + alert + " card in " + response);
     }
 
     @Test

@@ -110,8 +110,9 @@ class ChecklistPageIT extends AbstractServerIT {
         assertThat(labs.getAttribute("data-fix-points")).isEqualTo("13");
         assertThat(labs.getAttribute("data-uln")).isEqualTo("56");
         assertThat(labs.getAttribute("data-baseline-twice")).isEqualTo("50");
+        // The clinical follow-up dates: every 3 months to month 12, every 6 in year 2, yearly to year 5.
         assertThat(labs.getAttribute("data-milestones").split(" ")).containsExactly("2027-02-20", "2027-05-20",
-                "2027-11-20", "2028-11-20", "2029-11-20", "2031-11-20");
+                "2027-08-20", "2027-11-20", "2028-05-20", "2028-11-20", "2029-11-20", "2030-11-20", "2031-11-20");
         Object drawn = ((JavascriptExecutor) browser).executeScript(
                 "var c = document.getElementById('labs-chart');"
                         + "var p = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"

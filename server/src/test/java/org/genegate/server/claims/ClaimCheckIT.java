@@ -136,6 +136,21 @@ class ClaimCheckIT extends AbstractServerIT {
     }
 
     @Test
+    void officePlaceOfServiceIsAWarningNotADenial() {
+        Claim claim = claim("eligible-patient");
+        claim.getItem().forEach(item -> item.setLocation(new CodeableConcept(new Coding(GeneGateTerminology.POS, "11",
+                null))));
+
+        List<OperationOutcome.OperationOutcomeIssueComponent> problems = problems(check(claim));
+
+        assertThat(problems).hasSize(2).allSatisfy(issue -> {
+            assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.WARNING);
+            assertThat(issue.getDetails().getText()).startsWith("Place of service 11 is not in this site's list");
+            assertThat(issue.getDiagnostics()).contains("Texas Medicaid");
+        });
+    }
+
+    @Test
     void wrongHcpcsAndWrongAdministrationCptAreFixedOnTheClaim() {
         Claim claim = claim("eligible-patient");
         claim.getItemFirstRep().getProductOrService().getCodingFirstRep().setCode("J3490");
