@@ -1,7 +1,6 @@
 package org.genegate.fetch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +27,10 @@ public final class MedicationLookup {
 
     private final HookRequestReader reader;
     private final ExecutorService executor;
-    private final Duration budget;
 
-    public MedicationLookup(HookRequestReader reader, ExecutorService executor, Duration budget) {
+    public MedicationLookup(HookRequestReader reader, ExecutorService executor) {
         this.reader = reader;
         this.executor = executor;
-        this.budget = budget;
     }
 
     /** The Medication, or why it could not be had. */
@@ -64,8 +61,9 @@ public final class MedicationLookup {
      *
      * @param fhirServer the request's fhirServer, to read an absolute reference on it; null when there is none
      * @param source     where the record is read (null: nowhere to ask)
+     * @param deadline   shared with the rest of the call's fetching
      */
-    public Found fetch(Reference reference, String fhirServer, FhirQuery source) {
+    public Found fetch(Reference reference, String fhirServer, FhirQuery source, FetchDeadline deadline) {
         String value = reference.getReference();
         if (value == null || value.isBlank()) {
             return new Found(null, "the reference has no target (only a display or an identifier)");
@@ -88,7 +86,7 @@ public final class MedicationLookup {
         String query = "Medication/" + id.getIdPart();
         Future<List<Resource>> read = executor.submit(() -> source.run(query));
         try {
-            for (Resource resource : read.get(budget.toNanos(), TimeUnit.NANOSECONDS)) {
+            for (Resource resource : read.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS)) {
                 if (resource instanceof Medication medication) {
                     return new Found(medication, null);
                 }
@@ -96,7 +94,8 @@ public final class MedicationLookup {
             return new Found(null, "reading " + query + " gave no Medication");
         } catch (TimeoutException e) {
             read.cancel(true);
-            return new Found(null, "reading " + query + " gave no answer within " + budget.toMillis() + " ms");
+            return new Found(null, "reading " + query + " gave no answer within "
+                    + deadline.budget().toMillis() + " ms");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             return new Found(null, "reading " + query + " failed: " + (cause instanceof FhirQueryException

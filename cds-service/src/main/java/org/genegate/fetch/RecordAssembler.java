@@ -58,11 +58,28 @@ public final class RecordAssembler {
         return assemble(request, order, source, EnumSet.allOf(RecordPart.class));
     }
 
+    /** As above, within a deadline the call has already started spending (e.g. on reading a Medication). */
+    public PatientRecord assemble(HookRequest request, MedicationRequest order, FhirQuery source,
+                                  FetchDeadline deadline) {
+        return assemble(request, order, source, EnumSet.allOf(RecordPart.class), deadline);
+    }
+
+    /** A deadline of this assembler's budget, starting now. */
+    public FetchDeadline deadline() {
+        return FetchDeadline.startingNow(budget);
+    }
+
     /** A hook call's record, limited to {@code parts}; 412 when nobody can say who the patient is. */
     public PatientRecord assemble(HookRequest request, MedicationRequest order, FhirQuery source,
                                   Set<RecordPart> parts) {
+        return assemble(request, order, source, parts, deadline());
+    }
+
+    private PatientRecord assemble(HookRequest request, MedicationRequest order, FhirQuery source,
+                                   Set<RecordPart> parts, FetchDeadline deadline) {
         Set<RecordPart> notFound = EnumSet.noneOf(RecordPart.class);
-        PatientRecord assembled = assemble(request.context(), request.prefetch(), order, source, parts, notFound);
+        PatientRecord assembled = assemble(request.context(), request.prefetch(), order, source, parts, notFound,
+                deadline);
         if (notFound.contains(RecordPart.PATIENT) && !request.hasFhirServer()) {
             // The request gave neither the patient nor a server to ask, and this server's own store answered
             // that it does not know the patient: every gate would be guesswork. A store that was merely slow
@@ -84,12 +101,13 @@ public final class RecordAssembler {
      */
     public PatientRecord assemble(HookContext context, Map<String, JsonNode> prefetch, MedicationRequest order,
                                   FhirQuery source, Set<RecordPart> parts) {
-        return assemble(context, prefetch, order, source, parts, EnumSet.noneOf(RecordPart.class));
+        return assemble(context, prefetch, order, source, parts, EnumSet.noneOf(RecordPart.class), deadline());
     }
 
     /** @param notFound receives the parts whose source answered that the resource read does not exist */
     private PatientRecord assemble(HookContext context, Map<String, JsonNode> prefetch, MedicationRequest order,
-                                   FhirQuery source, Set<RecordPart> parts, Set<RecordPart> notFound) {
+                                   FhirQuery source, Set<RecordPart> parts, Set<RecordPart> notFound,
+                                   FetchDeadline deadline) {
         PatientRecord.Builder record = PatientRecord.builder();
         Map<RecordPart, String> toFetch = new EnumMap<>(RecordPart.class);
         String patientId = context.patientId();
@@ -123,7 +141,7 @@ public final class RecordAssembler {
                 throw HookRequestException.preconditionFailed("Prefetch lacks " + keys
                         + " and the request names no fhirServer to fetch them from");
             }
-            fetchAll(toFetch, source, patientId, record, notFound);
+            fetchAll(toFetch, source, patientId, record, notFound, deadline);
         }
         return record.build();
     }
@@ -221,16 +239,15 @@ public final class RecordAssembler {
     }
 
     private void fetchAll(Map<RecordPart, String> queries, FhirQuery source, String patientId,
-                          PatientRecord.Builder record, Set<RecordPart> notFound) {
+                          PatientRecord.Builder record, Set<RecordPart> notFound, FetchDeadline deadline) {
         Map<RecordPart, Future<List<Resource>>> running = new EnumMap<>(RecordPart.class);
         queries.forEach((part, query) -> running.put(part, executor.submit(() -> source.run(query))));
-        long deadline = System.nanoTime() + budget.toNanos();
         for (Map.Entry<RecordPart, Future<List<Resource>>> entry : running.entrySet()) {
             RecordPart part = entry.getKey();
             Future<List<Resource>> future = entry.getValue();
             String query = queries.get(part);
             try {
-                List<Resource> resources = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                List<Resource> resources = future.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
                 String problem = PartResources.problem(part, resources, patientId);
                 if (problem != null) {
                     record.unavailable(part, query + " " + problem);

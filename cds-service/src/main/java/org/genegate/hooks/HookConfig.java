@@ -140,7 +140,7 @@ public class HookConfig {
         return new HookService(reader, recognizer, recordAssembler, engine,
                 new CardComposer(fhirContext, cardSettings, planBuilder), new CoverageInformationAction(fhirContext),
                 auditTrail, recordSource, Clock.systemDefaultZone(), new HemgenixMentions(fhirContext, recognizer),
-                new MedicationLookup(reader, recordFetchExecutor, properties.fetchBudget()),
+                new MedicationLookup(reader, recordFetchExecutor),
                 new OrderNoticeCards(cardSettings));
     }
 

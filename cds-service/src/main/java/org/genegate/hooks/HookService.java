@@ -15,6 +15,7 @@ import org.genegate.cards.CdsResponse;
 import org.genegate.cards.CoverageInformationAction;
 import org.genegate.cards.CrdConfiguration;
 import org.genegate.cards.OrderNoticeCards;
+import org.genegate.fetch.FetchDeadline;
 import org.genegate.fetch.MedicationLookup;
 import org.genegate.fetch.RecordAssembler;
 import org.genegate.gates.Assessment;
@@ -90,7 +91,9 @@ public final class HookService {
         long started = System.nanoTime();
         HookRequest request = reader.read(body, service.hook());
         boolean orderSign = "order-sign".equals(request.hook());
-        OrdersRead read = hemgenixOrders(request);
+        // One fetch budget for the whole call: reading a Medication spends from it, the record gets the rest.
+        FetchDeadline deadline = assembler.deadline();
+        OrdersRead read = hemgenixOrders(request, deadline);
         List<DraftOrder> orders = read.orders();
         Object draftOrdersProblem = request.context().draftOrders().getUserData(HookRequestReader.DRAFT_ORDERS_PROBLEM);
         if (!orders.isEmpty() && draftOrdersProblem != null) {
@@ -106,7 +109,7 @@ public final class HookService {
         List<HookDecision.OrderDecision> decisions = new ArrayList<>();
         if (!orders.isEmpty()) {
             PatientRecord record = assembler.assemble(request, orders.get(0).request(),
-                    recordSource.forRequest(request));
+                    recordSource.forRequest(request), deadline);
             LocalDate today = LocalDate.now(clock);
             for (DraftOrder order : orders) {
                 Assessment assessment = engine.assess(record, order);
@@ -152,7 +155,7 @@ public final class HookService {
      * Hemgenix outside the medication) gets a card saying how to order it. With a Hemgenix MedicationRequest in
      * the call, the other orders naming it are its companions (e.g. the infusion's ServiceRequest).
      */
-    private OrdersRead hemgenixOrders(HookRequest request) {
+    private OrdersRead hemgenixOrders(HookRequest request, FetchDeadline deadline) {
         Bundle draftOrders = request.context().draftOrders();
         List<Resource> all = new ArrayList<>();
         for (Bundle.BundleEntryComponent entry : draftOrders.getEntry()) {
@@ -184,7 +187,7 @@ public final class HookService {
                         known);
                 MedicationLookup.Found found = prefetched.map(m -> new MedicationLookup.Found(m, null))
                         .orElseGet(() -> medications.fetch(reference, request.fhirServer(),
-                                recordSource.forRequest(request)));
+                                recordSource.forRequest(request), deadline));
                 if (found.medication() == null) {
                     unverified.add(noticeCards.medicationUnverified(describe(medicationRequest),
                             reference.getReference() == null ? "a reference without a target"
