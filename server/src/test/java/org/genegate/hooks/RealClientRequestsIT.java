@@ -57,7 +57,7 @@ class RealClientRequestsIT extends AbstractServerIT {
 
     @Test
     void aGzipEncodedRequestIsDecodedAndAnswered() {
-        String body = client.orderSign(Scenarios.byId("nab-high")).toString();
+        String body = client.orderSign(Scenarios.byId("pediatric")).toString();
 
         HttpResponse<String> gzipped = post(SIGN, gzip(body.getBytes(StandardCharsets.UTF_8)), "gzip");
 
