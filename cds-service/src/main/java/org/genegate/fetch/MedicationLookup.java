@@ -9,9 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.genegate.hooks.FhirIds;
-import org.genegate.hooks.HookRequestException;
-import org.genegate.hooks.HookRequestReader;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.Reference;
@@ -25,11 +22,11 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class MedicationLookup {
 
-    private final HookRequestReader reader;
+    private final ResourceTreeParser parser;
     private final ExecutorService executor;
 
-    public MedicationLookup(HookRequestReader reader, ExecutorService executor) {
-        this.reader = reader;
+    public MedicationLookup(ResourceTreeParser parser, ExecutorService executor) {
+        this.parser = parser;
         this.executor = executor;
     }
 
@@ -109,8 +106,8 @@ public final class MedicationLookup {
     /** An unreadable Medication in prefetch is as good as absent: the lookup goes on to the server. */
     private void parsed(JsonNode node, String where, List<Medication> medications) {
         try {
-            medications.add((Medication) reader.parseAnyResource(node.deepCopy(), where));
-        } catch (HookRequestException | ClassCastException unreadable) {
+            medications.add((Medication) parser.parseRecordResource(node.deepCopy(), where));
+        } catch (InvalidRequestDataException | ClassCastException unreadable) {
             // left out
         }
     }

@@ -16,11 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.genegate.gates.Prescriber;
-import org.genegate.hooks.FhirIds;
-import org.genegate.hooks.HookContext;
-import org.genegate.hooks.HookRequest;
-import org.genegate.hooks.HookRequestException;
-import org.genegate.hooks.HookRequestReader;
 import org.genegate.record.PatientRecord;
 import org.genegate.record.RecordPart;
 import org.hl7.fhir.r4.model.Bundle;
@@ -30,38 +25,24 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Builds the patient's record for one hook call: prefetch first; every part the EHR did not prefetch
+ * Builds the patient's record for one request (a hook call, a FHIR operation): prefetch first; every part the EHR did not prefetch
  * (key absent, or an OperationOutcome in its place) is fetched from {@code source}, all parts in
  * parallel under one total time budget. A part that cannot be had is marked unavailable with the
  * reason, so its gates report "could not verify"; JSON {@code null} in prefetch means "no data".
  */
 public final class RecordAssembler {
 
-    private final HookRequestReader reader;
+    private final ResourceTreeParser parser;
     private final PrefetchTemplates templates;
     private final ExecutorService executor;
     private final Duration budget;
 
-    public RecordAssembler(HookRequestReader reader, PrefetchTemplates templates, ExecutorService executor,
+    public RecordAssembler(ResourceTreeParser parser, PrefetchTemplates templates, ExecutorService executor,
                            Duration budget) {
-        this.reader = reader;
+        this.parser = parser;
         this.templates = templates;
         this.executor = executor;
         this.budget = budget;
-    }
-
-    /**
-     * @param source where to fetch what prefetch lacks; null when there is nowhere to ask (then a part
-     *               that is needed and not prefetched fails the call with 412)
-     */
-    public PatientRecord assemble(HookRequest request, MedicationRequest order, FhirQuery source) {
-        return assemble(request, order, source, EnumSet.allOf(RecordPart.class));
-    }
-
-    /** As above, within a deadline the call has already started spending (e.g. on reading a Medication). */
-    public PatientRecord assemble(HookRequest request, MedicationRequest order, FhirQuery source,
-                                  FetchDeadline deadline) {
-        return assemble(request, order, source, EnumSet.allOf(RecordPart.class), deadline);
     }
 
     /** A deadline of this assembler's budget, starting now. */
@@ -69,65 +50,45 @@ public final class RecordAssembler {
         return FetchDeadline.startingNow(budget);
     }
 
-    /** A hook call's record, limited to {@code parts}; 412 when nobody can say who the patient is. */
-    public PatientRecord assemble(HookRequest request, MedicationRequest order, FhirQuery source,
-                                  Set<RecordPart> parts) {
-        return assemble(request, order, source, parts, deadline());
-    }
-
-    private PatientRecord assemble(HookRequest request, MedicationRequest order, FhirQuery source,
-                                   Set<RecordPart> parts, FetchDeadline deadline) {
-        Set<RecordPart> notFound = EnumSet.noneOf(RecordPart.class);
-        PatientRecord assembled = assemble(request.context(), request.prefetch(), order, source, parts, notFound,
-                deadline);
-        if (notFound.contains(RecordPart.PATIENT) && !request.hasFhirServer()) {
-            // The request gave neither the patient nor a server to ask, and this server's own store answered
-            // that it does not know the patient: every gate would be guesswork. A store that was merely slow
-            // or failing is not this case; its parts stay "could not verify".
-            throw HookRequestException.preconditionFailed("The request prefetches no patient and names no "
-                    + "fhirServer, and this server's store cannot give it: "
-                    + assembled.unavailableReason(RecordPart.PATIENT).orElse("not found"));
-        }
-        return assembled;
+    /** The whole record, within a fresh deadline. */
+    public PatientRecord assemble(RecordRequest request, MedicationRequest order) {
+        return assemble(request, order, EnumSet.allOf(RecordPart.class), deadline());
     }
 
     /**
-     * The record of the context's patient, limited to {@code parts} (the others are marked unavailable, so a
-     * gate reading one could never pass on it).
+     * The record of the request's patient, limited to {@code parts} (the others are marked unavailable, so a gate
+     * reading one could never pass on it), within a deadline the call may have started spending already (e.g. on
+     * reading a Medication).
      *
-     * @param prefetch key → prefetched JSON, as in a hook request (empty: fetch everything)
-     * @param order    the order whose encounter and requester name the encounter and prescriber parts; null
-     *                 when there is none (then only the context names them)
+     * @param order the order whose encounter and requester name the encounter and prescriber parts; null when
+     *              there is none (then only the request names them)
+     * @throws RecordIncompleteException when a needed part is not prefetched and there is nowhere to fetch it, or
+     *                                   when nobody can say who the patient is
+     * @throws InvalidRequestDataException when prefetch or an id that would go into a query is not valid
      */
-    public PatientRecord assemble(HookContext context, Map<String, JsonNode> prefetch, MedicationRequest order,
-                                  FhirQuery source, Set<RecordPart> parts) {
-        return assemble(context, prefetch, order, source, parts, EnumSet.noneOf(RecordPart.class), deadline());
-    }
-
-    /** @param notFound receives the parts whose source answered that the resource read does not exist */
-    private PatientRecord assemble(HookContext context, Map<String, JsonNode> prefetch, MedicationRequest order,
-                                   FhirQuery source, Set<RecordPart> parts, Set<RecordPart> notFound,
-                                   FetchDeadline deadline) {
+    public PatientRecord assemble(RecordRequest request, MedicationRequest order, Set<RecordPart> parts,
+                                  FetchDeadline deadline) {
+        Set<RecordPart> notFound = EnumSet.noneOf(RecordPart.class);
         PatientRecord.Builder record = PatientRecord.builder();
         Map<RecordPart, String> toFetch = new EnumMap<>(RecordPart.class);
-        String patientId = context.patientId();
+        String patientId = request.patientId();
         for (RecordPart part : RecordPart.values()) {
             if (!parts.contains(part)) {
                 record.unavailable(part, "not read by this service");
                 continue;
             }
             String key = templates.key(part);
-            JsonNode prefetched = prefetch.get(key);
+            JsonNode prefetched = request.prefetch().get(key);
             List<Resource> resources = prefetched == null ? null : readPrefetched(key, prefetched);
             if (resources != null) {
                 String problem = PartResources.problem(part, resources, patientId);
                 if (problem != null) {
-                    throw HookRequestException.invalid("prefetch." + key + " " + problem);
+                    throw new InvalidRequestDataException("prefetch." + key + " " + problem);
                 }
                 record.part(part, resources);
                 continue;
             }
-            String query = resolve(part, context, order);
+            String query = resolve(part, request, order);
             if (query == null) {
                 // Nothing to ask for (e.g. no encounter in context or order): the part has no data.
                 record.part(part, List.of());
@@ -136,14 +97,23 @@ public final class RecordAssembler {
             }
         }
         if (!toFetch.isEmpty()) {
-            if (source == null) {
+            if (request.source() == null) {
                 List<String> keys = toFetch.keySet().stream().map(templates::key).toList();
-                throw HookRequestException.preconditionFailed("Prefetch lacks " + keys
+                throw new RecordIncompleteException("Prefetch lacks " + keys
                         + " and the request names no fhirServer to fetch them from");
             }
-            fetchAll(toFetch, source, patientId, record, notFound, deadline);
+            fetchAll(toFetch, request.source(), patientId, record, notFound, deadline);
         }
-        return record.build();
+        PatientRecord assembled = record.build();
+        if (notFound.contains(RecordPart.PATIENT) && !request.remote()) {
+            // The request gave neither the patient nor a server to ask, and this server's own store answered
+            // that it does not know the patient: every gate would be guesswork. A store that was merely slow
+            // or failing is not this case; its parts stay "could not verify".
+            throw new RecordIncompleteException("The request prefetches no patient and names no "
+                    + "fhirServer, and this server's store cannot give it: "
+                    + assembled.unavailableReason(RecordPart.PATIENT).orElse("not found"));
+        }
+        return assembled;
     }
 
     /**
@@ -155,7 +125,7 @@ public final class RecordAssembler {
         if (value.isNull()) {
             return List.of();
         }
-        Resource resource = reader.parseAnyResource(value, "prefetch." + key);
+        Resource resource = parser.parseRecordResource(value, "prefetch." + key);
         if (resource instanceof OperationOutcome
                 || resource instanceof Bundle bundle && bundle.getLink(Bundle.LINK_NEXT) != null) {
             return null;
@@ -177,11 +147,11 @@ public final class RecordAssembler {
         return resources;
     }
 
-    private String resolve(RecordPart part, HookContext context, MedicationRequest order) {
+    private String resolve(RecordPart part, RecordRequest request, MedicationRequest order) {
         String template = templates.template(part);
-        String query = template.replace(PrefetchTemplates.PATIENT_TOKEN, context.patientId());
+        String query = template.replace(PrefetchTemplates.PATIENT_TOKEN, request.patientId());
         if (query.contains(PrefetchTemplates.ENCOUNTER_TOKEN)) {
-            String encounterId = context.encounterId() != null ? context.encounterId()
+            String encounterId = request.encounterId() != null ? request.encounterId()
                     : order == null ? null : idOf(order.getEncounter(), "Encounter", "encounter");
             if (encounterId == null) {
                 return null;
@@ -195,13 +165,13 @@ public final class RecordAssembler {
                 requireValidPractitioner(order.getRequester(), "requester");
                 requireValidPractitioner(order.getPerformer(), "performer");
             }
-            Optional<Prescriber> prescriber = Prescriber.of(order, context.userId());
+            Optional<Prescriber> prescriber = Prescriber.of(order, request.userId());
             if (prescriber.isEmpty()) {
                 return null;
             }
             String id = prescriber.get().id();
             if (!FhirIds.isId(id)) {
-                throw HookRequestException.invalid("The prescriber reference (" + prescriber.get().who()
+                throw new InvalidRequestDataException("The prescriber reference (" + prescriber.get().who()
                         + ") is not a valid " + prescriber.get().type() + " reference");
             }
             return prescriber.get().isRole() ? "PractitionerRole?_id=" + id
@@ -232,7 +202,7 @@ public final class RecordAssembler {
         int history = id.indexOf("/_history");
         String bare = history >= 0 ? id.substring(0, history) : id;
         if (!FhirIds.isId(bare)) {
-            throw HookRequestException.invalid("The draft order's " + element + " is not a valid " + type
+            throw new InvalidRequestDataException("The draft order's " + element + " is not a valid " + type
                     + " reference");
         }
         return bare;

@@ -1,6 +1,8 @@
 package org.genegate.hooks;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.genegate.fetch.InvalidRequestDataException;
+import org.genegate.fetch.RecordIncompleteException;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,16 @@ public class CdsErrorHandler {
         }
         return ResponseEntity.status(outcome.getStatusCode()).headers(outcome.getHeaders())
                 .header(HttpHeaders.ALLOW, e.allow()).body(outcome.getBody());
+    }
+
+    @ExceptionHandler(InvalidRequestDataException.class)
+    public ResponseEntity<String> invalidData(InvalidRequestDataException e) {
+        return hookRequest(HookRequestException.invalid(e.getMessage()));
+    }
+
+    @ExceptionHandler(RecordIncompleteException.class)
+    public ResponseEntity<String> recordIncomplete(RecordIncompleteException e) {
+        return hookRequest(HookRequestException.preconditionFailed(e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)

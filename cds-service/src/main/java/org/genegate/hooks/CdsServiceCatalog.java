@@ -3,6 +3,7 @@ package org.genegate.hooks;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.genegate.assessment.AssessmentService;
 import org.genegate.cards.CrdConfiguration;
 import org.genegate.fetch.PrefetchTemplates;
 
@@ -37,7 +38,7 @@ public final class CdsServiceCatalog {
                         "After a Hemgenix infusion: overdue weekly ALT, AST or FIX activity tests and outcomes "
                                 + "milestones, ALT above the upper limit of normal or 2 x baseline, a FIX inhibitor, "
                                 + "or falling FIX activity. Patients without a Hemgenix administration get no cards.",
-                        PATIENT_VIEW_ID, templates.asDiscoveryPrefetch(PatientViewService.PARTS), usage, Map.of()));
+                        PATIENT_VIEW_ID, templates.asDiscoveryPrefetch(AssessmentService.MONITORING_PARTS), usage, Map.of()));
     }
 
     public List<CdsServiceDescriptor> services() {

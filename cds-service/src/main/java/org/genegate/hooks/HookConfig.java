@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.genegate.assessment.AssessmentService;
 import org.genegate.audit.AuditEventSink;
 import org.genegate.audit.AuditTrail;
 import org.genegate.cards.CardComposer;
@@ -22,6 +23,7 @@ import org.genegate.fetch.FhirQuery;
 import org.genegate.fetch.MedicationLookup;
 import org.genegate.fetch.PrefetchTemplates;
 import org.genegate.fetch.RecordAssembler;
+import org.genegate.fetch.ResourceTreeParser;
 import org.genegate.gates.GateEngine;
 import org.genegate.gates.HemgenixMentions;
 import org.genegate.gates.HemgenixOrderRecognizer;
@@ -91,8 +93,9 @@ public class HookConfig {
     }
 
     @Bean
-    AuditTrail auditTrail(FhirContext fhirContext, HookProperties properties, ObjectProvider<AuditEventSink> sink) {
-        return new AuditTrail(fhirContext, sink.getIfAvailable(), properties.sourceLabel(), Clock.systemUTC());
+    AuditTrail auditTrail(FhirContext fhirContext, HookProperties properties, ObjectProvider<AuditEventSink> sink,
+                          Clock clock) {
+        return new AuditTrail(fhirContext, sink.getIfAvailable(), properties.sourceLabel(), clock);
     }
 
     @Bean
@@ -100,11 +103,31 @@ public class HookConfig {
         return new HemgenixOrderRecognizer(codeIndex);
     }
 
+    /** The one clock every assessment is dated by (this server's zone, as the order dates are written). */
     @Bean
-    RecordAssembler recordAssembler(FhirContext fhirContext, PrefetchTemplates templates,
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    @Bean
+    ResourceTreeParser resourceTreeParser(FhirContext fhirContext) {
+        return new ResourceTreeParser(fhirContext);
+    }
+
+    @Bean
+    RecordAssembler recordAssembler(ResourceTreeParser parser, PrefetchTemplates templates,
                                     ExecutorService recordFetchExecutor, HookProperties properties) {
-        return new RecordAssembler(new HookRequestReader(fhirContext), templates, recordFetchExecutor,
-                properties.fetchBudget());
+        return new RecordAssembler(parser, templates, recordFetchExecutor, properties.fetchBudget());
+    }
+
+    @Bean
+    AssessmentService assessmentService(FhirContext fhirContext, Policy policy, CodeIndex codeIndex,
+                                        HemgenixOrderRecognizer recognizer, ResourceTreeParser parser,
+                                        ExecutorService recordFetchExecutor, RecordAssembler recordAssembler,
+                                        GateEngine engine, Clock clock) {
+        return new AssessmentService(recognizer, new HemgenixMentions(fhirContext, recognizer),
+                new MedicationLookup(parser, recordFetchExecutor), recordAssembler, engine,
+                new PostInfusionMonitor(policy, codeIndex, recognizer), clock);
     }
 
     @Bean
@@ -132,25 +155,18 @@ public class HookConfig {
     }
 
     @Bean
-    HookService hookService(FhirContext fhirContext, HemgenixOrderRecognizer recognizer, GateEngine engine,
-                            RecordAssembler recordAssembler, MonitoringPlanBuilder planBuilder,
-                            CardSettings cardSettings, RecordSource recordSource, AuditTrail auditTrail,
-                            ExecutorService recordFetchExecutor, HookProperties properties) {
-        HookRequestReader reader = new HookRequestReader(fhirContext);
-        return new HookService(reader, recognizer, recordAssembler, engine,
+    HookService hookService(FhirContext fhirContext, AssessmentService assessmentService, RecordSource recordSource,
+                            MonitoringPlanBuilder planBuilder, CardSettings cardSettings, AuditTrail auditTrail) {
+        return new HookService(new HookRequestReader(fhirContext), assessmentService, recordSource,
                 new CardComposer(fhirContext, cardSettings, planBuilder), new CoverageInformationAction(fhirContext),
-                auditTrail, recordSource, Clock.systemDefaultZone(), new HemgenixMentions(fhirContext, recognizer),
-                new MedicationLookup(reader, recordFetchExecutor),
-                new OrderNoticeCards(cardSettings));
+                new OrderNoticeCards(cardSettings), auditTrail);
     }
 
     @Bean
-    PatientViewService patientViewService(FhirContext fhirContext, Policy policy, CodeIndex codeIndex,
-                                          HemgenixOrderRecognizer recognizer, RecordAssembler recordAssembler,
-                                          MonitoringPlanBuilder planBuilder, CardSettings cardSettings,
-                                          RecordSource recordSource) {
-        return new PatientViewService(new HookRequestReader(fhirContext), recordAssembler, recordSource,
-                new PostInfusionMonitor(policy, codeIndex, recognizer),
-                new MonitoringCards(fhirContext, cardSettings, planBuilder), Clock.systemDefaultZone());
+    PatientViewService patientViewService(FhirContext fhirContext, AssessmentService assessmentService,
+                                          RecordSource recordSource, MonitoringPlanBuilder planBuilder,
+                                          CardSettings cardSettings) {
+        return new PatientViewService(new HookRequestReader(fhirContext), assessmentService, recordSource,
+                new MonitoringCards(fhirContext, cardSettings, planBuilder));
     }
 }

@@ -1,13 +1,9 @@
 package org.genegate.hooks;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IJsonLikeParser;
-import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -17,6 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.genegate.assessment.SentOrder;
+import org.genegate.assessment.SentOrders;
+import org.genegate.fetch.FhirIds;
+import org.genegate.fetch.InvalidRequestDataException;
+import org.genegate.fetch.ResourceTreeParser;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.Resource;
@@ -27,27 +28,15 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class HookRequestReader {
 
-    /**
-     * User data on context.draftOrders: why the Bundle itself (not one of its orders) does not parse exactly;
-     * absent when it does.
-     */
-    public static final String DRAFT_ORDERS_PROBLEM = "genegate.draftOrdersProblem";
-
-    /**
-     * User data on a draft order (a {@code List<String>}): where it is not exact FHIR and what the lenient
-     * reading did about it; absent when it was read exactly.
-     */
-    public static final String READ_PROBLEMS = "genegate.readProblems";
-
-    /** Deeper nesting than this is not a FHIR resource an EHR would send; refuse before parsing it. */
-    private static final int MAX_NESTING_DEPTH = 100;
     private static final String PATIENT_PREFIX = "Patient/";
 
     private final ObjectMapper mapper;
     private final FhirContext fhirContext;
+    private final ResourceTreeParser parser;
 
     public HookRequestReader(FhirContext fhirContext) {
         this.fhirContext = fhirContext;
+        this.parser = new ResourceTreeParser(fhirContext);
         this.mapper = HookJson.strictMapper();
     }
 
@@ -116,7 +105,7 @@ public final class HookRequestReader {
         }
         if ("patient-view".equals(hook)) {
             // patient-view's context is userId, patientId and encounterId: there are no draft orders.
-            return new HookContext(userId, patientId, encounterId, new Bundle(), List.of());
+            return new HookContext(userId, patientId, encounterId, SentOrders.none(), List.of());
         }
         JsonNode draftOrdersNode = context.get("draftOrders");
         if (draftOrdersNode == null || !draftOrdersNode.isObject()
@@ -135,7 +124,7 @@ public final class HookRequestReader {
                 throw HookRequestException.invalid("Every entry of context.draftOrders must hold a resource");
             }
         }
-        Bundle draftOrders = readDraftOrders(draftOrdersNode);
+        SentOrders draftOrders = readDraftOrders(draftOrdersNode);
         List<String> selections = List.of();
         if ("order-select".equals(hook)) {
             JsonNode selectionsNode = context.get("selections");
@@ -155,35 +144,45 @@ public final class HookRequestReader {
     }
 
     /**
-     * Reads the draft orders leniently and marks each order that was not exact FHIR with what was repaired
-     * ({@link #READ_PROBLEMS}); a problem of the Bundle itself is {@link #DRAFT_ORDERS_PROBLEM}. Orders for other
-     * drugs are not judged, so their problems never fail the call; HookService decides for Hemgenix orders.
+     * Reads the draft orders leniently; each order that was not exact FHIR carries what was repaired, and a problem
+     * of the Bundle itself is the orders' problem. Orders for other drugs are not judged, so their problems never
+     * fail the call; the assessment decides for Hemgenix orders.
      */
-    private Bundle readDraftOrders(JsonNode draftOrdersNode) {
-        DraftOrderErrorHandler bundleProblems = new DraftOrderErrorHandler();
-        Bundle draftOrders = parseResource(draftOrdersNode, Bundle.class, "context.draftOrders", bundleProblems);
-        if (bundleProblems.problems().isEmpty()) {
-            return draftOrders;
+    private SentOrders readDraftOrders(JsonNode draftOrdersNode) {
+        ResourceTreeParser.Lenient bundleRead = parseLeniently(draftOrdersNode, "context.draftOrders");
+        if (!(bundleRead.resource() instanceof Bundle draftOrders)) {
+            throw HookRequestException.invalid("context.draftOrders must be a Bundle, not a "
+                    + bundleRead.resource().fhirType());
         }
-        List<String> unattributed = new ArrayList<>(bundleProblems.problems());
+        List<SentOrder> orders = new ArrayList<>();
+        draftOrders.getEntry().forEach(entry -> orders.add(SentOrder.exact(entry.getResource())));
+        if (bundleRead.problems().isEmpty()) {
+            return new SentOrders(orders, null);
+        }
+        List<String> unattributed = new ArrayList<>(bundleRead.problems());
         JsonNode entries = draftOrdersNode.path("entry");
-        if (entries.size() == draftOrders.getEntry().size()) {
+        if (entries.size() == orders.size()) {
             for (int i = 0; i < entries.size(); i++) {
-                DraftOrderErrorHandler orderProblems = new DraftOrderErrorHandler();
-                parse(entries.get(i).get("resource"), "context.draftOrders.entry[" + i + "].resource", orderProblems);
-                if (!orderProblems.problems().isEmpty()) {
-                    Resource order = draftOrders.getEntry().get(i).getResource();
-                    order.setUserData(READ_PROBLEMS, orderProblems.problems());
+                List<String> problems = parseLeniently(entries.get(i).get("resource"),
+                        "context.draftOrders.entry[" + i + "].resource").problems();
+                if (!problems.isEmpty()) {
+                    Resource order = orders.get(i).resource();
                     dropInvalidValues(order);
-                    orderProblems.problems().forEach(unattributed::remove);
+                    orders.set(i, new SentOrder(order, problems));
+                    problems.forEach(unattributed::remove);
                 }
             }
         }
-        if (!unattributed.isEmpty()) {
-            draftOrders.setUserData(DRAFT_ORDERS_PROBLEM, "context.draftOrders is not a valid FHIR R4 resource: "
-                    + String.join("; ", unattributed));
+        return new SentOrders(orders, unattributed.isEmpty() ? null
+                : "context.draftOrders is not a valid FHIR R4 resource: " + String.join("; ", unattributed));
+    }
+
+    private ResourceTreeParser.Lenient parseLeniently(JsonNode node, String where) {
+        try {
+            return parser.parseLeniently(node, where);
+        } catch (InvalidRequestDataException e) {
+            throw HookRequestException.invalid(e.getMessage());
         }
-        return draftOrders;
     }
 
     /**
@@ -238,68 +237,6 @@ public final class HookRequestReader {
         return new FhirAuthorization(accessToken, tokenType,
                 expiresIn == null || expiresIn.isNull() ? null : expiresIn.asLong(),
                 optionalText(node, "scope"), optionalText(node, "subject"));
-    }
-
-    /** Parses a FHIR resource held in a JSON node; the type must match. */
-    private <T extends Resource> T parseResource(JsonNode node, Class<T> type, String where,
-                                                 DraftOrderErrorHandler problems) {
-        Resource parsed = parse(node, where, problems);
-        if (!type.isInstance(parsed)) {
-            throw HookRequestException.invalid(where + " must be a " + type.getSimpleName() + ", not a "
-                    + parsed.fhirType());
-        }
-        return type.cast(parsed);
-    }
-
-    /**
-     * Parses a FHIR resource held in the request's JSON tree, straight from the tree (no second pass over text);
-     * the tree keeps decimals exact, as HAPI's own reader does. Anything that is not a valid R4 resource is 422.
-     */
-    public Resource parseAnyResource(JsonNode node, String where) {
-        if (node instanceof ObjectNode resource) {
-            dropNarratives(resource);
-        }
-        return parse(node, where, null);
-    }
-
-    /**
-     * Removes narratives ({@code text.div}) from a record resource, its Bundle entries and contained resources
-     * before parsing: they are for people, no gate reads them, and HAPI's XHTML reader costs more per narrative
-     * than the rest of a resource. Draft orders keep theirs (they are handed back to the EHR).
-     */
-    private static void dropNarratives(ObjectNode resource) {
-        JsonNode text = resource.get("text");
-        if (text != null && text.isObject() && text.has("div")) {
-            resource.remove("text");
-        }
-        for (JsonNode entry : resource.path("entry")) {
-            if (entry.get("resource") instanceof ObjectNode entryResource) {
-                dropNarratives(entryResource);
-            }
-        }
-        for (JsonNode contained : resource.path("contained")) {
-            if (contained instanceof ObjectNode containedResource) {
-                dropNarratives(containedResource);
-            }
-        }
-    }
-
-    /** @param problems notes what HAPI's lenient reading repaired or dropped (see {@link DraftOrderErrorHandler}) */
-    private Resource parse(JsonNode node, String where, DraftOrderErrorHandler problems) {
-        if (!node.isObject()) {
-            throw HookRequestException.invalid(where + " must be a FHIR resource (a JSON object)");
-        }
-        JacksonStructure json = new JacksonStructure();
-        json.setNativeObject((ObjectNode) node);
-        try {
-            IJsonLikeParser parser = (IJsonLikeParser) fhirContext.newJsonParser();
-            if (problems != null) {
-                parser.setParserErrorHandler(problems);
-            }
-            return (Resource) parser.parseResource(json);
-        } catch (DataFormatException | ClassCastException e) {
-            throw HookRequestException.invalid(where + " is not a valid FHIR R4 resource: " + e.getMessage());
-        }
     }
 
     private static String requiredText(JsonNode parent, String name) {

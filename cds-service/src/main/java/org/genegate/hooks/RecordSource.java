@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import org.genegate.fetch.FhirQuery;
+import org.genegate.fetch.RecordRequest;
 import org.genegate.fetch.RemoteFhirQuery;
 
 /**
@@ -28,7 +29,14 @@ public final class RecordSource {
         this.fetchBudget = fetchBudget;
     }
 
-    public FhirQuery forRequest(HookRequest request) {
+    /** The hook call's record request: its context, its prefetch, and where to fetch the rest. */
+    public RecordRequest recordRequest(HookRequest request) {
+        HookContext context = request.context();
+        return new RecordRequest(context.patientId(), context.encounterId(), context.userId(), request.prefetch(),
+                forRequest(request), request.hasFhirServer() ? request.fhirServer() : null);
+    }
+
+    private FhirQuery forRequest(HookRequest request) {
         if (!request.hasFhirServer()) {
             return localStore;
         }

@@ -16,11 +16,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.genegate.hooks.FhirAuthorization;
-import org.genegate.hooks.HookContext;
-import org.genegate.hooks.HookRequest;
-import org.genegate.hooks.HookRequestException;
-import org.genegate.hooks.HookRequestReader;
 import org.genegate.record.PatientRecord;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.CodeIndex;
@@ -32,7 +27,6 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 class RecordAssemblerTest {
 
@@ -41,7 +35,7 @@ class RecordAssemblerTest {
     private static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(4);
 
     private final PrefetchTemplates templates = new PrefetchTemplates(CodeIndex.load(FHIR));
-    private final RecordAssembler assembler = new RecordAssembler(new HookRequestReader(FHIR), templates, EXECUTOR,
+    private final RecordAssembler assembler = new RecordAssembler(new ResourceTreeParser(FHIR), templates, EXECUTOR,
             Duration.ofMillis(500));
     private final MedicationRequest order = new MedicationRequest().setSubject(new Reference("Patient/p1"))
             .setRequester(new Reference("Practitioner/u1"));
@@ -51,10 +45,9 @@ class RecordAssemblerTest {
         EXECUTOR.shutdownNow();
     }
 
-    private static HookRequest request(Map<String, JsonNode> prefetch) {
-        HookContext context = new HookContext("Practitioner/u1", "p1", "e1", new Bundle(), List.of());
-        return new HookRequest("order-sign", "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea", null,
-                (FhirAuthorization) null, context, prefetch, null);
+    /** The record of p1 in encounter e1 for Practitioner/u1, with nothing but {@code source} to fetch from. */
+    private PatientRecord assemble(Map<String, JsonNode> prefetch, MedicationRequest order, FhirQuery source) {
+        return assembler.assemble(new RecordRequest("p1", "e1", "Practitioner/u1", prefetch, source, null), order);
     }
 
     private static JsonNode json(Resource resource) throws Exception {
@@ -67,7 +60,7 @@ class RecordAssemblerTest {
         prefetch.put("patient", json(new Patient().setId("p1")));
         List<String> asked = new CopyOnWriteArrayList<>();
 
-        PatientRecord record = assembler.assemble(request(prefetch), order, query -> {
+        PatientRecord record = assemble(prefetch, order, query -> {
             asked.add(query);
             return List.of();
         });
@@ -89,7 +82,7 @@ class RecordAssemblerTest {
         prefetch.put("observations", json(firstPage));
         List<String> asked = new CopyOnWriteArrayList<>();
 
-        PatientRecord record = assembler.assemble(request(prefetch), order, query -> {
+        PatientRecord record = assemble(prefetch, order, query -> {
             asked.add(query);
             return query.startsWith("Observation?") ? List.of(
                     new Observation().setSubject(new Reference("Patient/p1")).setId("o1"),
@@ -107,7 +100,7 @@ class RecordAssemblerTest {
             prefetch.put(templates.key(part), NullNode.getInstance());
         }
 
-        PatientRecord record = assembler.assemble(request(prefetch), order, null);
+        PatientRecord record = assemble(prefetch, order, null);
 
         assertThat(record.isAvailable(RecordPart.OBSERVATIONS)).isTrue();
         assertThat(record.resources(RecordPart.OBSERVATIONS, Observation.class)).isEmpty();
@@ -115,26 +108,24 @@ class RecordAssemblerTest {
 
     @Test
     void aMissingPartWithNowhereToFetchItIs412() {
-        assertThatThrownBy(() -> assembler.assemble(request(Map.of()), order, null))
-                .isInstanceOfSatisfying(HookRequestException.class,
-                        e -> assertThat(e.status()).isEqualTo(HttpStatus.PRECONDITION_FAILED));
+        assertThatThrownBy(() -> assemble(Map.of(), order, null))
+                .isInstanceOf(RecordIncompleteException.class);
     }
 
     @Test
     void aPatientTheStoreDoesNotKnowIs412WhenTheRequestNamesNoFhirServer() {
-        assertThatThrownBy(() -> assembler.assemble(request(Map.of()), order, query -> {
+        assertThatThrownBy(() -> assemble(Map.of(), order, query -> {
             if (query.startsWith("Patient/")) {
                 throw FhirQueryException.notFound(query + " not found", null);
             }
             return List.of();
-        })).isInstanceOfSatisfying(HookRequestException.class,
-                e -> assertThat(e.status()).isEqualTo(HttpStatus.PRECONDITION_FAILED));
+        })).isInstanceOf(RecordIncompleteException.class);
     }
 
     @Test
     void aPatientTheStoreCouldNotGiveInTimeIsCouldNotVerifyNot412() {
         // A store busy past the budget has not said the patient is unknown: the answer degrades, it is no 412.
-        PatientRecord slow = assembler.assemble(request(Map.of()), order, query -> {
+        PatientRecord slow = assemble(Map.of(), order, query -> {
             if (query.startsWith("Patient/")) {
                 try {
                     Thread.sleep(2_000);
@@ -144,7 +135,7 @@ class RecordAssemblerTest {
             }
             return List.of();
         });
-        PatientRecord failing = assembler.assemble(request(Map.of()), order, query -> {
+        PatientRecord failing = assemble(Map.of(), order, query -> {
             if (query.startsWith("Patient/")) {
                 throw new FhirQueryException(query + " failed: connection pool exhausted");
             }
@@ -159,7 +150,7 @@ class RecordAssemblerTest {
     void failingAndSlowFetchesMakePartsUnavailableWithinTheBudget() {
         long started = System.nanoTime();
 
-        PatientRecord record = assembler.assemble(request(Map.of()), order, query -> {
+        PatientRecord record = assemble(Map.of(), order, query -> {
             if (query.startsWith("Observation")) {
                 throw new FhirQueryException("FHIR server answered HTTP 500");
             }
@@ -184,7 +175,7 @@ class RecordAssemblerTest {
         Observation foreign = new Observation().setSubject(new Reference("Patient/other"));
         foreign.setId("o1");
 
-        PatientRecord record = assembler.assemble(request(Map.of()), order,
+        PatientRecord record = assemble(Map.of(), order,
                 query -> query.startsWith("Observation") ? List.of(foreign) : List.of());
 
         // Whose record it is instead is never said: the reason may reach an app of the context patient.
@@ -197,26 +188,24 @@ class RecordAssemblerTest {
         Map<String, JsonNode> prefetch = Map.of("observations", json(new Bundle().addEntry(
                 new Bundle.BundleEntryComponent().setResource(new Patient().setId("p1")))));
 
-        assertThatThrownBy(() -> assembler.assemble(request(prefetch), order, query -> List.of()))
-                .isInstanceOfSatisfying(HookRequestException.class,
-                        e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY));
+        assertThatThrownBy(() -> assemble(prefetch, order, query -> List.of()))
+                .isInstanceOf(InvalidRequestDataException.class);
     }
 
     @Test
     void withoutARequesterTheSigningPractitionerRoleOrThePerformerIsFetched() {
         MedicationRequest noRequester = new MedicationRequest().setSubject(new Reference("Patient/p1"));
-        HookContext byRole = new HookContext("PractitionerRole/role-7", "p1", "e1", new Bundle(), List.of());
         List<String> asked = new CopyOnWriteArrayList<>();
+        FhirQuery source = query -> {
+            asked.add(query);
+            return List.of();
+        };
 
-        assembler.assemble(byRole, Map.of(), noRequester, query -> {
-            asked.add(query);
-            return List.of();
-        }, EnumSet.of(RecordPart.PRACTITIONER_ROLES));
-        HookContext noUser = new HookContext(null, "p1", "e1", new Bundle(), List.of());
-        assembler.assemble(noUser, Map.of(), noRequester.setPerformer(new Reference("Practitioner/perf-1")), query -> {
-            asked.add(query);
-            return List.of();
-        }, EnumSet.of(RecordPart.PRACTITIONER_ROLES));
+        assembler.assemble(new RecordRequest("p1", "e1", "PractitionerRole/role-7", Map.of(), source, null),
+                noRequester, EnumSet.of(RecordPart.PRACTITIONER_ROLES), assembler.deadline());
+        assembler.assemble(new RecordRequest("p1", "e1", null, Map.of(), source, null),
+                noRequester.setPerformer(new Reference("Practitioner/perf-1")), EnumSet.of(RecordPart.PRACTITIONER_ROLES),
+                assembler.deadline());
 
         assertThat(asked).containsExactly("PractitionerRole?_id=role-7", "PractitionerRole?practitioner=perf-1");
     }

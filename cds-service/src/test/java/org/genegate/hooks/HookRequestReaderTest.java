@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
-import org.hl7.fhir.r4.model.Bundle;
+import org.genegate.assessment.SentOrder;
+import org.genegate.assessment.SentOrders;
+import org.genegate.fetch.ResourceTreeParser;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class HookRequestReaderTest {
 
         assertThat(request.context().patientId()).isEqualTo("p1");
         assertThat(request.context().userId()).isEqualTo("Practitioner/u1");
-        assertThat(request.context().draftOrders().getEntry()).hasSize(1);
+        assertThat(request.context().draftOrders().orders()).hasSize(1);
         assertThat(request.prefetch()).isEmpty();
     }
 
@@ -143,12 +145,11 @@ class HookRequestReaderTest {
             HookRequest request = reader.read(request("order-sign", "{\"patientId\":\"p1\",\"draftOrders\":" + orders
                     + "}"), "order-sign");
 
-            Bundle draftOrders = request.context().draftOrders();
-            assertThat(draftOrders.getEntryFirstRep().getResource().getUserData(HookRequestReader.READ_PROBLEMS))
-                    .as(broken).asList().isNotEmpty();
+            SentOrders draftOrders = request.context().draftOrders();
+            assertThat(draftOrders.orders().get(0).repairs()).as(broken).isNotEmpty();
             // What could not be read is gone, so the repaired order can be copied into suggestions.
-            assertThat(draftOrders.getEntryFirstRep().getResource().copy()).isNotNull();
-            assertThat(draftOrders.getUserData(HookRequestReader.DRAFT_ORDERS_PROBLEM)).as(broken).isNull();
+            assertThat(draftOrders.orders().get(0).resource().copy()).isNotNull();
+            assertThat(draftOrders.problem()).as(broken).isNull();
         }
     }
 
@@ -160,11 +161,12 @@ class HookRequestReaderTest {
         HookRequest request = reader.read(request("order-sign", "{\"patientId\":\"p1\",\"draftOrders\":" + orders
                 + "}"), "order-sign");
 
-        MedicationRequest order = (MedicationRequest) request.context().draftOrders().getEntryFirstRep().getResource();
+        SentOrder sent = request.context().draftOrders().orders().get(0);
+        MedicationRequest order = (MedicationRequest) sent.resource();
         assertThat(order.getCategoryFirstRep().getText()).isEqualTo("Inpatient");
         assertThat(order.getDosageInstructionFirstRep().getDoseAndRateFirstRep().getDoseQuantity().getValue())
                 .isEqualByComparingTo("70");
-        assertThat(order.getUserData(HookRequestReader.READ_PROBLEMS)).asList().hasSize(2);
+        assertThat(sent.repairs()).hasSize(2);
     }
 
     @Test
@@ -175,20 +177,18 @@ class HookRequestReaderTest {
         HookRequest request = reader.read(request("order-sign", "{\"patientId\":\"p1\",\"draftOrders\":" + orders
                 + "}"), "order-sign");
 
-        assertThat(request.context().draftOrders().getEntryFirstRep().getResource()
-                .getUserData(HookRequestReader.READ_PROBLEMS)).asList().anySatisfy(problem ->
-                        assertThat(problem.toString()).contains("resolvedMedication"));
+        assertThat(request.context().draftOrders().orders().get(0).repairs()).anySatisfy(problem ->
+                assertThat(problem).contains("resolvedMedication"));
     }
 
     @Test
-    void aProblemOfTheBundleItselfIsMarkedOnTheBundle() {
+    void aProblemOfTheBundleItselfIsTheOrdersProblem() {
         String orders = ORDERS.replace("\"type\":\"collection\"", "\"type\":\"not-a-type\"");
         HookRequest request = reader.read(request("order-sign", "{\"patientId\":\"p1\",\"draftOrders\":" + orders
                 + "}"), "order-sign");
 
-        assertThat(request.context().draftOrders().getUserData(HookRequestReader.DRAFT_ORDERS_PROBLEM)).isNotNull();
-        assertThat(request.context().draftOrders().getEntryFirstRep().getResource()
-                .getUserData(HookRequestReader.READ_PROBLEMS)).isNull();
+        assertThat(request.context().draftOrders().problem()).isNotNull();
+        assertThat(request.context().draftOrders().orders().get(0).repairs()).isEmpty();
     }
 
     @Test
@@ -199,7 +199,8 @@ class HookRequestReaderTest {
                 + "\"valueQuantity\":{\"value\":1.50}}}}";
         HookRequest request = reader.read(body, "order-sign");
 
-        Observation observation = (Observation) reader.parseAnyResource(request.prefetch().get("x"), "prefetch.x");
+        Observation observation = (Observation) new ResourceTreeParser(FhirContext.forR4Cached())
+                .parseRecordResource(request.prefetch().get("x"), "prefetch.x");
 
         assertThat(observation.getValueQuantity().getValueElement().getValueAsString()).isEqualTo("1.50");
     }
@@ -216,7 +217,7 @@ class HookRequestReaderTest {
 
         assertThat(request.context().patientId()).isEqualTo("p1");
         assertThat(request.context().encounterId()).isEqualTo("e1");
-        assertThat(request.context().draftOrders().getEntry()).isEmpty();
+        assertThat(request.context().draftOrders().orders()).isEmpty();
         assertThatThrownBy(() -> reader.read(request("patient-view", "{\"userId\":\"Practitioner/u1\"}"),
                 "patient-view")).isInstanceOf(HookRequestException.class).hasMessageContaining("patientId");
     }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.http.HttpClient;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,11 +19,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import org.genegate.assessment.AssessmentService;
 import org.genegate.cards.CardComposer;
 import org.genegate.cards.CardSettings;
 import org.genegate.cards.CdsResponse;
 import org.genegate.fetch.PrefetchTemplates;
 import org.genegate.fetch.RecordAssembler;
+import org.genegate.fetch.ResourceTreeParser;
 import org.genegate.gates.Assessment;
 import org.genegate.gates.DraftOrder;
 import org.genegate.gates.GateEngine;
@@ -74,15 +76,19 @@ public final class HookPathProfile {
         ExecutorService executor = Executors.newFixedThreadPool(4);
         StaticListableBeanFactory noBeans = new StaticListableBeanFactory();
         HookRequestReader reader = new HookRequestReader(fhir);
-        RecordAssembler assembler = new RecordAssembler(reader, templates, executor, Duration.ofSeconds(3));
+        ResourceTreeParser parser = config.resourceTreeParser(fhir);
+        RecordAssembler assembler = config.recordAssembler(parser, templates, executor, properties);
         MonitoringPlanBuilder planBuilder = config.monitoringPlanBuilder(policy);
         CardSettings cardSettings = config.cardSettings(fhir, policy, properties);
-        HookService service = config.hookService(fhir, new HemgenixOrderRecognizer(codes),
-                config.gateEngine(policy, codes), assembler, planBuilder, cardSettings,
-                config.recordSource(fhir, HttpClient.newHttpClient(), properties,
-                        noBeans.getBeanProvider(org.genegate.fetch.FhirQuery.class)),
-                config.auditTrail(fhir, properties, noBeans.getBeanProvider(org.genegate.audit.AuditEventSink.class)),
-                executor, properties);
+        RecordSource recordSource = config.recordSource(fhir, HttpClient.newHttpClient(), properties,
+                noBeans.getBeanProvider(org.genegate.fetch.FhirQuery.class));
+        Clock clock = config.clock();
+        AssessmentService assessmentService = config.assessmentService(fhir, policy, codes,
+                new HemgenixOrderRecognizer(codes), parser, executor, assembler, config.gateEngine(policy, codes),
+                clock);
+        HookService service = config.hookService(fhir, assessmentService, recordSource, planBuilder, cardSettings,
+                config.auditTrail(fhir, properties, noBeans.getBeanProvider(org.genegate.audit.AuditEventSink.class),
+                        clock));
         CdsServiceDescriptor sign = config.cdsServiceCatalog(templates).find(CdsServiceCatalog.ORDER_SIGN_ID)
                 .orElseThrow();
         ObjectMapper springJson = Jackson2ObjectMapperBuilder.json().build();
@@ -104,7 +110,7 @@ public final class HookPathProfile {
             MedicationRequest order = firstOrder(request);
             orders.add(new DraftOrder(order, recognizer.recognize(order, List.of(order)).orElseThrow(), List.of(),
                     LocalDate.parse("2026-11-20")));
-            records.add(assembler.assemble(request, order, null));
+            records.add(assembler.assemble(recordSource.recordRequest(request), order));
             assessments.add(engine.assess(records.get(records.size() - 1), orders.get(orders.size() - 1)));
         }
         List<CdsResponse> answers = new ArrayList<>();
@@ -134,8 +140,8 @@ public final class HookPathProfile {
             });
             time(print, "  read request (JSON, draft orders)", n, bodies.size(), i -> reader.read(bodies.get(i),
                     "order-sign"));
-            time(print, "  assemble record from prefetch", n, bodies.size(), i -> assembler.assemble(requests.get(i),
-                    firstOrder(requests.get(i)), null));
+            time(print, "  assemble record from prefetch", n, bodies.size(), i -> assembler.assemble(
+                    recordSource.recordRequest(requests.get(i)), firstOrder(requests.get(i))));
             time(print, "  gates", n, bodies.size(), i -> engine.assess(records.get(i), orders.get(i)));
             time(print, "  cards", n, bodies.size(), i -> composer.compose(assessments.get(i), null));
             time(print, "  answer to JSON", n, bodies.size(), i -> {
@@ -154,7 +160,7 @@ public final class HookPathProfile {
                 return i;
             });
             time(print, "  prefetch parse: JSON tree to HAPI", n, bodies.size(), i -> parseAll(prefetchTrees.get(i),
-                    node -> reader.parseAnyResource(node, "x")));
+                    node -> parser.parseRecordResource(node, "x")));
             time(print, "  prefetch parse: tree to text to HAPI (before)", n, bodies.size(),
                     i -> parseAll(prefetchTreesBefore.get(i), node -> (Resource) fhir.newJsonParser()
                             .parseResource(node.toString())));
@@ -196,7 +202,7 @@ public final class HookPathProfile {
     }
 
     private static MedicationRequest firstOrder(HookRequest request) {
-        return (MedicationRequest) request.context().draftOrders().getEntryFirstRep().getResource();
+        return (MedicationRequest) request.context().draftOrders().orders().get(0).resource();
     }
 
     /** The scenario's order-sign with its whole record as prefetch, grouped the way the discovery templates group it. */

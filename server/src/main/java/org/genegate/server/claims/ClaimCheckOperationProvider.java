@@ -10,27 +10,19 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.genegate.assessment.PatientAssessment;
 import org.genegate.claims.ClaimCheck;
 import org.genegate.claims.ClaimIssue;
 import org.genegate.claims.ClaimOutcome;
 import org.genegate.claims.ClaimRecordCheck;
-import org.genegate.fetch.RecordAssembler;
 import org.genegate.gates.BodyWeight;
-import org.genegate.gates.DraftOrder;
 import org.genegate.gates.FhirDates;
-import org.genegate.gates.GateEngine;
 import org.genegate.policy.Policy;
-import org.genegate.hooks.HookContext;
-import org.genegate.record.PatientRecord;
-import org.genegate.record.RecordPart;
-import org.genegate.server.record.LocalFhirQuery;
+import org.genegate.server.assessment.StoreAssessments;
 import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.GeneGateTerminology;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -56,18 +48,14 @@ public class ClaimCheckOperationProvider {
     private final ClaimCheck claimCheck;
     private final CodeIndex codes;
     private final DaoRegistry daoRegistry;
-    private final RecordAssembler assembler;
-    private final LocalFhirQuery localStore;
-    private final GateEngine engine;
+    private final StoreAssessments assessments;
 
     public ClaimCheckOperationProvider(Policy policy, CodeIndex codes, DaoRegistry daoRegistry,
-                                       RecordAssembler assembler, LocalFhirQuery localStore, GateEngine engine) {
+                                       StoreAssessments assessments) {
         this.claimCheck = new ClaimCheck(policy, codes);
         this.codes = codes;
         this.daoRegistry = daoRegistry;
-        this.assembler = assembler;
-        this.localStore = localStore;
-        this.engine = engine;
+        this.assessments = assessments;
     }
 
     @Operation(name = OPERATION, type = Claim.class, idempotent = false)
@@ -76,21 +64,21 @@ public class ClaimCheckOperationProvider {
         if (claim == null) {
             throw new InvalidRequestException("Send a Claim as the body, or as the 'resource' parameter");
         }
-        Optional<String> patientId = patientOnServer(claim, requestDetails);
-        Optional<PatientRecord> record = patientId.map(id -> record(claim, id));
+        LocalDate serviceDate = serviceDate(claim, assessments.today());
+        Optional<PatientAssessment> assessed = patientOnServer(claim, requestDetails)
+                .map(id -> assessments.assessWithoutOrder(id, encounterId(claim), serviceDate));
         // The patient's weight sets the vials the dose needs, which the kit's NDC should match.
-        Optional<BigDecimal> weightKg = record.flatMap(r -> BodyWeight.latest(r, codes)).map(BodyWeight::kg);
+        Optional<BigDecimal> weightKg = assessed.flatMap(a -> BodyWeight.latest(a.record(), codes))
+                .map(BodyWeight::kg);
         List<ClaimIssue> issues = new ArrayList<>(claimCheck.check(claim, weightKg));
-        if (record.isEmpty()) {
+        if (assessed.isEmpty()) {
             issues.add(new ClaimIssue(ClaimIssue.Severity.WARNING, "not-found", "Claim.patient",
                     "The patient " + (claim.getPatient().hasReference() ? claim.getPatient().getReference() + " " : "")
                             + "is not on this server, so the record criteria (NAb, age, prophylaxis or bleeds, "
                             + "monitoring plan, FIX inhibitor, infections, site of care) were not checked.",
                     "Point Claim.patient at the patient's record here, or check those criteria with the payer packet."));
         } else {
-            LocalDate serviceDate = serviceDate(claim);
-            issues.addAll(ClaimRecordCheck.issues(engine.assess(record.get(),
-                    DraftOrder.none(patientId.get(), serviceDate)), serviceDate));
+            issues.addAll(ClaimRecordCheck.issues(assessed.get().assessment(), serviceDate));
         }
         return ClaimOutcome.of(issues);
     }
@@ -108,13 +96,11 @@ public class ClaimCheckOperationProvider {
         return patientId;
     }
 
-    private PatientRecord record(Claim claim, String patientId) {
-        // The encounter the lines were given in is where the site-of-care gate looks.
-        String encounterId = claim.getItem().stream().flatMap(i -> i.getEncounter().stream())
+    /** The encounter the lines were given in: where the site-of-care gate looks. */
+    private static String encounterId(Claim claim) {
+        return claim.getItem().stream().flatMap(i -> i.getEncounter().stream())
                 .map(r -> new IdType(r.getReference())).filter(id -> "Encounter".equals(id.getResourceType()))
                 .map(IdType::getIdPart).findFirst().orElse(null);
-        return assembler.assemble(new HookContext(null, patientId, encounterId, new Bundle(), List.of()), Map.of(),
-                null, localStore, EnumSet.allOf(RecordPart.class));
     }
 
     private static Optional<String> patientId(Reference patient) {
@@ -126,7 +112,7 @@ public class ClaimCheckOperationProvider {
     }
 
     /** The Hemgenix line's date of service, else the billable period's start, else the claim's creation, else today. */
-    private static LocalDate serviceDate(Claim claim) {
+    private static LocalDate serviceDate(Claim claim, LocalDate today) {
         for (Claim.ItemComponent item : claim.getItem()) {
             boolean j1411 = item.getProductOrService().getCoding().stream()
                     .anyMatch(c -> GeneGateTerminology.J1411.equals(c.getCode()));
@@ -137,6 +123,6 @@ public class ClaimCheckOperationProvider {
         if (claim.getBillablePeriod().hasStart()) {
             return FhirDates.earliestDay(claim.getBillablePeriod().getStartElement()).orElseThrow();
         }
-        return claim.hasCreated() ? FhirDates.earliestDay(claim.getCreatedElement()).orElseThrow() : LocalDate.now();
+        return claim.hasCreated() ? FhirDates.earliestDay(claim.getCreatedElement()).orElseThrow() : today;
     }
 }

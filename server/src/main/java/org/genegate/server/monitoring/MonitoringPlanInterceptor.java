@@ -19,7 +19,7 @@ import org.genegate.gates.FhirDates;
 import org.genegate.gates.HemgenixOrderRecognizer;
 import org.genegate.monitoring.LiverCancerRisk;
 import org.genegate.monitoring.MonitoringPlanBuilder;
-import org.genegate.server.record.LocalFhirQuery;
+import org.genegate.server.fetch.LocalFhirQuery;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CarePlan;

@@ -6,25 +6,13 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.genegate.fetch.RecordAssembler;
+import org.genegate.assessment.OrderAssessment;
+import org.genegate.assessment.OrderAssessments;
 import org.genegate.gates.Assessment;
-import org.genegate.gates.DraftOrder;
-import org.genegate.gates.GateEngine;
-import org.genegate.gates.HemgenixOrderRecognizer;
-import org.genegate.gates.HemgenixRecognition;
-import org.genegate.hooks.HookContext;
 import org.genegate.readiness.ReadinessReport;
-import org.genegate.record.PatientRecord;
-import org.genegate.record.RecordPart;
-import org.genegate.server.record.LocalFhirQuery;
+import org.genegate.server.assessment.StoreAssessments;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Parameters;
@@ -38,8 +26,8 @@ import org.springframework.stereotype.Component;
  * coding then say what they need); POST a Parameters with the proposed Hemgenix MedicationRequest (and, if
  * wanted, the infusion ServiceRequest) as {@code order} parameters to check those too.
  *
- * <p>The record is read from this server's store through the same record assembler and queries as a hook
- * that names no fhirServer. An unknown patient is a 404 OperationOutcome (410 when deleted).
+ * <p>The orders are recognised and judged by the same assessment as the hooks', on the record read from this
+ * server's store as for a hook that names no fhirServer. An unknown patient is a 404 OperationOutcome (410 when deleted).
  */
 @Component
 public class ReadinessOperationProvider {
@@ -47,19 +35,12 @@ public class ReadinessOperationProvider {
     public static final String OPERATION = "$j1411-readiness";
 
     private final DaoRegistry daoRegistry;
-    private final RecordAssembler assembler;
-    private final LocalFhirQuery localStore;
-    private final HemgenixOrderRecognizer recognizer;
-    private final GateEngine engine;
+    private final StoreAssessments assessments;
     private final ReadinessReport report;
 
-    public ReadinessOperationProvider(DaoRegistry daoRegistry, RecordAssembler assembler, LocalFhirQuery localStore,
-                                      HemgenixOrderRecognizer recognizer, GateEngine engine, ReadinessReport report) {
+    public ReadinessOperationProvider(DaoRegistry daoRegistry, StoreAssessments assessments, ReadinessReport report) {
         this.daoRegistry = daoRegistry;
-        this.assembler = assembler;
-        this.localStore = localStore;
-        this.recognizer = recognizer;
-        this.engine = engine;
+        this.assessments = assessments;
         this.report = report;
     }
 
@@ -71,34 +52,21 @@ public class ReadinessOperationProvider {
         // Throws ResourceNotFoundException (404) or ResourceGoneException (410) with HAPI's OperationOutcome.
         daoRegistry.getResourceDao(Patient.class).read(patientId.toUnqualifiedVersionless(), requestDetails);
         String id = patientId.getIdPart();
-        DraftOrder order = order(id, orders == null ? List.of() : orders);
-        PatientRecord record = assembler.assemble(new HookContext(null, id, null, new Bundle(), List.of()), Map.of(),
-                order.proposed() ? order.request() : null, localStore, EnumSet.allOf(RecordPart.class));
-        Assessment assessment = engine.assess(record, order);
+        Assessment assessment = orders == null || orders.isEmpty() ? assessments.assessWithoutOrder(id, null, null).assessment()
+                : assessOrder(id, orders.stream().map(Resource.class::cast).toList());
         return report.toParameters(assessment, id);
     }
 
-    private DraftOrder order(String patientId, List<IBaseResource> given) {
-        LocalDate today = LocalDate.now();
-        if (given.isEmpty()) {
-            return DraftOrder.none(patientId, today);
+    /** The first Hemgenix order among those given; 422 when there is none or it is another patient's. */
+    private Assessment assessOrder(String patientId, List<Resource> given) {
+        OrderAssessments result = assessments.assessOrders(patientId, given);
+        if (result.assessed().isEmpty()) {
+            throw new UnprocessableEntityException("Parameter 'order' holds no Hemgenix MedicationRequest (HCPCS "
+                    + "J1411, a Hemgenix NDC or RxNorm code, or text naming Hemgenix or etranacogene)");
         }
-        List<Resource> resources = new ArrayList<>();
-        for (IBaseResource resource : given) {
-            resources.add((Resource) resource);
-        }
-        for (Resource resource : resources) {
-            if (resource instanceof MedicationRequest request) {
-                Optional<HemgenixRecognition> recognition = recognizer.recognize(request, resources);
-                if (recognition.isPresent()) {
-                    checkSubject(request, patientId);
-                    List<Resource> others = resources.stream().filter(r -> r != resource).toList();
-                    return DraftOrder.of(request, recognition.get(), others, today);
-                }
-            }
-        }
-        throw new UnprocessableEntityException("Parameter 'order' holds no Hemgenix MedicationRequest (HCPCS J1411, "
-                + "a Hemgenix NDC or RxNorm code, or text naming Hemgenix or etranacogene)");
+        OrderAssessment first = result.assessed().get(0);
+        checkSubject(first.order().request(), patientId);
+        return first.assessment();
     }
 
     private static void checkSubject(MedicationRequest request, String patientId) {

@@ -1,4 +1,4 @@
-package org.genegate.server.record;
+package org.genegate.server.fetch;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.RuntimeResourceDefinition;

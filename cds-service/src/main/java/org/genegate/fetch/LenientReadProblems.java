@@ -1,4 +1,4 @@
-package org.genegate.hooks;
+package org.genegate.fetch;
 
 import ca.uhn.fhir.parser.ErrorHandlerAdapter;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
@@ -13,11 +13,11 @@ import java.util.List;
  * repaired, and the coverage-information action, which hands the order back to the EHR, is left out. Missing
  * required elements are left to the gates, which report what they lack. One instance per parse.
  */
-final class DraftOrderErrorHandler extends ErrorHandlerAdapter {
+public final class LenientReadProblems extends ErrorHandlerAdapter {
 
     private final List<String> problems = new ArrayList<>();
 
-    List<String> problems() {
+    public List<String> problems() {
         return List.copyOf(problems);
     }
 

@@ -1,4 +1,4 @@
-package org.genegate.hooks;
+package org.genegate.fetch;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package org.genegate.server.record;
+package org.genegate.server.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,10 +1,10 @@
-package org.genegate.server.record;
+package org.genegate.server.fetch;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.genegate.fetch.FhirQueryException;
-import org.genegate.hooks.FhirIds;
+import org.genegate.fetch.FhirIds;
 
 /**
  * A FHIR query relative to a base, split into what the JPA DAOs need: a read

@@ -1,0 +1,17 @@
+package org.genegate.assessment;
+
+import java.util.List;
+import org.genegate.gates.Assessment;
+import org.genegate.gates.DraftOrder;
+
+/**
+ * One Hemgenix order and what the gates found.
+ *
+ * @param repairs what the lenient reading repaired in the order as sent; empty when it was read exactly
+ */
+public record OrderAssessment(DraftOrder order, Assessment assessment, List<String> repairs) {
+
+    public OrderAssessment {
+        repairs = List.copyOf(repairs);
+    }
+}

@@ -1,0 +1,21 @@
+package org.genegate.assessment;
+
+import java.util.List;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * A draft order as the client sent it.
+ *
+ * @param repairs where it was not exact FHIR and what the lenient reading did about it; empty when it was read
+ *                exactly. A repaired order is judged, but never handed back to the client as it was read.
+ */
+public record SentOrder(Resource resource, List<String> repairs) {
+
+    public SentOrder {
+        repairs = List.copyOf(repairs);
+    }
+
+    public static SentOrder exact(Resource resource) {
+        return new SentOrder(resource, List.of());
+    }
+}

@@ -1,0 +1,66 @@
+package org.genegate.server.assessment;
+
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
+import org.genegate.assessment.AssessmentRequest;
+import org.genegate.assessment.AssessmentService;
+import org.genegate.assessment.OrderAssessments;
+import org.genegate.assessment.PatientAssessment;
+import org.genegate.assessment.SentOrders;
+import org.genegate.fetch.InvalidRequestDataException;
+import org.genegate.fetch.RecordIncompleteException;
+import org.genegate.fetch.RecordRequest;
+import org.genegate.server.fetch.LocalFhirQuery;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The assessment use case for the FHIR operations: the record is read from this server's store (as for a hook that
+ * names no fhirServer), and the use case's refusals become HAPI's 422 / 412 with an OperationOutcome.
+ */
+@Component
+public class StoreAssessments {
+
+    private final AssessmentService assessments;
+    private final LocalFhirQuery store;
+
+    public StoreAssessments(AssessmentService assessments, LocalFhirQuery store) {
+        this.assessments = assessments;
+        this.store = store;
+    }
+
+    /** Today, by the service's clock. */
+    public LocalDate today() {
+        return assessments.today();
+    }
+
+    /** The Hemgenix orders among {@code orders}, judged on the patient's stored record. */
+    public OrderAssessments assessOrders(String patientId, List<? extends Resource> orders) {
+        return refusedAsHapi(() -> assessments.assessOrders(AssessmentRequest.allOrders(
+                RecordRequest.fromStore(patientId, null, store), SentOrders.exact(orders))));
+    }
+
+    /**
+     * The patient's readiness without an order.
+     *
+     * @param encounterId the encounter whose location the site-of-care gate reads, or null
+     * @param asOf        the day to judge on; null for today
+     */
+    public PatientAssessment assessWithoutOrder(String patientId, String encounterId, LocalDate asOf) {
+        return refusedAsHapi(() -> assessments.assessWithoutOrder(RecordRequest.fromStore(patientId, encounterId,
+                store), asOf));
+    }
+
+    private static <T> T refusedAsHapi(Supplier<T> assessment) {
+        try {
+            return assessment.get();
+        } catch (InvalidRequestDataException e) {
+            throw new UnprocessableEntityException(e.getMessage());
+        } catch (RecordIncompleteException e) {
+            throw new PreconditionFailedException(e.getMessage());
+        }
+    }
+}
