@@ -15,28 +15,29 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers 503 until start-up work (terminology install, demo scenarios) is done. The port opens
- * before that work runs, and a hook answered against a half-loaded store would report data as
- * missing; a client (or a container health check on /fhir/metadata) sees "not ready" instead.
+ * Answers 503 while the server warms up, until start-up work (terminology install, demo scenarios) is done. The
+ * port opens before that work runs, and a hook answered against a half-loaded store would report data as missing;
+ * a client (or a container health check on /fhir/metadata) sees "starting" instead. (The clinical "readiness"
+ * checklist is {@code $j1411-readiness}, unrelated.)
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class StartupReadinessFilter extends OncePerRequestFilter {
+public class StartupWarmUpFilter extends OncePerRequestFilter {
 
     private static final byte[] STARTING = PlainOutcome.json(HttpServletResponse.SC_SERVICE_UNAVAILABLE,
             "GeneGate is starting; retry shortly").getBytes(StandardCharsets.UTF_8);
 
-    private volatile boolean ready;
+    private volatile boolean warmedUp;
 
     @EventListener(ApplicationReadyEvent.class)
-    public void markReady() {
-        ready = true;
+    public void markWarmedUp() {
+        warmedUp = true;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (ready) {
+        if (warmedUp) {
             chain.doFilter(request, response);
             return;
         }
