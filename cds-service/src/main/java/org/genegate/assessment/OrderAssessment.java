@@ -2,7 +2,7 @@ package org.genegate.assessment;
 
 import java.util.List;
 import org.genegate.gates.Assessment;
-import org.genegate.gates.DraftOrder;
+import org.genegate.orders.DraftOrder;
 
 /**
  * One Hemgenix order and what the gates found.

@@ -1,6 +1,6 @@
 package org.genegate.assessment;
 
-import org.genegate.gates.References;
+import org.genegate.clinical.References;
 import org.hl7.fhir.r4.model.Resource;
 
 /** How an order is named to the user on a card. */

@@ -11,7 +11,7 @@ import org.genegate.cards.CardCoding;
 import org.genegate.cards.CardComposer;
 import org.genegate.cards.CardFinding;
 import org.genegate.cards.Suggestion;
-import org.genegate.gates.GateFinding;
+import org.genegate.findings.GateFinding;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Coding;

@@ -2,7 +2,7 @@ package org.genegate.audit;
 
 import java.util.List;
 import org.genegate.cards.Card;
-import org.genegate.gates.GateFinding;
+import org.genegate.findings.GateFinding;
 import org.hl7.fhir.r4.model.MedicationRequest;
 
 /**

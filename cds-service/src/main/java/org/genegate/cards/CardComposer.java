@@ -8,19 +8,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.genegate.findings.Evidence;
+import org.genegate.findings.GateFinding;
+import org.genegate.findings.GateStatus;
+import org.genegate.findings.Remedy;
+import org.genegate.findings.Severity;
+import org.genegate.findings.SourceClass;
 import org.genegate.gates.Assessment;
-import org.genegate.gates.DraftOrder;
-import org.genegate.gates.Evidence;
-import org.genegate.gates.GateFinding;
-import org.genegate.gates.GateStatus;
-import org.genegate.gates.Remedy;
-import org.genegate.gates.Severity;
-import org.genegate.gates.SourceClass;
 import org.genegate.monitoring.MonitoringPlanBuilder;
+import org.genegate.orders.DraftOrder;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
-import org.hl7.fhir.r4.model.Procedure;
 
 /**
  * Turns an assessment into grouped cards, because clinicians drown in one-card-per-rule alerts:

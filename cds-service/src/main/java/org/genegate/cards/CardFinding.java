@@ -1,8 +1,8 @@
 package org.genegate.cards;
 
 import java.util.List;
-import org.genegate.gates.GateFinding;
-import org.genegate.gates.SourceClass;
+import org.genegate.findings.GateFinding;
+import org.genegate.findings.SourceClass;
 
 /**
  * A finding as the card's {@code genegate.findings} extension lists it.

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.genegate.gates.DraftOrder;
-import org.genegate.gates.Remedy;
-import org.genegate.gates.Severity;
+import org.genegate.findings.Remedy;
+import org.genegate.findings.Severity;
 import org.genegate.monitoring.MonitoringAlert;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.monitoring.MonitoringReview;
+import org.genegate.orders.DraftOrder;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 

@@ -3,7 +3,7 @@ package org.genegate.cards;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.genegate.gates.SourceClass;
+import org.genegate.findings.SourceClass;
 
 /**
  * Warning cards for a Hemgenix order that could not be judged as sent, so it is never answered with silence:

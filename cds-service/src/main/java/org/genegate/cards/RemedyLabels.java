@@ -1,6 +1,6 @@
 package org.genegate.cards;
 
-import org.genegate.gates.Remedy;
+import org.genegate.findings.Remedy;
 
 /**
  * What a remedy asks a person to do, in the words of the card suggestions; the readiness checklist uses the

@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.genegate.gates.Prescriber;
+import org.genegate.orders.Prescriber;
 import org.genegate.record.PatientRecord;
 import org.genegate.record.RecordPart;
 import org.hl7.fhir.r4.model.Bundle;

@@ -2,6 +2,8 @@ package org.genegate.gates;
 
 import java.util.List;
 import java.util.Optional;
+import org.genegate.findings.GateFinding;
+import org.genegate.orders.DraftOrder;
 
 /**
  * Every gate's finding for one order, in policy order.

@@ -1,6 +1,7 @@
 package org.genegate.gates;
 
 import java.util.Set;
+import org.genegate.findings.GateFinding;
 import org.genegate.policy.GateSettings;
 import org.genegate.record.RecordPart;
 

@@ -2,6 +2,14 @@ package org.genegate.gates;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.genegate.findings.Evidence;
+import org.genegate.findings.GateFinding;
+import org.genegate.findings.GateStatus;
+import org.genegate.findings.Remedy;
+import org.genegate.findings.RuleSources;
+import org.genegate.findings.Severity;
+import org.genegate.findings.SourceClass;
+import org.genegate.orders.DraftOrder;
 import org.genegate.policy.GateSettings;
 import org.genegate.record.PatientRecord;
 import org.genegate.terminology.CodeIndex;

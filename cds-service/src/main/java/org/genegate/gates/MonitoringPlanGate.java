@@ -2,6 +2,13 @@ package org.genegate.gates;
 
 import java.util.List;
 import java.util.Set;
+import org.genegate.clinical.FhirDates;
+import org.genegate.clinical.Observations;
+import org.genegate.clinical.References;
+import org.genegate.findings.Evidence;
+import org.genegate.findings.GateFinding;
+import org.genegate.findings.GateStatus;
+import org.genegate.findings.Remedy;
 import org.genegate.policy.MonitoringPlanSettings;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;

@@ -1,9 +1,9 @@
 package org.genegate.monitoring;
 
 import java.util.List;
-import org.genegate.gates.Evidence;
-import org.genegate.gates.Severity;
-import org.genegate.gates.Remedy;
+import org.genegate.findings.Evidence;
+import org.genegate.findings.Remedy;
+import org.genegate.findings.Severity;
 
 /**
  * One thing the post-infusion review found for a clinician to act on.

@@ -2,7 +2,7 @@ package org.genegate.monitoring;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.genegate.gates.DraftOrder;
+import org.genegate.orders.DraftOrder;
 import org.genegate.policy.MonitoringSettings;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CarePlan;

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.genegate.gates.Severity;
-import org.genegate.gates.Units;
+import org.genegate.clinical.Units;
+import org.genegate.findings.Severity;
 
 /**
  * Settings of the {@code baseline-liver} gate.

@@ -1,7 +1,7 @@
 package org.genegate.policy;
 
 import java.math.BigDecimal;
-import org.genegate.gates.Severity;
+import org.genegate.findings.Severity;
 
 /**
  * Settings of the {@code fix-inhibitor} gate.

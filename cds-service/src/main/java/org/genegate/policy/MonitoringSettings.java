@@ -2,7 +2,7 @@ package org.genegate.policy;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.genegate.gates.Severity;
+import org.genegate.findings.Severity;
 
 /**
  * The post-infusion section of the policy: the schedule of the monitoring CarePlan and the thresholds of

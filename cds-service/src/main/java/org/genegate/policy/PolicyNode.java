@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.genegate.gates.Severity;
+import org.genegate.findings.Severity;
 
 /**
  * A section of the policy file with its dotted path, so that every complaint names the file and

@@ -2,7 +2,7 @@ package org.genegate.policy;
 
 import java.util.List;
 import java.util.Locale;
-import org.genegate.gates.Severity;
+import org.genegate.findings.Severity;
 
 /**
  * Settings of the {@code prior-gene-therapy} gate.

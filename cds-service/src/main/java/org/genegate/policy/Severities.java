@@ -1,8 +1,8 @@
 package org.genegate.policy;
 
 import java.util.Objects;
-import org.genegate.gates.GateStatus;
-import org.genegate.gates.Severity;
+import org.genegate.findings.GateStatus;
+import org.genegate.findings.Severity;
 
 /**
  * The card severity a gate raises for each non-passing status. A pass raises nothing

@@ -7,15 +7,15 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.genegate.findings.GateFinding;
+import org.genegate.findings.GateStatus;
+import org.genegate.findings.Remedy;
+import org.genegate.findings.Severity;
+import org.genegate.findings.SourceClass;
 import org.genegate.gates.Assessment;
-import org.genegate.gates.DraftOrder;
-import org.genegate.gates.GateFinding;
-import org.genegate.gates.GateStatus;
-import org.genegate.gates.HemgenixRecognition;
-import org.genegate.gates.Remedy;
-import org.genegate.gates.Severity;
-import org.genegate.gates.SourceClass;
 import org.genegate.monitoring.MonitoringPlanBuilder;
+import org.genegate.orders.DraftOrder;
+import org.genegate.orders.HemgenixRecognition;
 import org.genegate.policy.Policy;
 import org.genegate.policy.PolicyLoader;
 import org.genegate.terminology.GeneGateTerminology;
@@ -44,7 +44,7 @@ class CardComposerTest {
 
     private static GateFinding finding(String gate, GateStatus status, Severity severity, Remedy... remedies) {
         return new GateFinding(gate, status, severity, gate + " message", List.of(), "a source",
-                org.genegate.gates.RuleSources.of(gate), List.of(remedies));
+                org.genegate.findings.RuleSources.of(gate), List.of(remedies));
     }
 
     @Test

@@ -8,6 +8,9 @@ import static org.genegate.gates.GateTestSupport.order;
 import static org.genegate.gates.GateTestSupport.record;
 
 import java.time.LocalDate;
+import org.genegate.findings.GateFinding;
+import org.genegate.findings.GateStatus;
+import org.genegate.findings.Severity;
 import org.genegate.record.RecordPart;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Patient;

@@ -11,6 +11,11 @@ import static org.genegate.gates.GateTestSupport.record;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.genegate.findings.GateFinding;
+import org.genegate.findings.GateStatus;
+import org.genegate.findings.Remedy;
+import org.genegate.findings.Severity;
+import org.genegate.findings.SourceClass;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.DateTimeType;

@@ -10,6 +10,12 @@ import static org.genegate.gates.GateTestSupport.record;
 import static org.genegate.gates.GateTestSupport.withDose;
 
 import java.math.BigDecimal;
+import org.genegate.findings.GateFinding;
+import org.genegate.findings.GateStatus;
+import org.genegate.findings.Remedy;
+import org.genegate.findings.Severity;
+import org.genegate.orders.DraftOrder;
+import org.genegate.orders.OrderedDose;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;

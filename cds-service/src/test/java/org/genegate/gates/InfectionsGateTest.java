@@ -12,6 +12,10 @@ import static org.genegate.gates.GateTestSupport.snomedValue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.genegate.findings.GateFinding;
+import org.genegate.findings.GateStatus;
+import org.genegate.findings.Remedy;
+import org.genegate.findings.Severity;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
 

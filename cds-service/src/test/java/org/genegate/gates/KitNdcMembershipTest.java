@@ -7,6 +7,10 @@ import static org.genegate.gates.GateTestSupport.order;
 import static org.genegate.gates.GateTestSupport.record;
 
 import java.util.Map;
+import org.genegate.findings.GateFinding;
+import org.genegate.findings.GateStatus;
+import org.genegate.orders.HemgenixOrderRecognizer;
+import org.genegate.orders.HemgenixRecognition;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.GeneGateTerminology;

@@ -10,6 +10,11 @@ import static org.genegate.gates.GateTestSupport.ratio;
 import static org.genegate.gates.GateTestSupport.record;
 import static org.genegate.gates.GateTestSupport.text;
 
+import org.genegate.findings.GateFinding;
+import org.genegate.findings.GateStatus;
+import org.genegate.findings.Remedy;
+import org.genegate.findings.Severity;
+import org.genegate.findings.SourceClass;
 import org.genegate.policy.NabAav5Settings;
 import org.genegate.policy.Severities;
 import org.genegate.terminology.GeneGateTerminology;

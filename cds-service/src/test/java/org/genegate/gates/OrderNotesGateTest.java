@@ -9,6 +9,9 @@ import static org.genegate.gates.GateTestSupport.order;
 import static org.genegate.gates.GateTestSupport.quantity;
 import static org.genegate.gates.GateTestSupport.record;
 
+import org.genegate.findings.GateFinding;
+import org.genegate.findings.GateStatus;
+import org.genegate.findings.Severity;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
 

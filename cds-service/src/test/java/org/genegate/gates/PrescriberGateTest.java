@@ -8,6 +8,9 @@ import static org.genegate.gates.GateTestSupport.input;
 import static org.genegate.gates.GateTestSupport.order;
 import static org.genegate.gates.GateTestSupport.record;
 
+import org.genegate.findings.GateFinding;
+import org.genegate.findings.GateStatus;
+import org.genegate.findings.Severity;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.MedicationRequest;

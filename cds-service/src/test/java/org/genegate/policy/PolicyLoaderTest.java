@@ -9,8 +9,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.genegate.gates.GateStatus;
-import org.genegate.gates.Severity;
+import org.genegate.findings.GateStatus;
+import org.genegate.findings.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

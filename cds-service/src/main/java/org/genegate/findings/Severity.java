@@ -1,4 +1,4 @@
-package org.genegate.gates;
+package org.genegate.findings;
 
 /** CDS Hooks card indicators, in increasing order of urgency. */
 public enum Severity {

@@ -1,4 +1,4 @@
-package org.genegate.gates;
+package org.genegate.orders;
 
 /**
  * How a draft order was recognised as Hemgenix.

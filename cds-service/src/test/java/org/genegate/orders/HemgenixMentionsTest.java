@@ -1,9 +1,9 @@
-package org.genegate.gates;
+package org.genegate.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.genegate.gates.GateTestSupport.CODES;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.genegate.terminology.CodeIndex;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DeviceRequest;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class HemgenixMentionsTest {
 
     private final HemgenixMentions mentions = new HemgenixMentions(FhirContext.forR4Cached(),
-            new HemgenixOrderRecognizer(CODES));
+            new HemgenixOrderRecognizer(CodeIndex.load(FhirContext.forR4Cached())));
 
     @Test
     void aServiceRequestCodedJ1411UnderTheOidIsAMention() {

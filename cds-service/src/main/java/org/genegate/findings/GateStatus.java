@@ -1,4 +1,4 @@
-package org.genegate.gates;
+package org.genegate.findings;
 
 /** The outcome of one gate. Only {@link #PASS} lets an order through that gate silently. */
 public enum GateStatus {

@@ -1,6 +1,7 @@
-package org.genegate.gates;
+package org.genegate.orders;
 
 import java.util.Optional;
+import org.genegate.clinical.References;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Reference;
 

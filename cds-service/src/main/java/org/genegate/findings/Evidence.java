@@ -1,4 +1,4 @@
-package org.genegate.gates;
+package org.genegate.findings;
 
 import java.time.LocalDate;
 

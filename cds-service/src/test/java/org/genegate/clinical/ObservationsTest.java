@@ -1,4 +1,4 @@
-package org.genegate.gates;
+package org.genegate.clinical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,11 @@
-package org.genegate.gates;
+package org.genegate.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.genegate.gates.GateTestSupport.CODES;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
 import java.util.Optional;
+import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class HemgenixOrderRecognizerTest {
 
-    private final HemgenixOrderRecognizer recognizer = new HemgenixOrderRecognizer(CODES);
+    private final HemgenixOrderRecognizer recognizer = new HemgenixOrderRecognizer(CodeIndex.load(FhirContext.forR4Cached()));
 
     private static MedicationRequest coded(Coding... codings) {
         CodeableConcept medication = new CodeableConcept();

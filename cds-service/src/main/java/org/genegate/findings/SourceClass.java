@@ -1,4 +1,4 @@
-package org.genegate.gates;
+package org.genegate.findings;
 
 /**
  * The kind of source a finding's rule comes from. Cards name it next to every finding so that a clinician

@@ -1,4 +1,4 @@
-package org.genegate.gates;
+package org.genegate.clinical;
 
 /** How a qualitative (or thresholded) result reads. */
 public enum Positivity {

@@ -1,10 +1,11 @@
-package org.genegate.gates;
+package org.genegate.orders;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.genegate.clinical.References;
 import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -176,7 +177,7 @@ public final class HemgenixOrderRecognizer {
     }
 
     /** Whether the text contains any of the lower-case names. */
-    static boolean containsAny(String text, List<String> lowerCaseNames) {
+    public static boolean containsAny(String text, List<String> lowerCaseNames) {
         if (text == null || text.isEmpty()) {
             return false;
         }

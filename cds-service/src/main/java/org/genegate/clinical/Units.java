@@ -1,4 +1,4 @@
-package org.genegate.gates;
+package org.genegate.clinical;
 
 import java.util.Locale;
 import org.hl7.fhir.r4.model.Quantity;

@@ -1,4 +1,4 @@
-package org.genegate.gates;
+package org.genegate.clinical;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

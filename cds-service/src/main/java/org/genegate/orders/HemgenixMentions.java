@@ -1,4 +1,4 @@
-package org.genegate.gates;
+package org.genegate.orders;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.util.FhirTerser;

@@ -1,8 +1,11 @@
-package org.genegate.gates;
+package org.genegate.orders;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Optional;
+import org.genegate.clinical.Numbers;
+import org.genegate.clinical.Observations;
+import org.genegate.clinical.Units;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationRequest;

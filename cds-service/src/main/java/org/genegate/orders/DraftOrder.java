@@ -1,8 +1,9 @@
-package org.genegate.gates;
+package org.genegate.orders;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.genegate.clinical.FhirDates;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;

@@ -1,8 +1,10 @@
-package org.genegate.gates;
+package org.genegate.orders;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.genegate.clinical.Numbers;
+import org.genegate.findings.Remedy;
 import org.genegate.policy.WeightAndDoseSettings;
 
 /**
