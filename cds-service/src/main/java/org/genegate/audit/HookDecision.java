@@ -1,7 +1,7 @@
 package org.genegate.audit;
 
 import java.util.List;
-import org.genegate.cards.Card;
+import org.genegate.cdshooks.Card;
 import org.genegate.findings.GateFinding;
 import org.hl7.fhir.r4.model.MedicationRequest;
 

@@ -1,6 +1,8 @@
 package org.genegate.cards;
 
 import java.util.List;
+import org.genegate.cdshooks.CardCoding;
+import org.genegate.cdshooks.Link;
 
 /**
  * What every card carries that is not a finding: who it comes from, the reasons offered to override a

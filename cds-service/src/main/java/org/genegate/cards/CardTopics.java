@@ -1,5 +1,6 @@
 package org.genegate.cards;
 
+import org.genegate.cdshooks.CardCoding;
 /**
  * Card types from Da Vinci CRD 2.0.1 (CodeSystem {@code http://hl7.org/fhir/us/davinci-crd/CodeSystem/temp},
  * descendants of {@code _cardType}), set as each card's {@code source.topic}.

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import org.genegate.cdshooks.Action;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Severity;
 import org.genegate.gates.Assessment;

@@ -7,6 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.genegate.cdshooks.Card;
+import org.genegate.cdshooks.CardCoding;
+import org.genegate.cdshooks.ConfigurationOption;
 
 /**
  * The Da Vinci CRD configuration a client sends in {@code extension."davinci-crd.configuration"}: card types

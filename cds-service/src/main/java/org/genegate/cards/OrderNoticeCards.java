@@ -3,6 +3,8 @@ package org.genegate.cards;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.genegate.cdshooks.Card;
+import org.genegate.cdshooks.CardSource;
 import org.genegate.findings.SourceClass;
 
 /**

@@ -1,6 +1,7 @@
 package org.genegate.cards;
 
 import java.util.List;
+import org.genegate.cdshooks.CardCoding;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Resource;

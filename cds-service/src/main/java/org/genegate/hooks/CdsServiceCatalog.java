@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.genegate.assessment.AssessmentService;
 import org.genegate.cards.CrdConfiguration;
+import org.genegate.cdshooks.CdsServiceDescriptor;
 import org.genegate.fetch.PrefetchTemplates;
 
 /**

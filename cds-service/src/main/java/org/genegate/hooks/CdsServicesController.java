@@ -3,8 +3,10 @@ package org.genegate.hooks;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.genegate.audit.AuditTrail;
-import org.genegate.cards.CdsResponse;
-import org.springframework.beans.factory.annotation.Value;
+import org.genegate.cdshooks.CdsResponse;
+import org.genegate.cdshooks.CdsServiceDescriptor;
+import org.genegate.cdshooks.DiscoveryResponse;
+import org.genegate.security.settings.SecurityProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CrossOrigin;
@@ -42,14 +44,14 @@ public class CdsServicesController {
 
     public CdsServicesController(CdsServiceCatalog catalog, HookService hookService, AuditTrail auditTrail,
                                  PatientViewService patientViewService, HookProperties properties,
-                                 @Value("${genegate.security.public-base-url:}") String publicBaseUrl) {
+                                 SecurityProperties security) {
         this.catalog = catalog;
         this.hookService = hookService;
         this.feedbackReader = new FeedbackReader();
         this.auditTrail = auditTrail;
         this.patientViewService = patientViewService;
         this.properties = properties;
-        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.publicBaseUrl = security.publicBaseUrl();
         this.maxRequestBytes = (int) properties.maxRequestSize().toBytes();
     }
 

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.genegate.audit.Feedback;
-import org.genegate.cards.CardCoding;
+import org.genegate.cdshooks.CardCoding;
+import org.genegate.cdshooks.Feedback;
 
 /**
  * Reads a CDS Hooks 2.0 feedback body, {@code {"feedback": [...]}}, or says precisely why it is not one:

@@ -15,10 +15,10 @@ import org.genegate.audit.AuditTrail;
 import org.genegate.cards.CardComposer;
 import org.genegate.cards.CardSettings;
 import org.genegate.cards.CoverageInformationAction;
-import org.genegate.cards.Link;
 import org.genegate.cards.MonitoringCards;
 import org.genegate.cards.OrderNoticeCards;
 import org.genegate.cards.OverrideReasons;
+import org.genegate.cdshooks.Link;
 import org.genegate.fetch.FhirQuery;
 import org.genegate.fetch.MedicationLookup;
 import org.genegate.fetch.PrefetchTemplates;
@@ -35,7 +35,6 @@ import org.genegate.readiness.ReadinessReport;
 import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.TerminologyResources;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,12 +44,12 @@ import org.springframework.context.annotation.Configuration;
  * file unless {@code genegate.policy.file} names another; a bad file stops start-up with the loader's message.
  */
 @Configuration
-@EnableConfigurationProperties(HookProperties.class)
+@EnableConfigurationProperties({HookProperties.class, PolicyProperties.class})
 public class HookConfig {
 
     @Bean
-    Policy policy(@Value("${genegate.policy.file:}") String policyFile) {
-        return policyFile.isBlank() ? PolicyLoader.loadDefault() : PolicyLoader.load(Path.of(policyFile));
+    Policy policy(PolicyProperties properties) {
+        return properties.file().isBlank() ? PolicyLoader.loadDefault() : PolicyLoader.load(Path.of(properties.file()));
     }
 
     @Bean

@@ -3,6 +3,8 @@ package org.genegate.hooks;
 import ca.uhn.fhir.context.FhirContext;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import org.genegate.cdshooks.HookContext;
+import org.genegate.cdshooks.HookRequest;
 import org.genegate.fetch.FhirQuery;
 import org.genegate.fetch.RecordRequest;
 import org.genegate.fetch.RemoteFhirQuery;

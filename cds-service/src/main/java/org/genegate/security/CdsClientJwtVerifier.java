@@ -29,7 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.genegate.hooks.HookRequestException;
-import org.genegate.security.CdsClientSecurityProperties.TrustedCdsClient;
+import org.genegate.security.settings.SecurityProperties;
+import org.genegate.security.settings.SecurityProperties.TrustedCdsClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -47,11 +48,11 @@ public final class CdsClientJwtVerifier {
 
     private final Map<String, TrustedIssuer> issuers = new HashMap<>();
     private final Duration clockSkew;
-    private final CdsClientSecurityProperties properties;
+    private final SecurityProperties properties;
     private final JtiRegistry replays;
     private final Clock clock;
 
-    public CdsClientJwtVerifier(CdsClientSecurityProperties properties, ResourceRetriever jwksRetriever,
+    public CdsClientJwtVerifier(SecurityProperties properties, ResourceRetriever jwksRetriever,
                                 JtiRegistry replays, Clock clock) {
         for (TrustedCdsClient client : properties.cdsClients()) {
             issuers.put(client.issuer(), new TrustedIssuer(client, jwksRetriever));

@@ -2,11 +2,11 @@ package org.genegate.security;
 
 import java.time.Clock;
 import org.genegate.hooks.CdsErrorHandler;
-import org.genegate.security.CdsClientSecurityProperties.TrustedCdsClient;
+import org.genegate.security.settings.SecurityProperties;
+import org.genegate.security.settings.SecurityProperties.TrustedCdsClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,13 +16,12 @@ import org.springframework.core.Ordered;
 /** With the {@code security} profile, every hook and feedback call must carry a trusted CDS client's JWT. */
 @Configuration
 @Profile("security")
-@EnableConfigurationProperties(CdsClientSecurityProperties.class)
 public class CdsClientSecurityConfig {
 
     private static final Logger log = LoggerFactory.getLogger(CdsClientSecurityConfig.class);
 
     @Bean
-    CdsClientJwtVerifier cdsClientJwtVerifier(CdsClientSecurityProperties properties,
+    CdsClientJwtVerifier cdsClientJwtVerifier(SecurityProperties properties,
                                               ObjectProvider<JtiRegistry> sharedRegistry) {
         if (properties.cdsClients().isEmpty()) {
             log.warn("security: no genegate.security.cds-clients configured; every hook call will get 401");
@@ -41,13 +40,13 @@ public class CdsClientSecurityConfig {
     }
 
     @Bean
-    PublicBaseUrlGuard publicBaseUrlGuard(CdsClientSecurityProperties properties) {
+    PublicBaseUrlGuard publicBaseUrlGuard(SecurityProperties properties) {
         return new PublicBaseUrlGuard(properties.publicBaseUrl());
     }
 
     @Bean
     FilterRegistrationBean<CdsClientAuthenticationFilter> cdsClientAuthenticationFilter(
-            CdsClientJwtVerifier verifier, CdsErrorHandler errors, CdsClientSecurityProperties properties) {
+            CdsClientJwtVerifier verifier, CdsErrorHandler errors, SecurityProperties properties) {
         FilterRegistrationBean<CdsClientAuthenticationFilter> registration = new FilterRegistrationBean<>(
                 new CdsClientAuthenticationFilter(verifier, errors, properties.publicBaseUrl()));
         registration.addUrlPatterns("/cds-services", "/cds-services/*");

@@ -1,6 +1,5 @@
 package org.genegate.security;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -41,15 +40,6 @@ public final class JwtKeys {
         } catch (MalformedURLException | IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException(property + " is not a URL: " + url, e);
         }
-    }
-
-    /** Parses a configured algorithm, refusing {@code none} and symmetric (HMAC) ones. */
-    public static JWSAlgorithm asymmetric(String name, String property) {
-        JWSAlgorithm algorithm = JWSAlgorithm.parse(name);
-        if (!JWSAlgorithm.Family.SIGNATURE.contains(algorithm)) {
-            throw new IllegalArgumentException(property + ": " + name + " is not an asymmetric signature algorithm");
-        }
-        return algorithm;
     }
 
     private static boolean isLoopback(String host) {

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import org.genegate.cdshooks.Card;
+import org.genegate.cdshooks.CardCoding;
+import org.genegate.cdshooks.CardSource;
+import org.genegate.cdshooks.ConfigurationOption;
 import org.junit.jupiter.api.Test;
 
 class CrdConfigurationTest {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
-import org.genegate.audit.Feedback;
-import org.genegate.cards.CardCoding;
+import org.genegate.cdshooks.CardCoding;
+import org.genegate.cdshooks.Feedback;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 

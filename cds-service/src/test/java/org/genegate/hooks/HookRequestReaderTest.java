@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.context.FhirContext;
 import org.genegate.assessment.SentOrder;
 import org.genegate.assessment.SentOrders;
+import org.genegate.cdshooks.HookRequest;
 import org.genegate.fetch.ResourceTreeParser;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;

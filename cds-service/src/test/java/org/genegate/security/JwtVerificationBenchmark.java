@@ -24,7 +24,8 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import org.genegate.security.CdsClientSecurityProperties.TrustedCdsClient;
+import org.genegate.security.settings.SecurityProperties;
+import org.genegate.security.settings.SecurityProperties.TrustedCdsClient;
 
 /**
  * Prints what verifying a hook call's JWT costs (the latency the security profile adds to each hook):
@@ -44,8 +45,9 @@ public final class JwtVerificationBenchmark {
         String jwks = new JWKSet(List.of(ec, rsa)).toPublicJWKSet().toString();
         // The JWKS comes from memory: after the first fetch a real one is served from the cache too.
         ResourceRetriever retriever = url -> new Resource(jwks, "application/json");
-        CdsClientSecurityProperties properties = new CdsClientSecurityProperties(List.of(new TrustedCdsClient(
-                ISSUER, URI.create(ISSUER + "/jwks.json"), null, null, null, null)), null, null, 1_000_000, null);
+        SecurityProperties properties = new SecurityProperties(List.of(new TrustedCdsClient(
+                ISSUER, URI.create(ISSUER + "/jwks.json"), null, null, null, null)), null, null, 1_000_000, null, false,
+                null);
         CdsClientJwtVerifier verifier = new CdsClientJwtVerifier(properties, retriever,
                 new ReplayGuard(properties.replayCacheSize()), Clock.systemUTC());
 

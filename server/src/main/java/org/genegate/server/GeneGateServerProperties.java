@@ -1,214 +1,78 @@
 package org.genegate.server;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
-/** Settings of the server module, under {@code genegate.*} (see application.yaml for defaults). */
+/**
+ * Settings of the server module under {@code genegate.*} (every key in docs/configuration.md). The CDS service's
+ * own settings are {@code genegate.hooks.*}, {@code genegate.policy.*} and {@code genegate.security.*}; switches
+ * that decide whether a component exists at all ({@code genegate.demo.load-scenarios},
+ * {@code genegate.validation.requests}, {@code genegate.memory.trim-idle-heap}) are conditions on that component.
+ */
+@Validated
 @ConfigurationProperties(prefix = "genegate")
-public class GeneGateServerProperties {
+public record GeneGateServerProperties(@Valid @DefaultValue Fhir fhir, @Valid @DefaultValue Terminology terminology,
+                                       @Valid @DefaultValue Record record, @Valid @DefaultValue Profiles profiles,
+                                       @Valid @DefaultValue Database database) {
 
-    private final Fhir fhir = new Fhir();
-    private final Terminology terminology = new Terminology();
-    private final Demo demo = new Demo();
-    private final Record record = new Record();
-    private final Profiles profiles = new Profiles();
-    private final Validation validation = new Validation();
-    private final Database database = new Database();
+    /**
+     * The REST face of the FHIR server at {@code /fhir}.
+     *
+     * @param defaultPageSize    page size of a search that sends no {@code _count}
+     * @param maxPageSize        upper bound on {@code _count}: bigger pages cost memory on the server
+     * @param serverAddress      base URL written into links and {@code fullUrl}s; empty: taken from each request,
+     *                           which is right unless a proxy rewrites the host or path
+     * @param corsAllowedOrigins origins whose browser apps (SMART apps launched from an EHR) may call {@code /fhir};
+     *                           {@code *} for any. Access rests on the bearer token, not on cookies, so credentials
+     *                           are never allowed. Empty: no CORS
+     */
+    public record Fhir(@DefaultValue("50") @Min(1) @Max(10_000) int defaultPageSize,
+                       @DefaultValue("500") @Min(1) @Max(10_000) int maxPageSize,
+                       @DefaultValue("") @NotNull String serverAddress,
+                       @DefaultValue("*") @NotNull List<String> corsAllowedOrigins) {
 
-    public Fhir getFhir() {
-        return fhir;
-    }
-
-    public Terminology getTerminology() {
-        return terminology;
-    }
-
-    public Demo getDemo() {
-        return demo;
-    }
-
-    public Record getRecord() {
-        return record;
-    }
-
-    public Profiles getProfiles() {
-        return profiles;
-    }
-
-    public Validation getValidation() {
-        return validation;
-    }
-
-    public Database getDatabase() {
-        return database;
-    }
-
-    /** The REST face of the FHIR server at {@code /fhir}. */
-    public static class Fhir {
-
-        /** Page size of a search that sends no {@code _count}. */
-        private int defaultPageSize = 50;
-
-        /** Upper bound on {@code _count}: bigger pages cost memory on the server. */
-        private int maxPageSize = 500;
-
-        /**
-         * Base URL written into links and {@code fullUrl}s. Empty: taken from each request, which
-         * is right unless a proxy rewrites the host or path.
-         */
-        private String serverAddress = "";
-
-        /**
-         * Origins whose browser apps (SMART apps launched from an EHR) may call {@code /fhir}; {@code *} for any.
-         * Access rests on the bearer token, not on cookies, so credentials are never allowed. Empty: no CORS.
-         */
-        private List<String> corsAllowedOrigins = List.of("*");
-
-        public int getDefaultPageSize() {
-            return defaultPageSize;
-        }
-
-        public void setDefaultPageSize(int defaultPageSize) {
-            this.defaultPageSize = defaultPageSize;
-        }
-
-        public int getMaxPageSize() {
-            return maxPageSize;
-        }
-
-        public void setMaxPageSize(int maxPageSize) {
-            this.maxPageSize = maxPageSize;
-        }
-
-        public String getServerAddress() {
-            return serverAddress;
-        }
-
-        public void setServerAddress(String serverAddress) {
-            this.serverAddress = serverAddress;
-        }
-
-        public List<String> getCorsAllowedOrigins() {
-            return corsAllowedOrigins;
-        }
-
-        public void setCorsAllowedOrigins(List<String> corsAllowedOrigins) {
-            this.corsAllowedOrigins = corsAllowedOrigins;
+        public Fhir {
+            corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
         }
     }
 
-    /** GeneGate's CodeSystem and ValueSets, installed into the FHIR store. */
-    public static class Terminology {
-
-        /** Install (or bring up to date) the terminology resources at start-up. */
-        private boolean install = true;
-
-        public boolean isInstall() {
-            return install;
-        }
-
-        public void setInstall(boolean install) {
-            this.install = install;
-        }
+    /** @param install install (or bring up to date) GeneGate's CodeSystem and ValueSets at start-up */
+    public record Terminology(@DefaultValue("true") boolean install) {
     }
 
-    /** Demonstration data. */
-    public static class Demo {
-
-        /** Load every scenario patient's transaction bundle at start-up (PUT by id, idempotent). */
-        private boolean loadScenarios = false;
-
-        public boolean isLoadScenarios() {
-            return loadScenarios;
-        }
-
-        public void setLoadScenarios(boolean loadScenarios) {
-            this.loadScenarios = loadScenarios;
-        }
+    /**
+     * Reading a patient's record from this server's own store for the gate engine.
+     *
+     * @param maxResults most matches one local search returns (its _include'd resources come on top); a record
+     *                   that needs more is cut short and a warning is logged
+     */
+    public record Record(@DefaultValue("1000") @Min(1) int maxResults) {
     }
 
-    /** Reading a patient's record from this server's own store for the gate engine. */
-    public static class Record {
-
-        /**
-         * Most matches one local search returns (its _include'd resources come on top). A record
-         * that needs more than this is cut short and a warning is logged.
-         */
-        private int maxResults = 1000;
-
-        public int getMaxResults() {
-            return maxResults;
-        }
-
-        public void setMaxResults(int maxResults) {
-            this.maxResults = maxResults;
-        }
+    /**
+     * GeneGate's StructureDefinitions, installed into the FHIR store with generated snapshots.
+     *
+     * @param install       install (or bring up to date) the profiles at start-up
+     * @param usCorePackage the US Core 3.1.1 package (.tgz) the snapshots are generated on; empty:
+     *                      {@code shared/conformance/us_core_311.tgz} from the working directory upwards, and
+     *                      without it the profiles are rebased on base R4
+     */
+    public record Profiles(@DefaultValue("true") boolean install, @DefaultValue("") @NotNull String usCorePackage) {
     }
 
-    /** GeneGate's StructureDefinitions, installed into the FHIR store with generated snapshots. */
-    public static class Profiles {
-
-        /** Install (or bring up to date) the profiles at start-up. */
-        private boolean install = true;
-
-        /**
-         * The US Core 3.1.1 package (.tgz) the snapshots are generated on. Empty: {@code shared/conformance/
-         * us_core_311.tgz} from the working directory upwards, and without it the profiles are rebased on
-         * base R4.
-         */
-        private String usCorePackage = "";
-
-        public boolean isInstall() {
-            return install;
-        }
-
-        public void setInstall(boolean install) {
-            this.install = install;
-        }
-
-        public String getUsCorePackage() {
-            return usCorePackage;
-        }
-
-        public void setUsCorePackage(String usCorePackage) {
-            this.usCorePackage = usCorePackage;
-        }
-    }
-
-    /** Validation of what clients write. */
-    public static class Validation {
-
-        /**
-         * Validate every resource written over {@code /fhir} that claims a GeneGate profile in
-         * {@code meta.profile}; one with errors is refused with 422 and the validator's OperationOutcome.
-         */
-        private boolean requests = false;
-
-        public boolean isRequests() {
-            return requests;
-        }
-
-        public void setRequests(boolean requests) {
-            this.requests = requests;
-        }
-    }
-
-    /** The database schema. */
-    public static class Database {
-
-        /**
-         * Run HAPI's schema migrator at start-up (creates an empty schema, upgrades an older one).
-         * False: only check that the schema is current, for sites where a DBA migrates with
-         * {@code hapi-fhir-cli migrate-database}.
-         */
-        private boolean migrateSchema = true;
-
-        public boolean isMigrateSchema() {
-            return migrateSchema;
-        }
-
-        public void setMigrateSchema(boolean migrateSchema) {
-            this.migrateSchema = migrateSchema;
-        }
+    /**
+     * The database schema.
+     *
+     * @param migrateSchema run HAPI's schema migrator at start-up (creates an empty schema, upgrades an older one);
+     *                      false: only check that the schema is current, for sites where a DBA migrates with
+     *                      {@code hapi-fhir-cli migrate-database}
+     */
+    public record Database(@DefaultValue("true") boolean migrateSchema) {
     }
 }

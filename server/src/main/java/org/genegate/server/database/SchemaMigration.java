@@ -55,7 +55,7 @@ public class SchemaMigration implements InitializingBean {
         this.jpaProperties = new Properties();
         this.jpaProperties.putAll(jpaProperties.getProperties());
         this.startupLock = startupLock;
-        this.migrate = properties.getDatabase().isMigrateSchema();
+        this.migrate = properties.database().migrateSchema();
     }
 
     @Override

@@ -59,7 +59,7 @@ public class LocalFhirQuery implements FhirQuery {
         this.fhirContext = fhirContext;
         this.daoRegistry = daoRegistry;
         this.matchUrlService = matchUrlService;
-        this.maxResults = properties.getRecord().getMaxResults();
+        this.maxResults = properties.record().maxResults();
     }
 
     @Override

@@ -19,7 +19,7 @@ public class FhirCorsConfig {
 
     @Bean
     CorsInterceptor fhirCorsInterceptor(RestfulServer fhirRestfulServer, GeneGateServerProperties properties) {
-        List<String> origins = properties.getFhir().getCorsAllowedOrigins();
+        List<String> origins = properties.fhir().corsAllowedOrigins();
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(origins);
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));

@@ -98,8 +98,8 @@ public class FhirJpaConfig {
     public DatabaseBackedPagingProvider databaseBackedPagingProvider(GeneGateServerProperties properties) {
         // Pages of a search are kept in the database, so any node sharing it can serve the next page.
         DatabaseBackedPagingProvider paging = new DatabaseBackedPagingProvider();
-        paging.setDefaultPageSize(properties.getFhir().getDefaultPageSize());
-        paging.setMaximumPageSize(properties.getFhir().getMaxPageSize());
+        paging.setDefaultPageSize(properties.fhir().defaultPageSize());
+        paging.setMaximumPageSize(properties.fhir().maxPageSize());
         return paging;
     }
 

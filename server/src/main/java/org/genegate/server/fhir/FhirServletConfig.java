@@ -13,10 +13,10 @@ import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import org.genegate.security.settings.SecurityProperties;
 import org.genegate.server.GeneGateServerProperties;
 import org.genegate.server.claims.ClaimCheckOperationProvider;
 import org.genegate.server.readiness.ReadinessOperationProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +39,7 @@ public class FhirServletConfig {
             GeneGateServerProperties properties,
             ReadinessOperationProvider readinessOperation,
             ClaimCheckOperationProvider claimCheckOperation,
-            @Value("${genegate.security.public-base-url:}") String publicBaseUrl) {
+            SecurityProperties security) {
         RestfulServer server = new RestfulServer(fhirContext);
         server.setServerName("GeneGate FHIR server");
 
@@ -57,9 +57,9 @@ public class FhirServletConfig {
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         // Links and Location headers name the configured base, never the request's Host header (which a client
         // chooses); only an open, loopback-only server falls back to the request.
-        String serverAddress = properties.getFhir().getServerAddress();
-        if (serverAddress.isBlank() && !publicBaseUrl.isBlank()) {
-            serverAddress = publicBaseUrl.replaceAll("/+$", "") + "/fhir";
+        String serverAddress = properties.fhir().serverAddress();
+        if (serverAddress.isBlank() && !security.publicBaseUrl().isBlank()) {
+            serverAddress = security.publicBaseUrl() + "/fhir";
         }
         if (!serverAddress.isBlank()) {
             server.setServerAddressStrategy(new HardcodedServerAddressStrategy(serverAddress));

@@ -59,12 +59,12 @@ public class ProfileInstaller implements ApplicationRunner {
         this.fhirContext = fhirContext;
         this.daoRegistry = daoRegistry;
         this.installer = installer;
-        this.settings = properties.getProfiles();
+        this.settings = properties.profiles();
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (settings.isInstall()) {
+        if (settings.install()) {
             // Within the start-up that StartupLock makes exclusive per database: one node installs at a time.
             install();
         } else {
@@ -152,8 +152,8 @@ public class ProfileInstaller implements ApplicationRunner {
     }
 
     private Optional<Path> usCorePackage() {
-        if (!settings.getUsCorePackage().isBlank()) {
-            Path configured = Path.of(settings.getUsCorePackage());
+        if (!settings.usCorePackage().isBlank()) {
+            Path configured = Path.of(settings.usCorePackage());
             if (!Files.isRegularFile(configured)) {
                 throw new IllegalStateException("genegate.profiles.us-core-package names no file: " + configured);
             }

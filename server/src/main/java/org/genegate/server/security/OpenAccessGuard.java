@@ -2,9 +2,9 @@ package org.genegate.server.security;
 
 import java.net.InetAddress;
 import java.util.Optional;
+import org.genegate.security.settings.SecurityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -28,10 +28,9 @@ class OpenAccessGuard implements WebServerFactoryCustomizer<ConfigurableServletW
     private final ServerProperties server;
     private final boolean allowOpenNetwork;
 
-    OpenAccessGuard(ServerProperties server,
-                    @Value("${genegate.security.allow-open-network:false}") boolean allowOpenNetwork) {
+    OpenAccessGuard(ServerProperties server, SecurityProperties security) {
         this.server = server;
-        this.allowOpenNetwork = allowOpenNetwork;
+        this.allowOpenNetwork = security.allowOpenNetwork();
     }
 
     @Override

@@ -4,6 +4,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import java.net.URI;
+import org.genegate.security.settings.SecurityProperties.Smart;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
@@ -21,9 +22,9 @@ final class SmartCapabilityStatementInterceptor {
     static final String SERVICE_SYSTEM = "http://terminology.hl7.org/CodeSystem/restful-security-service";
     static final String OAUTH_URIS = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
 
-    private final SmartProperties properties;
+    private final Smart properties;
 
-    SmartCapabilityStatementInterceptor(SmartProperties properties) {
+    SmartCapabilityStatementInterceptor(Smart properties) {
         this.properties = properties;
     }
 

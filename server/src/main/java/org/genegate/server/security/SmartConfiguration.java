@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.util.List;
+import org.genegate.security.settings.SecurityProperties.Smart;
 
 /**
  * The {@code .well-known/smart-configuration} document (SMART App Launch 2.x §Well-Known). PKCE is S256
@@ -27,7 +28,7 @@ record SmartConfiguration(
         @JsonProperty("capabilities") List<String> capabilities,
         @JsonProperty("code_challenge_methods_supported") List<String> codeChallengeMethodsSupported) {
 
-    static SmartConfiguration of(SmartProperties properties) {
+    static SmartConfiguration of(Smart properties) {
         boolean openId = properties.openIdConnect();
         return new SmartConfiguration(openId ? properties.issuer() : null, openId ? properties.jwksUrl() : null,
                 properties.authorizationEndpoint(), properties.tokenEndpoint(),

@@ -9,9 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.genegate.audit.AuditEventSink;
 import org.genegate.security.JwtKeys;
+import org.genegate.security.settings.SecurityProperties;
+import org.genegate.security.settings.SecurityProperties.Smart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,10 +25,15 @@ import org.springframework.core.Ordered;
  */
 @Configuration
 @Profile("security")
-@EnableConfigurationProperties(SmartProperties.class)
 public class SmartSecurityConfig {
 
     private static final Logger log = LoggerFactory.getLogger(SmartSecurityConfig.class);
+
+    /** The authorization server of {@code genegate.security.smart.*}; the profile does not start without one. */
+    @Bean
+    Smart smartAuthorizationServer(SecurityProperties properties) {
+        return properties.smart().requireAuthorizationServer();
+    }
 
     /**
      * HAPI interceptors take effect by registration on the server, not as Spring beans. Searches and conditional
@@ -35,7 +41,7 @@ public class SmartSecurityConfig {
      * are narrowed to its patient, so they can neither find nor count another patient's resources.
      */
     @Bean
-    SmartAuthorizationInterceptor smartAuthorization(RestfulServer fhirRestfulServer, SmartProperties properties,
+    SmartAuthorizationInterceptor smartAuthorization(RestfulServer fhirRestfulServer, Smart properties,
                                                      FhirContext fhirContext) {
         String fhirBase = fhirRestfulServer.getServerAddressStrategy() instanceof HardcodedServerAddressStrategy fixed
                 ? fixed.getValue() : null;
@@ -78,7 +84,7 @@ public class SmartSecurityConfig {
     }
 
     @Bean
-    FilterRegistrationBean<SmartConfigurationFilter> smartConfigurationFilter(SmartProperties properties,
+    FilterRegistrationBean<SmartConfigurationFilter> smartConfigurationFilter(Smart properties,
                                                                              ObjectMapper objectMapper)
             throws JsonProcessingException {
         FilterRegistrationBean<SmartConfigurationFilter> registration = new FilterRegistrationBean<>(

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.genegate.security.JwtKeys;
+import org.genegate.security.settings.SecurityProperties;
+import org.genegate.security.settings.SecurityProperties.Smart;
 
 /**
  * Verifies a SMART access token issued as a JWT by the configured authorization server: its signature
@@ -39,12 +41,12 @@ final class SmartTokenVerifier {
     private final Clock clock;
 
     /** @param fhirBase this server's FHIR base URL, the {@code aud} expected when none is configured */
-    SmartTokenVerifier(SmartProperties properties, String fhirBase, ResourceRetriever jwksRetriever, Clock clock) {
+    SmartTokenVerifier(Smart properties, String fhirBase, ResourceRetriever jwksRetriever, Clock clock) {
         JWKSource<SecurityContext> keys = JwtKeys.cachedSource(properties.jwksUrl(), jwksRetriever,
                 "genegate.security.smart.jwks-url");
         Set<JWSAlgorithm> algorithms = new HashSet<>();
         for (String name : properties.algorithms()) {
-            algorithms.add(JwtKeys.asymmetric(name, "genegate.security.smart.algorithms"));
+            algorithms.add(SecurityProperties.asymmetricAlgorithm(name, "genegate.security.smart.algorithms"));
         }
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
         // RFC 9068 access tokens say "at+jwt"; many authorization servers still say "JWT" or nothing.

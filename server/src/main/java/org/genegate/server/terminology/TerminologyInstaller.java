@@ -46,7 +46,7 @@ public class TerminologyInstaller implements ApplicationRunner {
         this.fhirContext = fhirContext;
         this.daoRegistry = daoRegistry;
         this.installer = installer;
-        this.installAtStart = properties.getTerminology().isInstall();
+        this.installAtStart = properties.terminology().install();
     }
 
     @Override

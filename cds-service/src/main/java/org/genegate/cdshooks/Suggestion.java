@@ -1,4 +1,4 @@
-package org.genegate.cards;
+package org.genegate.cdshooks;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

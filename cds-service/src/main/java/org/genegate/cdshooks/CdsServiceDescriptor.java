@@ -1,4 +1,4 @@
-package org.genegate.hooks;
+package org.genegate.cdshooks;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.genegate.hooks;
+package org.genegate.cdshooks;
 
 import java.util.List;
 import org.genegate.assessment.SentOrders;

@@ -1,8 +1,7 @@
-package org.genegate.audit;
+package org.genegate.cdshooks;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.genegate.cards.CardCoding;
 
 /**
  * One CDS Hooks 2.0 feedback item: what the user did with a card.

@@ -1,4 +1,4 @@
-package org.genegate.security;
+package org.genegate.security.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import org.genegate.security.CdsClientSecurityProperties.TrustedCdsClient;
+import org.genegate.security.settings.SecurityProperties.TrustedCdsClient;
 import org.junit.jupiter.api.Test;
 
-class CdsClientSecurityPropertiesTest {
+class SecurityPropertiesTest {
 
     private static final URI JWKS = URI.create("https://ehr.example.org/jwks.json");
 
@@ -39,7 +39,7 @@ class CdsClientSecurityPropertiesTest {
     void anIssuerIsListedOnce() {
         TrustedCdsClient client = new TrustedCdsClient("https://ehr.example.org", JWKS, null, null, null, null);
 
-        assertThatThrownBy(() -> new CdsClientSecurityProperties(List.of(client, client), null, null, null, null))
+        assertThatThrownBy(() -> new SecurityProperties(List.of(client, client), null, null, null, null, false, null))
                 .hasMessageContaining("twice");
     }
 
@@ -48,12 +48,24 @@ class CdsClientSecurityPropertiesTest {
         TrustedCdsClient epic = new TrustedCdsClient("https://epic.example.org", JWKS, null, null, null, null);
         TrustedCdsClient strict = new TrustedCdsClient("https://strict.example.org", JWKS, null, null, null,
                 Duration.ofMinutes(5));
-        CdsClientSecurityProperties properties = new CdsClientSecurityProperties(List.of(epic, strict), null, null,
-                null, null);
+        SecurityProperties properties = new SecurityProperties(List.of(epic, strict), null, null, null, null, false,
+                null);
 
         assertThat(properties.maxTokenLifetime(epic)).isEqualTo(Duration.ofSeconds(900));
         assertThat(properties.maxTokenLifetime(strict)).isEqualTo(Duration.ofMinutes(5));
         assertThatThrownBy(() -> new TrustedCdsClient("https://x.example.org", JWKS, null, null, null, Duration.ZERO))
                 .hasMessageContaining("max-token-lifetime");
+    }
+
+    @Test
+    void theSmartAuthorizationServerIsRequiredOnlyWhenAskedFor() {
+        SecurityProperties open = new SecurityProperties(null, null, null, null, null, false, null);
+
+        // Without the security profile nothing names an authorization server, and nothing needs one.
+        assertThat(open.smart().issuer()).isNull();
+        assertThat(open.smart().algorithms()).contains("RS256");
+        assertThatThrownBy(() -> open.smart().requireAuthorizationServer())
+                .hasMessageContaining("genegate.security.smart.issuer")
+                .hasMessageContaining("genegate.security.smart.token-endpoint");
     }
 }

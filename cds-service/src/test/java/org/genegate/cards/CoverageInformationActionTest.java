@@ -1,0 +1,97 @@
+package org.genegate.cards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.time.LocalDate;
+import java.util.List;
+import org.genegate.cdshooks.Action;
+import org.genegate.findings.GateFinding;
+import org.genegate.findings.GateStatus;
+import org.genegate.findings.Severity;
+import org.genegate.findings.SourceClass;
+import org.genegate.gates.Assessment;
+import org.genegate.gates.CoverageDetermination;
+import org.genegate.orders.DraftOrder;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+
+class CoverageInformationActionTest {
+
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+
+    private final CoverageInformationAction action = new CoverageInformationAction(FHIR);
+
+    private static MedicationRequest order() {
+        MedicationRequest order = new MedicationRequest().setSubject(new Reference("Patient/p1"));
+        order.setId("mr1");
+        // A stale assertion from an earlier call is replaced, never kept beside the new one.
+        order.addExtension(new Extension(CoverageInformationAction.EXTENSION_URL));
+        return order;
+    }
+
+    private static Assessment assessment(CoverageDetermination coverage, List<GateFinding> findings) {
+        return new Assessment(new DraftOrder(order(), null, List.of(), TODAY), findings, coverage, "test");
+    }
+
+    private static CoverageDetermination coverage(String covered, String paNeeded) {
+        return new CoverageDetermination("Coverage/cov-1", "Acme Health", "acme", covered, paNeeded, "yes",
+                List.of("NAb titer"));
+    }
+
+    private static GateFinding finding(String gateId, GateStatus status, Severity severity) {
+        return new GateFinding(gateId, status, severity, gateId + " " + status, List.of(), "test source",
+                List.of(SourceClass.PAYER), List.of());
+    }
+
+    private Extension sentExtension(Action built) {
+        MedicationRequest updated = FHIR.newJsonParser().parseResource(MedicationRequest.class, built.resource());
+        assertThat(updated.getIdElement().getIdPart()).isEqualTo("mr1");
+        assertThat(updated.getExtensionsByUrl(CoverageInformationAction.EXTENSION_URL)).hasSize(1);
+        return updated.getExtensionByUrl(CoverageInformationAction.EXTENSION_URL);
+    }
+
+    @Test
+    void withoutActiveCoverageNoActionIsSent() {
+        assertThat(action.build(assessment(null, List.of()), TODAY)).isEmpty();
+    }
+
+    @Test
+    void theWholeOrderIsUpdatedWithOneCoverageAssertionDatedToday() {
+        Action built = action.build(assessment(coverage("conditional", "auth-needed"), List.of()), TODAY)
+                .orElseThrow();
+
+        assertThat(built.type()).isEqualTo("update");
+        Extension info = sentExtension(built);
+        assertThat(((Reference) info.getExtensionByUrl("coverage").getValue()).getReference())
+                .isEqualTo("Coverage/cov-1");
+        assertThat(info.getExtensionByUrl("covered").getValue().primitiveValue()).isEqualTo("conditional");
+        assertThat(info.getExtensionByUrl("pa-needed").getValue().primitiveValue()).isEqualTo("auth-needed");
+        assertThat(info.getExtensionByUrl("date").getValue().primitiveValue()).isEqualTo("2026-11-20");
+        assertThat(info.getExtensionByUrl("coverage-assertion-id").getValue().primitiveValue()).matches("[0-9a-f]{32}");
+        assertThat(info.getExtensionByUrl("doc-needed")).isNull();
+    }
+
+    @Test
+    void notCoveredCarriesNoPaNeededAndOpenClinicalGatesAskForDocumentation() {
+        Action built = action.build(assessment(coverage("not-covered", "auth-needed"), List.of(
+                finding("nab-aav5", GateStatus.MISSING, Severity.WARNING),
+                finding("payer", GateStatus.FAIL, Severity.CRITICAL))), TODAY).orElseThrow();
+
+        Extension info = sentExtension(built);
+        assertThat(info.getExtensionByUrl("pa-needed")).isNull();
+        assertThat(info.getExtensionByUrl("doc-needed").getValue().primitiveValue()).isEqualTo("clinical");
+        assertThat(info.getExtensionByUrl("doc-purpose").getValue().primitiveValue()).isEqualTo("withpa");
+    }
+
+    @Test
+    void aPayerFindingAloneAsksForNoClinicalDocumentation() {
+        Action built = action.build(assessment(coverage("covered", "no-auth"), List.of(
+                finding("payer", GateStatus.FAIL, Severity.WARNING))), TODAY).orElseThrow();
+
+        assertThat(sentExtension(built).getExtensionByUrl("doc-needed")).isNull();
+    }
+}
