@@ -15,6 +15,8 @@ import org.genegate.findings.Remedy;
 import org.genegate.findings.Severity;
 import org.genegate.findings.SourceClass;
 import org.genegate.gates.Assessment;
+import org.genegate.gates.CardGroup;
+import org.genegate.gates.Gates;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.orders.DraftOrder;
 import org.hl7.fhir.r4.model.Coding;
@@ -33,7 +35,6 @@ public final class CardComposer {
 
     static final int MAX_SUMMARY = 139;
     private static final String DRUG = "Hemgenix (J1411)";
-    private static final Set<String> CODING_GATES = Set.of("coding");
 
     private final FhirContext fhirContext;
     private final CardSettings settings;
@@ -55,9 +56,9 @@ public final class CardComposer {
         List<GateFinding> unverified = select(findings, f -> f.status() == GateStatus.COULD_NOT_VERIFY
                 && f.severity() != Severity.CRITICAL);
         List<GateFinding> coding = select(findings, f -> f.severity() == Severity.WARNING
-                && f.status() != GateStatus.COULD_NOT_VERIFY && CODING_GATES.contains(f.gateId()));
+                && f.status() != GateStatus.COULD_NOT_VERIFY && Gates.inCardGroup(f.gateId(), CardGroup.CODING));
         List<GateFinding> documentation = select(findings, f -> f.severity() == Severity.WARNING
-                && f.status() != GateStatus.COULD_NOT_VERIFY && !CODING_GATES.contains(f.gateId()));
+                && f.status() != GateStatus.COULD_NOT_VERIFY && !Gates.inCardGroup(f.gateId(), CardGroup.CODING));
         List<GateFinding> info = select(findings, f -> f.severity() == Severity.INFO);
 
         DraftOrder order = assessment.order();
@@ -119,7 +120,7 @@ public final class CardComposer {
                 .map(c -> DRUG + ": " + c.payerName() + ("auth-needed".equals(c.paNeeded())
                         ? " requires prior authorization" : ": check prior authorization")
                         + "; see the PA documentation list")
-                .orElse(DRUG + ": " + (info(findings, "payer") ? "no active coverage on file; payer requirements unknown"
+                .orElse(DRUG + ": " + (payerFactsUnknown(findings) ? "no active coverage on file; payer requirements unknown"
                         : "order notes"));
         StringBuilder detail = new StringBuilder();
         assessment.coverageDetermination().ifPresent(c -> {
@@ -159,8 +160,10 @@ public final class CardComposer {
         return Map.of(FINDINGS_EXTENSION, findings.stream().map(CardFinding::of).toList());
     }
 
-    private static boolean info(List<GateFinding> findings, String gateId) {
-        return findings.stream().anyMatch(f -> f.gateId().equals(gateId) && f.status() != GateStatus.PASS);
+    /** Whether a payer-facts gate did not pass: no coverage matched, so the payer's requirements are unknown. */
+    private static boolean payerFactsUnknown(List<GateFinding> findings) {
+        return findings.stream().anyMatch(f -> Gates.inCardGroup(f.gateId(), CardGroup.PAYER_INFO)
+                && f.status() != GateStatus.PASS);
     }
 
     private List<Suggestion> suggestions(List<GateFinding> findings, DraftOrder order) {
@@ -238,7 +241,7 @@ public final class CardComposer {
             detail.append(lead).append("\n\n");
         }
         for (GateFinding finding : findings) {
-            detail.append("- **").append(GateTitles.title(finding.gateId())).append("** (")
+            detail.append("- **").append(Gates.title(finding.gateId())).append("** (")
                     .append(statusText(finding.status())).append("; ").append(sourceClassText(finding))
                     .append("): ").append(finding.message());
             for (Evidence evidence : finding.evidence()) {
@@ -271,7 +274,7 @@ public final class CardComposer {
             if (i > 0) {
                 lead.append("; ");
             }
-            lead.append(GateTitles.title(findings.get(i).gateId())).append(": ").append(sourceClassText(findings.get(i)));
+            lead.append(Gates.title(findings.get(i).gateId())).append(": ").append(sourceClassText(findings.get(i)));
         }
         return lead.append('.').toString();
     }
@@ -306,7 +309,7 @@ public final class CardComposer {
             if (i > 0) {
                 summary.append(", ");
             }
-            summary.append(GateTitles.shortText(findings.get(i).gateId()));
+            summary.append(Gates.summary(findings.get(i).gateId()));
         }
         return truncate(summary.toString());
     }

@@ -7,7 +7,9 @@ import java.util.UUID;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Severity;
 import org.genegate.gates.Assessment;
+import org.genegate.gates.CardGroup;
 import org.genegate.gates.CoverageDetermination;
+import org.genegate.gates.Gates;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Extension;
@@ -63,10 +65,10 @@ public final class CoverageInformationAction {
         return info;
     }
 
-    /** Clinical documentation is still needed when any non-payer gate did not pass with a warning or worse. */
+    /** Clinical documentation is still needed when any gate other than payer facts did not pass with a warning or worse. */
     private static boolean documentationNeeded(Assessment assessment) {
         return assessment.findings().stream().anyMatch(f -> f.status() != GateStatus.PASS
-                && !"payer".equals(f.gateId())
+                && !Gates.inCardGroup(f.gateId(), CardGroup.PAYER_INFO)
                 && (f.severity() == Severity.WARNING || f.severity() == Severity.CRITICAL));
     }
 }

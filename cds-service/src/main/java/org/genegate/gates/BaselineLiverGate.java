@@ -20,7 +20,6 @@ import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
 import org.genegate.findings.SourceClass;
-import org.genegate.policy.BaselineLiverSettings;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -38,6 +37,10 @@ import org.hl7.fhir.r4.model.Quantity;
  * rise asks for a hepatologist (US label §2.1). Every item is listed so one card shows the whole work-up.
  */
 public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
+
+    public static final GateDefinition<BaselineLiverSettings> DEFINITION = new GateDefinition<>(BaselineLiverSettings.ID,
+            new GateDefinition.Titles("Baseline hepatic assessment", "liver work-up", "baseline liver work-up"),
+            CardGroup.DOCUMENTATION, BaselineLiverSettings.class, BaselineLiverSettings::read, policy -> new BaselineLiverGate());
 
     private record LabTest(String code, String name) {
     }
@@ -63,16 +66,6 @@ public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
     private static final List<SourceClass> PAYER = List.of(SourceClass.PAYER);
     private static final List<SourceClass> CONTRAINDICATION = List.of(SourceClass.SMPC, SourceClass.LABEL);
     private static final List<SourceClass> TEAM = List.of(SourceClass.TEAM_DEFAULT);
-
-    @Override
-    public String id() {
-        return BaselineLiverSettings.ID;
-    }
-
-    @Override
-    public String title() {
-        return "baseline liver work-up";
-    }
 
     @Override
     public Set<RecordPart> reads() {

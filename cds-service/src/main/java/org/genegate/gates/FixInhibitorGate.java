@@ -13,7 +13,6 @@ import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
 import org.genegate.findings.SourceClass;
-import org.genegate.policy.FixInhibitorSettings;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.Observation;
@@ -26,18 +25,12 @@ import org.hl7.fhir.r4.model.Quantity;
  */
 public final class FixInhibitorGate implements Gate<FixInhibitorSettings> {
 
+    public static final GateDefinition<FixInhibitorSettings> DEFINITION = new GateDefinition<>(FixInhibitorSettings.ID,
+            new GateDefinition.Titles("FIX inhibitor (Bethesda)", "FIX inhibitor", "FIX inhibitor (Bethesda) result"),
+            CardGroup.DOCUMENTATION, FixInhibitorSettings.class, FixInhibitorSettings::read, policy -> new FixInhibitorGate());
+
     /** Units a Bethesda titer is reported in (UCUM and common text). */
     private static final String[] BETHESDA_UNITS = {"[beth'U]", "[beth'U]/mL", "BU", "BU/mL"};
-
-    @Override
-    public String id() {
-        return FixInhibitorSettings.ID;
-    }
-
-    @Override
-    public String title() {
-        return "FIX inhibitor (Bethesda) result";
-    }
 
     @Override
     public Set<RecordPart> reads() {

@@ -23,6 +23,7 @@ import org.genegate.fetch.MedicationLookup;
 import org.genegate.fetch.PrefetchTemplates;
 import org.genegate.fetch.RecordAssembler;
 import org.genegate.gates.GateEngine;
+import org.genegate.gates.Gates;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.monitoring.PostInfusionMonitor;
 import org.genegate.orders.HemgenixMentions;
@@ -48,7 +49,7 @@ public class HookConfig {
 
     @Bean
     Policy policy(@Value("${genegate.policy.file:}") String policyFile) {
-        return policyFile.isBlank() ? PolicyLoader.loadDefault() : PolicyLoader.load(Path.of(policyFile));
+        return policyFile.isBlank() ? PolicyLoader.loadDefault(Gates.ALL) : PolicyLoader.load(Path.of(policyFile), Gates.ALL);
     }
 
     @Bean

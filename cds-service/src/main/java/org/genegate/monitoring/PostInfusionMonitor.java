@@ -159,7 +159,7 @@ public final class PostInfusionMonitor {
         List<String> reasons = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>(List.of(Observations.evidence(latest, "ALT after Hemgenix")));
         Optional<BigDecimal> uln = BaselineLiverGate.upperLimit(latest, value, GeneGateTerminology.LOINC_ALT,
-                policy.baselineLiver());
+                policy.settings(BaselineLiverGate.DEFINITION));
         if (uln.isPresent()) {
             BigDecimal limit = uln.get().multiply(settings.altUlnMultiple());
             if (value.getValue().compareTo(limit) > 0) {
@@ -212,15 +212,15 @@ public final class PostInfusionMonitor {
             if (day.isEmpty() || !day.get().isAfter(administered)) {
                 continue;
             }
-            if (FixInhibitorGate.read(observation, policy.fixInhibitor().positiveThresholdBu()) == Positivity.POSITIVE) {
+            if (FixInhibitorGate.read(observation, policy.settings(FixInhibitorGate.DEFINITION).positiveThresholdBu()) == Positivity.POSITIVE) {
                 String text = Observations.valueText(observation) + " " + Observations.dated(observation);
                 return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.INHIBITOR, settings.inhibitorSeverity(),
                         "FIX inhibitor positive after dosing (" + Observations.valueText(observation) + ")",
                         "A FIX inhibitor test after the Hemgenix infusion (" + administered + ") is positive: " + text
-                                + " (positive at or above " + Numbers.plain(policy.fixInhibitor().positiveThresholdBu())
+                                + " (positive at or above " + Numbers.plain(policy.settings(FixInhibitorGate.DEFINITION).positiveThresholdBu())
                                 + " BU). Confirm with a repeat Bethesda test and involve the hemophilia treatment "
                                 + "center: factor IX replacement may no longer work, and bleeding must be managed "
-                                + "with the inhibitor in mind.\n\n_Source: " + policy.fixInhibitor().source() + '_',
+                                + "with the inhibitor in mind.\n\n_Source: " + policy.settings(FixInhibitorGate.DEFINITION).source() + '_',
                         List.of(Observations.evidence(observation, "FIX inhibitor after Hemgenix")), List.of()));
             }
         }

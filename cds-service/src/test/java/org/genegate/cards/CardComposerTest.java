@@ -13,10 +13,10 @@ import org.genegate.findings.Remedy;
 import org.genegate.findings.Severity;
 import org.genegate.findings.SourceClass;
 import org.genegate.gates.Assessment;
+import org.genegate.gates.Gates;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.orders.DraftOrder;
 import org.genegate.orders.HemgenixRecognition;
-import org.genegate.policy.Policy;
 import org.genegate.policy.PolicyLoader;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -31,7 +31,7 @@ class CardComposerTest {
 
     private final CardComposer composer = new CardComposer(FHIR, new CardSettings("GeneGate", null,
             List.of(new CardCoding("s", "c", "d")), List.of(new Link("HEMGENIX Connect", "https://www.hemgenix.com/",
-            "absolute"))), new MonitoringPlanBuilder(PolicyLoader.loadDefault().monitoring()));
+            "absolute"))), new MonitoringPlanBuilder(PolicyLoader.loadDefault(Gates.ALL).monitoring()));
 
     private static DraftOrder order() {
         MedicationRequest request = new MedicationRequest()
@@ -50,7 +50,7 @@ class CardComposerTest {
     @Test
     void groupsFindingsIntoOneCardPerKindWithinTheSummaryLimit() {
         List<GateFinding> findings = new ArrayList<>();
-        for (String gate : Policy.GATE_IDS) {
+        for (String gate : Gates.ids()) {
             findings.add(finding(gate, GateStatus.FAIL, Severity.CRITICAL));
         }
         findings.add(finding("diagnosis", GateStatus.MISSING, Severity.WARNING));
