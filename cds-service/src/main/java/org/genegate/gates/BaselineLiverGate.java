@@ -132,7 +132,7 @@ public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
                 remedies.add(order);
                 continue;
             }
-            Optional<BigDecimal> uln = upperLimit(latest, value.get(), test.code(), policy);
+            Optional<BigDecimal> uln = policy.upperLimit(latest, value.get(), test.code());
             boolean recent = Observations.withinDays(latest, in.orderDate(), policy.windowDays());
             sustainedRise(test, results, policy).ifPresent(text -> items.add(new Item(Level.ABNORMAL, text, LABEL)));
             if (uln.isPresent()) {
@@ -173,7 +173,7 @@ public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
         List<String> raised = new ArrayList<>();
         for (Observation result : results.subList(0, 2)) {
             Optional<Quantity> value = Observations.quantity(result);
-            Optional<BigDecimal> uln = value.flatMap(v -> upperLimit(result, v, test.code(), policy));
+            Optional<BigDecimal> uln = value.flatMap(v -> policy.upperLimit(result, v, test.code()));
             if (uln.isEmpty() || value.get().getValue().compareTo(uln.get()) <= 0) {
                 return Optional.empty();
             }
@@ -308,25 +308,6 @@ public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
         List<Observation> results = Observations.results(in.record(), GeneGateTerminology.CODE_SYSTEM,
                 GeneGateTerminology.LIVER_STIFFNESS);
         return results.isEmpty() ? Optional.empty() : Optional.of(results.get(0));
-    }
-
-    /**
-     * The upper limit of normal of a liver test: the lab's own wins; the policy's default for the test and unit is
-     * the fallback. Also read after the infusion, by the ALT check of the patient-view service.
-     */
-    public static Optional<BigDecimal> upperLimit(Observation observation, Quantity value, String code,
-                                                   BaselineLiverSettings policy) {
-        for (Observation.ObservationReferenceRangeComponent range : observation.getReferenceRange()) {
-            Quantity high = range.getHigh();
-            boolean sameUnit = !high.hasCode() && !high.hasUnit()
-                    || Units.same(high.getCode(), value.getCode()) || Units.same(high.getUnit(), value.getUnit())
-                    || Units.same(high.getCode(), value.getUnit()) || Units.same(high.getUnit(), value.getCode());
-            if (high.getValue() != null && high.getValue().signum() > 0 && sameUnit) {
-                return Optional.of(high.getValue());
-            }
-        }
-        Optional<BigDecimal> byCode = policy.defaultUpperLimit(code, value.getCode());
-        return byCode.isPresent() ? byCode : policy.defaultUpperLimit(code, value.getUnit());
     }
 
     private static Optional<LocalDate> date(DiagnosticReport report) {

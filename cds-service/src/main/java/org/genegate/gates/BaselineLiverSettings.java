@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.genegate.clinical.Observations;
 import org.genegate.clinical.Units;
 import org.genegate.findings.Severity;
 import org.genegate.policy.GateSettings;
 import org.genegate.policy.PolicyException;
 import org.genegate.policy.PolicyNode;
 import org.genegate.policy.Severities;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
 
 /**
  * Settings of the {@code baseline-liver} gate.
@@ -65,6 +68,19 @@ public record BaselineLiverSettings(boolean enabled, Severities severities, Stri
     @Override
     public String gateId() {
         return ID;
+    }
+
+    /**
+     * The upper limit of normal of a liver test: the lab's own wins; the policy's default for the test and unit is
+     * the fallback. Read before the order by the gate and after the infusion by the ALT check.
+     */
+    public Optional<BigDecimal> upperLimit(Observation observation, Quantity value, String loincCode) {
+        Optional<BigDecimal> lab = Observations.referenceHigh(observation, value);
+        if (lab.isPresent()) {
+            return lab;
+        }
+        Optional<BigDecimal> byCode = defaultUpperLimit(loincCode, value.getCode());
+        return byCode.isPresent() ? byCode : defaultUpperLimit(loincCode, value.getUnit());
     }
 
     /** The default upper limit for a test reported in the given unit, compared as UCUM-ish unit text. */

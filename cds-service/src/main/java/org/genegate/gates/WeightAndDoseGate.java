@@ -18,7 +18,6 @@ import org.genegate.orders.OrderedDose;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
 
 /**
  * The weight-based dose: 2 × 10^13 gc/kg = 2 mL/kg, vials = ceil(mL / 10), on a body weight at most
