@@ -19,6 +19,7 @@ import org.genegate.gates.CardGroup;
 import org.genegate.gates.Gates;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.orders.DraftOrder;
+import org.genegate.policy.ProductSettings;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
@@ -34,15 +35,16 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 public final class CardComposer {
 
     static final int MAX_SUMMARY = 139;
-    private static final String DRUG = "Hemgenix (J1411)";
 
     private final FhirContext fhirContext;
     private final CardSettings settings;
+    private final ProductSettings product;
     private final MonitoringPlanBuilder planBuilder;
 
     public CardComposer(FhirContext fhirContext, CardSettings settings, MonitoringPlanBuilder planBuilder) {
         this.fhirContext = fhirContext;
         this.settings = settings;
+        this.product = settings.product();
         this.planBuilder = planBuilder;
     }
 
@@ -81,16 +83,16 @@ public final class CardComposer {
     }
 
     private Card criticalCard(List<GateFinding> findings, DraftOrder order) {
-        String summary = summary(DRUG + ": do not give without review: ", findings);
+        String summary = summary(product.label() + ": do not give without review: ", findings);
         List<Suggestion> suggestions = suggestions(findings, order);
-        return new Card(uuid(), summary, detail(findings, "Hemgenix is a one-time therapy. " + sourcesLead(findings)
-                        + " Override only with a documented reason."),
+        return new Card(uuid(), summary, detail(findings, product.name() + " is a one-time therapy. "
+                        + sourcesLead(findings) + " Override only with a documented reason."),
                 "critical", source(CardTopics.CONTRAINDICATION), suggestions, selectionBehavior(suggestions),
                 settings.overrideReasons(), List.of(), findingsExtension(findings));
     }
 
     private Card documentationCard(List<GateFinding> findings, DraftOrder order) {
-        String summary = summary(DRUG + ": complete before prior authorization: ", findings);
+        String summary = summary(product.label() + ": complete before prior authorization: ", findings);
         List<Suggestion> suggestions = suggestions(findings, order);
         return new Card(uuid(), summary, detail(findings, "Gaps a payer will deny on, or that the label asks to "
                         + "settle before dosing."),
@@ -99,7 +101,7 @@ public final class CardComposer {
     }
 
     private Card unverifiedCard(List<GateFinding> findings) {
-        String summary = summary(DRUG + ": could not verify (record unavailable): ", findings);
+        String summary = summary(product.label() + ": could not verify (record unavailable): ", findings);
         return new Card(uuid(), summary, detail(findings, "These checks were NOT passed: the data they need could "
                         + "not be read in time. Check them by hand or retry."),
                 "warning", source(CardTopics.GUIDELINE), List.of(), null, List.of(), List.of(),
@@ -107,21 +109,21 @@ public final class CardComposer {
     }
 
     private Card codingCard(List<GateFinding> findings, DraftOrder order) {
-        String summary = truncate(DRUG + ": fix billing codes: " + findings.get(0).message());
+        String summary = truncate(product.label() + ": fix billing codes: " + findings.get(0).message());
         List<Suggestion> suggestions = suggestions(findings, order);
-        return new Card(uuid(), summary, detail(findings, "Bill J1411 x 1 unit; infusion 96365, plus 96366 only "
-                        + "past 90 minutes."),
+        return new Card(uuid(), summary, detail(findings, "Bill " + product.billingCode()
+                        + " x 1 unit; infusion 96365, plus 96366 only past 90 minutes."),
                 "warning", source(CardTopics.CLAIM), suggestions, selectionBehavior(suggestions), List.of(), List.of(),
                 findingsExtension(findings));
     }
 
     private Card payerCard(List<GateFinding> findings, Assessment assessment, String smartAppUrl) {
         String summary = assessment.coverageDetermination()
-                .map(c -> DRUG + ": " + c.payerName() + ("auth-needed".equals(c.paNeeded())
+                .map(c -> product.label() + ": " + c.payerName() + ("auth-needed".equals(c.paNeeded())
                         ? " requires prior authorization" : ": check prior authorization")
                         + "; see the PA documentation list")
-                .orElse(DRUG + ": " + (payerFactsUnknown(findings) ? "no active coverage on file; payer requirements unknown"
-                        : "order notes"));
+                .orElse(product.label() + ": " + (payerFactsUnknown(findings)
+                        ? "no active coverage on file; payer requirements unknown" : "order notes"));
         StringBuilder detail = new StringBuilder();
         assessment.coverageDetermination().ifPresent(c -> {
             detail.append("**").append(c.payerName()).append("** (").append(c.coverageReference()).append(")\n\n");
@@ -150,8 +152,8 @@ public final class CardComposer {
     private List<Link> payerLinks(String smartAppUrl) {
         List<Link> links = new ArrayList<>(settings.payerLinks());
         if (smartAppUrl != null && !smartAppUrl.isBlank()) {
-            links.add(new Link("Hemgenix checklist, dose, payer requirements and labs (SMART app)", smartAppUrl,
-                    "smart"));
+            links.add(new Link(product.name() + " checklist, dose, payer requirements and labs (SMART app)",
+                    smartAppUrl, "smart"));
         }
         return links;
     }
@@ -179,10 +181,11 @@ public final class CardComposer {
                     }
                 } else if (remedy instanceof Remedy.CreateMonitoringPlan) {
                     suggestions.add(new Suggestion(RemedyLabels.label(remedy), uuid(), true, List.of(Action.create(
-                            "Create the Hemgenix monitoring CarePlan", json(planBuilder.provisional(order))))));
+                            "Create the " + product.name() + " monitoring CarePlan",
+                            json(planBuilder.provisional(order))))));
                 } else if (remedy instanceof Remedy.UpdateDose dose) {
                     suggestions.add(new Suggestion(RemedyLabels.label(dose),
-                            uuid(), true, List.of(Action.update("Update the Hemgenix order's dose",
+                            uuid(), true, List.of(Action.update("Update the " + product.name() + " order's dose",
                             json(RemedyResources.withDose(order, dose))))));
                 } else if (remedy instanceof Remedy.ReplaceCode replace) {
                     codeSuggestion(replace, order).ifPresent(suggestions::add);
@@ -200,7 +203,7 @@ public final class CardComposer {
         String label = RemedyLabels.label(replace);
         if (RemedyResources.replaceCoding(new ArrayList<>(medicationCodings(order)), replace)) {
             return java.util.Optional.of(new Suggestion(label, uuid(), true, List.of(Action.update(label
-                    + " on the Hemgenix order", json(RemedyResources.withCode(order, replace))))));
+                    + " on the " + product.name() + " order", json(RemedyResources.withCode(order, replace))))));
         }
         for (Resource other : order.otherOrders()) {
             List<Coding> codings = codingsOf(other);

@@ -10,6 +10,7 @@ import org.genegate.gates.Assessment;
 import org.genegate.gates.CardGroup;
 import org.genegate.gates.CoverageDetermination;
 import org.genegate.gates.Gates;
+import org.genegate.policy.ProductSettings;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Extension;
@@ -31,9 +32,11 @@ public final class CoverageInformationAction {
             "http://hl7.org/fhir/us/davinci-crd/StructureDefinition/ext-coverage-information";
 
     private final FhirContext fhirContext;
+    private final ProductSettings product;
 
-    public CoverageInformationAction(FhirContext fhirContext) {
+    public CoverageInformationAction(FhirContext fhirContext, ProductSettings product) {
         this.fhirContext = fhirContext;
+        this.product = product;
     }
 
     /** Empty when the patient has no active Coverage: the extension must name one. */
@@ -42,7 +45,7 @@ public final class CoverageInformationAction {
             MedicationRequest updated = assessment.order().request().copy();
             updated.getExtension().removeIf(e -> EXTENSION_URL.equals(e.getUrl()));
             updated.addExtension(extension(coverage, documentationNeeded(assessment), today));
-            return Action.update("Record coverage information for the Hemgenix order ("
+            return Action.update("Record coverage information for the " + product.name() + " order ("
                     + coverage.payerName() + ")", fhirContext.newJsonParser().encodeResourceToString(updated));
         });
     }

@@ -117,12 +117,12 @@ public final class GateEngine {
         return couldNotVerify(bound, String.join("; ", unavailable), result.evidence());
     }
 
-    private static GateFinding couldNotVerify(BoundGate<?> bound, String reason, List<Evidence> evidence) {
+    private GateFinding couldNotVerify(BoundGate<?> bound, String reason, List<Evidence> evidence) {
         GateSettings settings = bound.settings();
         // Remedies are dropped: ordering a test that may already be on record would be wrong advice.
         return new GateFinding(settings.gateId(), GateStatus.COULD_NOT_VERIFY,
                 settings.severities().of(GateStatus.COULD_NOT_VERIFY),
-                "Could not verify the " + bound.definition().titles().checks() + " for Hemgenix: " + reason + ".",
+                "Could not verify the " + bound.definition().titles().checks() + " for " + policy.product().name() + ": " + reason + ".",
                 evidence, settings.source(), RuleSources.of(settings.gateId()), List.of());
     }
 

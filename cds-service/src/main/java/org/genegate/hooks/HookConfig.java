@@ -49,7 +49,8 @@ public class HookConfig {
 
     @Bean
     Policy policy(@Value("${genegate.policy.file:}") String policyFile) {
-        return policyFile.isBlank() ? PolicyLoader.loadDefault(Gates.ALL) : PolicyLoader.load(Path.of(policyFile), Gates.ALL);
+        return policyFile.isBlank() ? PolicyLoader.loadDefault(Gates.ALL)
+                : PolicyLoader.load(Path.of(policyFile), Gates.ALL);
     }
 
     @Bean
@@ -122,7 +123,7 @@ public class HookConfig {
     CardSettings cardSettings(FhirContext fhirContext, Policy policy, HookProperties properties) {
         List<Link> links = policy.links().stream().map(l -> new Link(l.label(), l.url(), "absolute")).toList();
         return new CardSettings(properties.sourceLabel(), properties.sourceUrl(),
-                OverrideReasons.from(TerminologyResources.load(fhirContext)), links);
+                OverrideReasons.from(TerminologyResources.load(fhirContext)), links, policy.product());
     }
 
     @Bean
@@ -139,7 +140,7 @@ public class HookConfig {
                             ExecutorService recordFetchExecutor, HookProperties properties) {
         HookRequestReader reader = new HookRequestReader(fhirContext);
         return new HookService(reader, recognizer, recordAssembler, engine,
-                new CardComposer(fhirContext, cardSettings, planBuilder), new CoverageInformationAction(fhirContext),
+                new CardComposer(fhirContext, cardSettings, planBuilder), new CoverageInformationAction(fhirContext, cardSettings.product()),
                 auditTrail, recordSource, Clock.systemDefaultZone(), new HemgenixMentions(fhirContext, recognizer),
                 new MedicationLookup(reader, recordFetchExecutor),
                 new OrderNoticeCards(cardSettings));

@@ -13,12 +13,14 @@ import java.util.Optional;
  * between threads.
  *
  * @param version    the policy version, echoed on every assessment so a card can say which rules it applied
+ * @param product    the gene therapy the policy is for: its name and billing code
  * @param gates      each gate's settings by gate id, in the order of the gate sections it was read with
  * @param links      links every payer card carries (manufacturer support, HTC directory)
  * @param monitoring after the infusion: the monitoring plan's schedule and the patient-view thresholds
  * @param claim      the claim check's payer-dependent settings
  */
 public record Policy(String version,
+                     ProductSettings product,
                      Map<String, GateSettings> gates,
                      List<Link> links,
                      MonitoringSettings monitoring,
@@ -26,6 +28,7 @@ public record Policy(String version,
 
     public Policy {
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(product, "product");
         Objects.requireNonNull(monitoring, "monitoring");
         Objects.requireNonNull(claim, "claim");
         gates = Collections.unmodifiableMap(new LinkedHashMap<>(gates));

@@ -31,7 +31,7 @@ public final class PolicyLoader {
     /** Classpath location of the shipped default policy. */
     public static final String DEFAULT_RESOURCE = "policy/j1411-policy.yaml";
 
-    private static final Set<String> TOP_KEYS = keys("version", "gates", "links", "monitoring", "claim");
+    private static final Set<String> TOP_KEYS = keys("version", "product", "gates", "links", "monitoring", "claim");
 
     private static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory())
             // A key written twice would otherwise silently keep the last value.
@@ -92,6 +92,7 @@ public final class PolicyLoader {
     private static Policy read(PolicyNode root, List<? extends GateSection<?>> sections) {
         root.allowOnly(TOP_KEYS);
         String version = root.text("version");
+        ProductSettings product = product(root.object("product"));
         PolicyNode gates = root.object("gates");
         Set<String> ids = new LinkedHashSet<>();
         for (GateSection<?> section : sections) {
@@ -110,7 +111,13 @@ public final class PolicyLoader {
             settings.put(section.id(), read);
         }
         List<Link> links = root.links("links");
-        return new Policy(version, settings, links, monitoring(root.object("monitoring")), claim(root.object("claim")));
+        return new Policy(version, product, settings, links, monitoring(root.object("monitoring")),
+                claim(root.object("claim")));
+    }
+
+    private static ProductSettings product(PolicyNode p) {
+        p.allowOnly(keys("name", "billingCode"));
+        return new ProductSettings(p.text("name"), p.text("billingCode"));
     }
 
     private static MonitoringSettings monitoring(PolicyNode m) {

@@ -17,6 +17,7 @@ import org.genegate.gates.Gates;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.orders.DraftOrder;
 import org.genegate.orders.HemgenixRecognition;
+import org.genegate.policy.Policy;
 import org.genegate.policy.PolicyLoader;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -29,9 +30,11 @@ class CardComposerTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
+    private static final Policy POLICY = PolicyLoader.loadDefault(Gates.ALL);
+
     private final CardComposer composer = new CardComposer(FHIR, new CardSettings("GeneGate", null,
             List.of(new CardCoding("s", "c", "d")), List.of(new Link("HEMGENIX Connect", "https://www.hemgenix.com/",
-            "absolute"))), new MonitoringPlanBuilder(PolicyLoader.loadDefault(Gates.ALL).monitoring()));
+            "absolute")), POLICY.product()), new MonitoringPlanBuilder(POLICY.monitoring()));
 
     private static DraftOrder order() {
         MedicationRequest request = new MedicationRequest()
