@@ -21,8 +21,11 @@ import org.genegate.findings.Remedy;
 import org.genegate.findings.Severity;
 import org.genegate.findings.SourceClass;
 import org.genegate.gates.Assessment;
+import org.genegate.gates.CardGroup;
+import org.genegate.gates.Gates;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.orders.DraftOrder;
+import org.genegate.policy.ProductSettings;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
@@ -38,16 +41,16 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 public final class CardComposer {
 
     static final int MAX_SUMMARY = 139;
-    private static final String DRUG = "Hemgenix (J1411)";
-    private static final Set<String> CODING_GATES = Set.of("coding");
 
     private final FhirContext fhirContext;
     private final CardSettings settings;
+    private final ProductSettings product;
     private final MonitoringPlanBuilder planBuilder;
 
     public CardComposer(FhirContext fhirContext, CardSettings settings, MonitoringPlanBuilder planBuilder) {
         this.fhirContext = fhirContext;
         this.settings = settings;
+        this.product = settings.product();
         this.planBuilder = planBuilder;
     }
 
@@ -61,9 +64,9 @@ public final class CardComposer {
         List<GateFinding> unverified = select(findings, f -> f.status() == GateStatus.COULD_NOT_VERIFY
                 && f.severity() != Severity.CRITICAL);
         List<GateFinding> coding = select(findings, f -> f.severity() == Severity.WARNING
-                && f.status() != GateStatus.COULD_NOT_VERIFY && CODING_GATES.contains(f.gateId()));
+                && f.status() != GateStatus.COULD_NOT_VERIFY && Gates.inCardGroup(f.gateId(), CardGroup.CODING));
         List<GateFinding> documentation = select(findings, f -> f.severity() == Severity.WARNING
-                && f.status() != GateStatus.COULD_NOT_VERIFY && !CODING_GATES.contains(f.gateId()));
+                && f.status() != GateStatus.COULD_NOT_VERIFY && !Gates.inCardGroup(f.gateId(), CardGroup.CODING));
         List<GateFinding> info = select(findings, f -> f.severity() == Severity.INFO);
 
         DraftOrder order = assessment.order();
@@ -86,16 +89,16 @@ public final class CardComposer {
     }
 
     private Card criticalCard(List<GateFinding> findings, DraftOrder order) {
-        String summary = summary(DRUG + ": do not give without review: ", findings);
+        String summary = summary(product.label() + ": do not give without review: ", findings);
         List<Suggestion> suggestions = suggestions(findings, order);
-        return new Card(uuid(), summary, detail(findings, "Hemgenix is a one-time therapy. " + sourcesLead(findings)
-                        + " Override only with a documented reason."),
+        return new Card(uuid(), summary, detail(findings, product.name() + " is a one-time therapy. "
+                        + sourcesLead(findings) + " Override only with a documented reason."),
                 "critical", source(CardTopics.CONTRAINDICATION), suggestions, selectionBehavior(suggestions),
                 settings.overrideReasons(), List.of(), findingsExtension(findings));
     }
 
     private Card documentationCard(List<GateFinding> findings, DraftOrder order) {
-        String summary = summary(DRUG + ": complete before prior authorization: ", findings);
+        String summary = summary(product.label() + ": complete before prior authorization: ", findings);
         List<Suggestion> suggestions = suggestions(findings, order);
         return new Card(uuid(), summary, detail(findings, "Gaps a payer will deny on, or that the label asks to "
                         + "settle before dosing."),
@@ -104,7 +107,7 @@ public final class CardComposer {
     }
 
     private Card unverifiedCard(List<GateFinding> findings) {
-        String summary = summary(DRUG + ": could not verify (record unavailable): ", findings);
+        String summary = summary(product.label() + ": could not verify (record unavailable): ", findings);
         return new Card(uuid(), summary, detail(findings, "These checks were NOT passed: the data they need could "
                         + "not be read in time. Check them by hand or retry."),
                 "warning", source(CardTopics.GUIDELINE), List.of(), null, List.of(), List.of(),
@@ -112,21 +115,21 @@ public final class CardComposer {
     }
 
     private Card codingCard(List<GateFinding> findings, DraftOrder order) {
-        String summary = truncate(DRUG + ": fix billing codes: " + findings.get(0).message());
+        String summary = truncate(product.label() + ": fix billing codes: " + findings.get(0).message());
         List<Suggestion> suggestions = suggestions(findings, order);
-        return new Card(uuid(), summary, detail(findings, "Bill J1411 x 1 unit; infusion 96365, plus 96366 only "
-                        + "past 90 minutes."),
+        return new Card(uuid(), summary, detail(findings, "Bill " + product.billingCode()
+                        + " x 1 unit; infusion 96365, plus 96366 only past 90 minutes."),
                 "warning", source(CardTopics.CLAIM), suggestions, selectionBehavior(suggestions), List.of(), List.of(),
                 findingsExtension(findings));
     }
 
     private Card payerCard(List<GateFinding> findings, Assessment assessment, String smartAppUrl) {
         String summary = assessment.coverageDetermination()
-                .map(c -> DRUG + ": " + c.payerName() + ("auth-needed".equals(c.paNeeded())
+                .map(c -> product.label() + ": " + c.payerName() + ("auth-needed".equals(c.paNeeded())
                         ? " requires prior authorization" : ": check prior authorization")
                         + "; see the PA documentation list")
-                .orElse(DRUG + ": " + (info(findings, "payer") ? "no active coverage on file; payer requirements unknown"
-                        : "order notes"));
+                .orElse(product.label() + ": " + (payerFactsUnknown(findings)
+                        ? "no active coverage on file; payer requirements unknown" : "order notes"));
         StringBuilder detail = new StringBuilder();
         assessment.coverageDetermination().ifPresent(c -> {
             detail.append("**").append(c.payerName()).append("** (").append(c.coverageReference()).append(")\n\n");
@@ -155,8 +158,8 @@ public final class CardComposer {
     private List<Link> payerLinks(String smartAppUrl) {
         List<Link> links = new ArrayList<>(settings.payerLinks());
         if (smartAppUrl != null && !smartAppUrl.isBlank()) {
-            links.add(new Link("Hemgenix checklist, dose, payer requirements and labs (SMART app)", smartAppUrl,
-                    "smart"));
+            links.add(new Link(product.name() + " checklist, dose, payer requirements and labs (SMART app)",
+                    smartAppUrl, "smart"));
         }
         return links;
     }
@@ -165,8 +168,10 @@ public final class CardComposer {
         return Map.of(FINDINGS_EXTENSION, findings.stream().map(CardFinding::of).toList());
     }
 
-    private static boolean info(List<GateFinding> findings, String gateId) {
-        return findings.stream().anyMatch(f -> f.gateId().equals(gateId) && f.status() != GateStatus.PASS);
+    /** Whether a payer-facts gate did not pass: no coverage matched, so the payer's requirements are unknown. */
+    private static boolean payerFactsUnknown(List<GateFinding> findings) {
+        return findings.stream().anyMatch(f -> Gates.inCardGroup(f.gateId(), CardGroup.PAYER_INFO)
+                && f.status() != GateStatus.PASS);
     }
 
     private List<Suggestion> suggestions(List<GateFinding> findings, DraftOrder order) {
@@ -182,10 +187,11 @@ public final class CardComposer {
                     }
                 } else if (remedy instanceof Remedy.CreateMonitoringPlan) {
                     suggestions.add(new Suggestion(RemedyLabels.label(remedy), uuid(), true, List.of(Action.create(
-                            "Create the Hemgenix monitoring CarePlan", json(planBuilder.provisional(order))))));
+                            "Create the " + product.name() + " monitoring CarePlan",
+                            json(planBuilder.provisional(order))))));
                 } else if (remedy instanceof Remedy.UpdateDose dose) {
                     suggestions.add(new Suggestion(RemedyLabels.label(dose),
-                            uuid(), true, List.of(Action.update("Update the Hemgenix order's dose",
+                            uuid(), true, List.of(Action.update("Update the " + product.name() + " order's dose",
                             json(RemedyResources.withDose(order, dose))))));
                 } else if (remedy instanceof Remedy.ReplaceCode replace) {
                     codeSuggestion(replace, order).ifPresent(suggestions::add);
@@ -203,7 +209,7 @@ public final class CardComposer {
         String label = RemedyLabels.label(replace);
         if (RemedyResources.replaceCoding(new ArrayList<>(medicationCodings(order)), replace)) {
             return java.util.Optional.of(new Suggestion(label, uuid(), true, List.of(Action.update(label
-                    + " on the Hemgenix order", json(RemedyResources.withCode(order, replace))))));
+                    + " on the " + product.name() + " order", json(RemedyResources.withCode(order, replace))))));
         }
         for (Resource other : order.otherOrders()) {
             List<Coding> codings = codingsOf(other);
@@ -244,7 +250,7 @@ public final class CardComposer {
             detail.append(lead).append("\n\n");
         }
         for (GateFinding finding : findings) {
-            detail.append("- **").append(GateTitles.title(finding.gateId())).append("** (")
+            detail.append("- **").append(Gates.title(finding.gateId())).append("** (")
                     .append(statusText(finding.status())).append("; ").append(sourceClassText(finding))
                     .append("): ").append(finding.message());
             for (Evidence evidence : finding.evidence()) {
@@ -277,7 +283,7 @@ public final class CardComposer {
             if (i > 0) {
                 lead.append("; ");
             }
-            lead.append(GateTitles.title(findings.get(i).gateId())).append(": ").append(sourceClassText(findings.get(i)));
+            lead.append(Gates.title(findings.get(i).gateId())).append(": ").append(sourceClassText(findings.get(i)));
         }
         return lead.append('.').toString();
     }
@@ -312,7 +318,7 @@ public final class CardComposer {
             if (i > 0) {
                 summary.append(", ");
             }
-            summary.append(GateTitles.shortText(findings.get(i).gateId()));
+            summary.append(Gates.summary(findings.get(i).gateId()));
         }
         return truncate(summary.toString());
     }

@@ -8,7 +8,10 @@ import org.genegate.cdshooks.Action;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Severity;
 import org.genegate.gates.Assessment;
+import org.genegate.gates.CardGroup;
 import org.genegate.gates.CoverageDetermination;
+import org.genegate.gates.Gates;
+import org.genegate.policy.ProductSettings;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Extension;
@@ -30,9 +33,11 @@ public final class CoverageInformationAction {
             "http://hl7.org/fhir/us/davinci-crd/StructureDefinition/ext-coverage-information";
 
     private final FhirContext fhirContext;
+    private final ProductSettings product;
 
-    public CoverageInformationAction(FhirContext fhirContext) {
+    public CoverageInformationAction(FhirContext fhirContext, ProductSettings product) {
         this.fhirContext = fhirContext;
+        this.product = product;
     }
 
     /** Empty when the patient has no active Coverage: the extension must name one. */
@@ -41,7 +46,7 @@ public final class CoverageInformationAction {
             MedicationRequest updated = assessment.order().request().copy();
             updated.getExtension().removeIf(e -> EXTENSION_URL.equals(e.getUrl()));
             updated.addExtension(extension(coverage, documentationNeeded(assessment), today));
-            return Action.update("Record coverage information for the Hemgenix order ("
+            return Action.update("Record coverage information for the " + product.name() + " order ("
                     + coverage.payerName() + ")", fhirContext.newJsonParser().encodeResourceToString(updated));
         });
     }
@@ -64,10 +69,10 @@ public final class CoverageInformationAction {
         return info;
     }
 
-    /** Clinical documentation is still needed when any non-payer gate did not pass with a warning or worse. */
+    /** Clinical documentation is still needed when any gate other than payer facts did not pass with a warning or worse. */
     private static boolean documentationNeeded(Assessment assessment) {
         return assessment.findings().stream().anyMatch(f -> f.status() != GateStatus.PASS
-                && !"payer".equals(f.gateId())
+                && !Gates.inCardGroup(f.gateId(), CardGroup.PAYER_INFO)
                 && (f.severity() == Severity.WARNING || f.severity() == Severity.CRITICAL));
     }
 }

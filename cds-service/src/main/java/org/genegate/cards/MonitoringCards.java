@@ -15,6 +15,7 @@ import org.genegate.monitoring.MonitoringAlert;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.monitoring.MonitoringReview;
 import org.genegate.orders.DraftOrder;
+import org.genegate.policy.ProductSettings;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -27,22 +28,24 @@ import org.hl7.fhir.r4.model.Resource;
 public final class MonitoringCards {
 
     static final String MONITORING_EXTENSION = "genegate.monitoring";
-    private static final String DRUG = "Hemgenix (J1411) follow-up: ";
 
     private final FhirContext fhirContext;
     private final CardSettings settings;
+    private final ProductSettings product;
     private final MonitoringPlanBuilder planBuilder;
 
     public MonitoringCards(FhirContext fhirContext, CardSettings settings, MonitoringPlanBuilder planBuilder) {
         this.fhirContext = fhirContext;
         this.settings = settings;
+        this.product = settings.product();
         this.planBuilder = planBuilder;
     }
 
     public List<Card> compose(MonitoringReview review, String patientId) {
         List<Card> cards = new ArrayList<>();
         for (MonitoringAlert alert : review.alerts()) {
-            cards.add(new Card(uuid(), CardComposer.truncate(DRUG + alert.summary()), alert.detail(),
+            cards.add(new Card(uuid(), CardComposer.truncate(product.label() + " follow-up: " + alert.summary()),
+                    alert.detail(),
                     alert.severity().indicator(), new CardSource(settings.sourceLabel(), settings.sourceUrl(),
                     CardTopics.GUIDELINE), suggestions(alert, review, patientId), alert.remedies().isEmpty() ? null
                     : "any", alert.severity() == Severity.CRITICAL ? settings.overrideReasons() : List.of(), List.of(),
@@ -63,9 +66,9 @@ public final class MonitoringCards {
             } else if (remedy instanceof Remedy.CreateMonitoringPlan) {
                 Reference subject = new Reference("Patient/" + patientId);
                 suggestions.add(new Suggestion(RemedyLabels.label(remedy), uuid(), true, List.of(Action.create(
-                        "Create the Hemgenix monitoring CarePlan", json(planBuilder.afterAdministration(subject,
-                                new Reference(review.administration()), review.administered(),
-                                !review.liverCancerRiskFactors().isEmpty()))))));
+                        "Create the " + product.name() + " monitoring CarePlan",
+                        json(planBuilder.afterAdministration(subject, new Reference(review.administration()),
+                                review.administered(), !review.liverCancerRiskFactors().isEmpty()))))));
             }
         }
         if (!tests.isEmpty()) {

@@ -13,11 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.genegate.clinical.Numbers;
-import org.genegate.orders.DoseCalculation;
+import org.genegate.gates.CodingGate;
+import org.genegate.gates.CodingSettings;
+import org.genegate.gates.DoseCalculation;
+import org.genegate.gates.WeightAndDoseGate;
+import org.genegate.gates.WeightAndDoseSettings;
 import org.genegate.policy.ClaimSettings;
-import org.genegate.policy.CodingSettings;
 import org.genegate.policy.Policy;
-import org.genegate.policy.WeightAndDoseSettings;
 import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.GeneGateTerminology;
 import org.genegate.terminology.Ndc;
@@ -60,8 +62,8 @@ public final class ClaimCheck {
 
     public ClaimCheck(Policy policy, CodeIndex codes) {
         this.settings = policy.claim();
-        this.coding = policy.coding();
-        this.dose = policy.weightAndDose();
+        this.coding = policy.settings(CodingGate.DEFINITION);
+        this.dose = policy.settings(WeightAndDoseGate.DEFINITION);
         this.codes = codes;
     }
 

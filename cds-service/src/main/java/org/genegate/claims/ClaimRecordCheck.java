@@ -5,16 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.genegate.cards.GateTitles;
 import org.genegate.cards.RemedyLabels;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Severity;
 import org.genegate.gates.Assessment;
-import org.genegate.policy.CodingSettings;
-import org.genegate.policy.PayerSettings;
-import org.genegate.policy.PriorGeneTherapySettings;
-import org.genegate.policy.WeightAndDoseSettings;
+import org.genegate.gates.CodingSettings;
+import org.genegate.gates.Gates;
+import org.genegate.gates.PayerSettings;
+import org.genegate.gates.PriorGeneTherapySettings;
+import org.genegate.gates.WeightAndDoseSettings;
 
 /**
  * The record half of the claim check: the clinical denials of the billing sheet (NAb, age, prophylaxis or
@@ -46,7 +46,7 @@ public final class ClaimRecordCheck {
                     : finding.remedies().stream().map(RemedyLabels::label).collect(Collectors.joining("; "))
                     + " and resubmit the documentation.";
             issues.add(new ClaimIssue(severity, "business-rule", "Claim.patient",
-                    GateTitles.title(finding.gateId()) + ": " + finding.message(), fix));
+                    Gates.title(finding.gateId()) + ": " + finding.message(), fix));
         }
         return issues;
     }

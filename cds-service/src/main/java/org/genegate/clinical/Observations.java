@@ -261,4 +261,18 @@ public final class Observations {
     public static String dated(Observation observation) {
         return effectiveDate(observation).map(d -> "(" + d + ")").orElse("(undated)");
     }
+
+    /** The upper end of the result's own reference range, when it is given in the result's unit (or unitless). */
+    public static Optional<BigDecimal> referenceHigh(Observation observation, Quantity value) {
+        for (Observation.ObservationReferenceRangeComponent range : observation.getReferenceRange()) {
+            Quantity high = range.getHigh();
+            boolean sameUnit = !high.hasCode() && !high.hasUnit()
+                    || Units.same(high.getCode(), value.getCode()) || Units.same(high.getUnit(), value.getUnit())
+                    || Units.same(high.getCode(), value.getUnit()) || Units.same(high.getUnit(), value.getCode());
+            if (high.getValue() != null && high.getValue().signum() > 0 && sameUnit) {
+                return Optional.of(high.getValue());
+            }
+        }
+        return Optional.empty();
+    }
 }

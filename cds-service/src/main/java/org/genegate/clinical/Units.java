@@ -1,6 +1,5 @@
 package org.genegate.clinical;
 
-import java.util.Locale;
 import org.hl7.fhir.r4.model.Quantity;
 
 /**

@@ -10,22 +10,15 @@ import org.genegate.clinical.References;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
-import org.genegate.policy.AgeSettings;
 import org.genegate.record.RecordPart;
 import org.hl7.fhir.r4.model.Patient;
 
 /** Hemgenix is labelled for adults: age in whole years on the order date must reach the minimum. */
 public final class AgeGate implements Gate<AgeSettings> {
 
-    @Override
-    public String id() {
-        return AgeSettings.ID;
-    }
-
-    @Override
-    public String title() {
-        return "patient's age";
-    }
+    public static final GateDefinition<AgeSettings> DEFINITION = new GateDefinition<>(AgeSettings.ID,
+            new GateDefinition.Titles("Age", "age under 18", "patient's age"),
+            CardGroup.DOCUMENTATION, AgeSettings.class, AgeSettings::read, policy -> new AgeGate());
 
     @Override
     public Set<RecordPart> reads() {

@@ -20,7 +20,6 @@ import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
 import org.genegate.findings.SourceClass;
-import org.genegate.policy.BaselineLiverSettings;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -38,6 +37,10 @@ import org.hl7.fhir.r4.model.Quantity;
  * rise asks for a hepatologist (US label §2.1). Every item is listed so one card shows the whole work-up.
  */
 public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
+
+    public static final GateDefinition<BaselineLiverSettings> DEFINITION = new GateDefinition<>(BaselineLiverSettings.ID,
+            new GateDefinition.Titles("Baseline hepatic assessment", "liver work-up", "baseline liver work-up"),
+            CardGroup.DOCUMENTATION, BaselineLiverSettings.class, BaselineLiverSettings::read, policy -> new BaselineLiverGate());
 
     private record LabTest(String code, String name) {
     }
@@ -63,16 +66,6 @@ public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
     private static final List<SourceClass> PAYER = List.of(SourceClass.PAYER);
     private static final List<SourceClass> CONTRAINDICATION = List.of(SourceClass.SMPC, SourceClass.LABEL);
     private static final List<SourceClass> TEAM = List.of(SourceClass.TEAM_DEFAULT);
-
-    @Override
-    public String id() {
-        return BaselineLiverSettings.ID;
-    }
-
-    @Override
-    public String title() {
-        return "baseline liver work-up";
-    }
 
     @Override
     public Set<RecordPart> reads() {
@@ -139,7 +132,7 @@ public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
                 remedies.add(order);
                 continue;
             }
-            Optional<BigDecimal> uln = upperLimit(latest, value.get(), test.code(), policy);
+            Optional<BigDecimal> uln = policy.upperLimit(latest, value.get(), test.code());
             boolean recent = Observations.withinDays(latest, in.orderDate(), policy.windowDays());
             sustainedRise(test, results, policy).ifPresent(text -> items.add(new Item(Level.ABNORMAL, text, LABEL)));
             if (uln.isPresent()) {
@@ -180,7 +173,7 @@ public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
         List<String> raised = new ArrayList<>();
         for (Observation result : results.subList(0, 2)) {
             Optional<Quantity> value = Observations.quantity(result);
-            Optional<BigDecimal> uln = value.flatMap(v -> upperLimit(result, v, test.code(), policy));
+            Optional<BigDecimal> uln = value.flatMap(v -> policy.upperLimit(result, v, test.code()));
             if (uln.isEmpty() || value.get().getValue().compareTo(uln.get()) <= 0) {
                 return Optional.empty();
             }
@@ -315,25 +308,6 @@ public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
         List<Observation> results = Observations.results(in.record(), GeneGateTerminology.CODE_SYSTEM,
                 GeneGateTerminology.LIVER_STIFFNESS);
         return results.isEmpty() ? Optional.empty() : Optional.of(results.get(0));
-    }
-
-    /**
-     * The upper limit of normal of a liver test: the lab's own wins; the policy's default for the test and unit is
-     * the fallback. Also read after the infusion, by the ALT check of the patient-view service.
-     */
-    public static Optional<BigDecimal> upperLimit(Observation observation, Quantity value, String code,
-                                                   BaselineLiverSettings policy) {
-        for (Observation.ObservationReferenceRangeComponent range : observation.getReferenceRange()) {
-            Quantity high = range.getHigh();
-            boolean sameUnit = !high.hasCode() && !high.hasUnit()
-                    || Units.same(high.getCode(), value.getCode()) || Units.same(high.getUnit(), value.getUnit())
-                    || Units.same(high.getCode(), value.getUnit()) || Units.same(high.getUnit(), value.getCode());
-            if (high.getValue() != null && high.getValue().signum() > 0 && sameUnit) {
-                return Optional.of(high.getValue());
-            }
-        }
-        Optional<BigDecimal> byCode = policy.defaultUpperLimit(code, value.getCode());
-        return byCode.isPresent() ? byCode : policy.defaultUpperLimit(code, value.getUnit());
     }
 
     private static Optional<LocalDate> date(DiagnosticReport report) {

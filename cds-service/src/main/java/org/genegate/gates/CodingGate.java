@@ -15,7 +15,6 @@ import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
 import org.genegate.orders.HemgenixRecognition;
 import org.genegate.orders.OrderedDose;
-import org.genegate.policy.CodingSettings;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.GeneGateTerminology;
@@ -35,17 +34,11 @@ import org.hl7.fhir.r4.model.ServiceRequest;
  */
 public final class CodingGate implements Gate<CodingSettings> {
 
+    public static final GateDefinition<CodingSettings> DEFINITION = new GateDefinition<>(CodingSettings.ID,
+            new GateDefinition.Titles("Billing codes", "codes", "billing codes"),
+            CardGroup.CODING, CodingSettings.class, CodingSettings::read, policy -> new CodingGate());
+
     private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
-
-    @Override
-    public String id() {
-        return CodingSettings.ID;
-    }
-
-    @Override
-    public String title() {
-        return "billing codes";
-    }
 
     @Override
     public Set<RecordPart> reads() {

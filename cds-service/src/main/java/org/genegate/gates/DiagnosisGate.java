@@ -9,7 +9,6 @@ import org.genegate.clinical.References;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
-import org.genegate.policy.DiagnosisSettings;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.Coding;
@@ -18,19 +17,13 @@ import org.hl7.fhir.r4.model.Condition;
 /** The label's indication is hemophilia B: an active D67 / SNOMED 767712006 condition. */
 public final class DiagnosisGate implements Gate<DiagnosisSettings> {
 
+    public static final GateDefinition<DiagnosisSettings> DEFINITION = new GateDefinition<>(DiagnosisSettings.ID,
+            new GateDefinition.Titles("Hemophilia B diagnosis", "hemophilia B diagnosis", "hemophilia B diagnosis"),
+            CardGroup.DOCUMENTATION, DiagnosisSettings.class, DiagnosisSettings::read, policy -> new DiagnosisGate());
+
     private static final String CLINICAL_STATUS = "http://terminology.hl7.org/CodeSystem/condition-clinical";
     private static final String VERIFICATION_STATUS = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
     private static final Set<String> ACTIVE = Set.of("active", "recurrence", "relapse");
-
-    @Override
-    public String id() {
-        return DiagnosisSettings.ID;
-    }
-
-    @Override
-    public String title() {
-        return "hemophilia B diagnosis";
-    }
 
     @Override
     public Set<RecordPart> reads() {

@@ -1,23 +1,20 @@
 package org.genegate.gates;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.genegate.clinical.InhibitorTiters;
 import org.genegate.clinical.Numbers;
 import org.genegate.clinical.Observations;
 import org.genegate.clinical.Positivity;
-import org.genegate.clinical.Units;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
 import org.genegate.findings.SourceClass;
-import org.genegate.policy.FixInhibitorSettings;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
 
 /**
  * FIX inhibitor (Bethesda). Label: test before dosing; if positive, retest in about 2 weeks; if
@@ -26,18 +23,11 @@ import org.hl7.fhir.r4.model.Quantity;
  */
 public final class FixInhibitorGate implements Gate<FixInhibitorSettings> {
 
+    public static final GateDefinition<FixInhibitorSettings> DEFINITION = new GateDefinition<>(FixInhibitorSettings.ID,
+            new GateDefinition.Titles("FIX inhibitor (Bethesda)", "FIX inhibitor", "FIX inhibitor (Bethesda) result"),
+            CardGroup.DOCUMENTATION, FixInhibitorSettings.class, FixInhibitorSettings::read, policy -> new FixInhibitorGate());
+
     /** Units a Bethesda titer is reported in (UCUM and common text). */
-    private static final String[] BETHESDA_UNITS = {"[beth'U]", "[beth'U]/mL", "BU", "BU/mL"};
-
-    @Override
-    public String id() {
-        return FixInhibitorSettings.ID;
-    }
-
-    @Override
-    public String title() {
-        return "FIX inhibitor (Bethesda) result";
-    }
 
     @Override
     public Set<RecordPart> reads() {
@@ -58,7 +48,7 @@ public final class FixInhibitorGate implements Gate<FixInhibitorSettings> {
         List<Observation> readable = new ArrayList<>();
         List<Positivity> readings = new ArrayList<>();
         for (Observation observation : all) {
-            Positivity reading = read(observation, policy.positiveThresholdBu());
+            Positivity reading = InhibitorTiters.read(observation, policy.positiveThresholdBu());
             if (reading != Positivity.UNKNOWN) {
                 readable.add(observation);
                 readings.add(reading);
@@ -122,41 +112,5 @@ public final class FixInhibitorGate implements Gate<FixInhibitorSettings> {
     private static String describe(Observation observation) {
         return Observations.valueText(observation) + " on "
                 + Observations.effectiveDate(observation).map(Object::toString).orElse("an unknown date");
-    }
-
-    /**
-     * A Bethesda titer reads positive at or above the threshold; a unitless number under the
-     * Bethesda LOINC code is read as Bethesda units, which is what that code measures. The coded
-     * value and the interpretation are read too, and any positive wins.
-     */
-    public static Positivity read(Observation observation, BigDecimal thresholdBu) {
-        Positivity numeric = Positivity.UNKNOWN;
-        if (observation.getValue() instanceof Quantity quantity && quantity.getValue() != null) {
-            boolean unitless = !quantity.hasCode() && !quantity.hasUnit();
-            boolean bethesda = Units.isOneOf(quantity, BETHESDA_UNITS) || (unitless && GeneGateTerminology
-                    .LOINC_FIX_INHIBITOR_BU.equals(Observations.codeOf(observation, GeneGateTerminology.LOINC)));
-            if (bethesda) {
-                numeric = compare(quantity, thresholdBu);
-            }
-        }
-        return Observations.either(numeric, Observations.qualitative(observation));
-    }
-
-    private static Positivity compare(Quantity quantity, BigDecimal threshold) {
-        boolean atOrAbove = quantity.getValue().compareTo(threshold) >= 0;
-        Quantity.QuantityComparator comparator = quantity.getComparator();
-        if (comparator == Quantity.QuantityComparator.LESS_THAN
-                || comparator == Quantity.QuantityComparator.LESS_OR_EQUAL) {
-            // "< 1.0 BU" does not say whether the titer is below 0.6.
-            boolean below = comparator == Quantity.QuantityComparator.LESS_THAN
-                    ? quantity.getValue().compareTo(threshold) <= 0
-                    : quantity.getValue().compareTo(threshold) < 0;
-            return below ? Positivity.NEGATIVE : Positivity.UNKNOWN;
-        }
-        if (comparator == Quantity.QuantityComparator.GREATER_THAN
-                || comparator == Quantity.QuantityComparator.GREATER_OR_EQUAL) {
-            return atOrAbove ? Positivity.POSITIVE : Positivity.UNKNOWN;
-        }
-        return atOrAbove ? Positivity.POSITIVE : Positivity.NEGATIVE;
     }
 }

@@ -8,17 +8,12 @@ import org.genegate.record.RecordPart;
 /**
  * One J1411 check. A gate is stateless apart from what its constructor is given, reads only the
  * record parts it declares, and never decides "could not verify" itself: the {@link GateEngine}
- * does that centrally from {@link #reads()} and the record's unavailable parts.
+ * does that centrally from {@link #reads()} and the record's unavailable parts. What a gate is
+ * called, which card it joins and how its settings are read is its {@link GateDefinition}.
  *
  * @param <S> the gate's section of the policy
  */
 public interface Gate<S extends GateSettings> {
-
-    /** The policy's gate id, e.g. {@code nab-aav5}. */
-    String id();
-
-    /** What the gate checks, for a clinician, e.g. "anti-AAV5 NAb titer" (used in "could not verify" messages). */
-    String title();
 
     /** The record parts the gate reads; if one is unavailable, only a FAIL can stand. */
     Set<RecordPart> reads();

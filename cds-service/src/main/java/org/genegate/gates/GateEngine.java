@@ -12,7 +12,6 @@ import org.genegate.findings.GateStatus;
 import org.genegate.findings.RuleSources;
 import org.genegate.orders.DraftOrder;
 import org.genegate.policy.GateSettings;
-import org.genegate.policy.PayerSettings;
 import org.genegate.policy.Policy;
 import org.genegate.record.PatientRecord;
 import org.genegate.record.RecordPart;
@@ -27,7 +26,8 @@ import org.genegate.terminology.CodeIndex;
 public final class GateEngine {
 
     /** A gate bound to its section of the policy, so the pair is type-checked once, here. */
-    private record BoundGate<S extends GateSettings>(Gate<S> gate, S settings, Set<RecordPart> reads) {
+    private record BoundGate<S extends GateSettings>(GateDefinition<S> definition, Gate<S> gate, S settings,
+                                                     Set<RecordPart> reads) {
 
         GateInput<S> input(PatientRecord record, DraftOrder order, CodeIndex codes) {
             return new GateInput<>(record, order, codes, settings);
@@ -41,35 +41,21 @@ public final class GateEngine {
     private final Policy policy;
     private final CodeIndex codes;
     private final List<BoundGate<?>> gates;
-    private final PayerGate payerGate;
-    private final BoundGate<PayerSettings> payer;
+    private final PayerGate payerGate = new PayerGate();
+    private final PayerSettings payer;
     private final Set<RecordPart> partsRead;
 
+    /**
+     * @param policy read with the sections of {@link Gates#ALL}
+     */
     public GateEngine(Policy policy, CodeIndex codes) {
         this.policy = policy;
         this.codes = codes;
-        this.payerGate = new PayerGate();
-        this.payer = bind(payerGate, policy.payer());
-        List<BoundGate<?>> all = List.of(
-                bind(new AgeGate(), policy.age()),
-                bind(new PriorGeneTherapyGate(), policy.priorGeneTherapy()),
-                bind(new FixInhibitorGate(), policy.fixInhibitor()),
-                bind(new NabAav5Gate(), policy.nabAav5()),
-                bind(new DiagnosisGate(), policy.diagnosis()),
-                bind(new FixActivityGate(), policy.fixActivity()),
-                bind(new ProphylaxisOrBleedsGate(), policy.prophylaxisOrBleeds()),
-                bind(new InfectionsGate(), policy.infections()),
-                bind(new BaselineLiverGate(), policy.baselineLiver()),
-                bind(new MonitoringPlanGate(), policy.monitoringPlan()),
-                bind(new WeightAndDoseGate(), policy.weightAndDose()),
-                bind(new SiteOfCareGate(), policy.siteOfCare()),
-                bind(new PrescriberGate(), policy.prescriber()),
-                bind(new CodingGate(), policy.coding()),
-                payer,
-                bind(new OrderNotesGate(policy.weightAndDose()), policy.orderNotes()));
+        this.payer = policy.settings(PayerGate.DEFINITION);
         List<BoundGate<?>> enabled = new ArrayList<>();
         Set<RecordPart> parts = EnumSet.noneOf(RecordPart.class);
-        for (BoundGate<?> bound : all) {
+        for (GateDefinition<?> definition : Gates.ALL) {
+            BoundGate<?> bound = bind(definition, policy);
             if (bound.settings().enabled()) {
                 enabled.add(bound);
                 parts.addAll(bound.reads());
@@ -79,14 +65,12 @@ public final class GateEngine {
         this.partsRead = Collections.unmodifiableSet(parts);
     }
 
-    private static <S extends GateSettings> BoundGate<S> bind(Gate<S> gate, S settings) {
-        if (!gate.id().equals(settings.gateId())) {
-            throw new IllegalStateException("Gate " + gate.id() + " bound to the settings of " + settings.gateId());
-        }
+    private static <S extends GateSettings> BoundGate<S> bind(GateDefinition<S> definition, Policy policy) {
+        Gate<S> gate = definition.gate(policy);
         // Copied once into an EnumSet: the engine checks these parts on every call.
         Set<RecordPart> reads = gate.reads().isEmpty() ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(gate.reads()));
-        return new BoundGate<>(gate, settings, reads);
+        return new BoundGate<>(definition, gate, policy.settings(definition), reads);
     }
 
     public Policy policy() {
@@ -100,7 +84,7 @@ public final class GateEngine {
 
     /** The ids of the enabled gates, in policy order. */
     public List<String> enabledGateIds() {
-        return gates.stream().map(b -> b.gate().id()).toList();
+        return gates.stream().map(b -> b.definition().id()).toList();
     }
 
     public Assessment assess(PatientRecord record, DraftOrder order) {
@@ -133,21 +117,21 @@ public final class GateEngine {
         return couldNotVerify(bound, String.join("; ", unavailable), result.evidence());
     }
 
-    private static GateFinding couldNotVerify(BoundGate<?> bound, String reason, List<Evidence> evidence) {
+    private GateFinding couldNotVerify(BoundGate<?> bound, String reason, List<Evidence> evidence) {
         GateSettings settings = bound.settings();
         // Remedies are dropped: ordering a test that may already be on record would be wrong advice.
         return new GateFinding(settings.gateId(), GateStatus.COULD_NOT_VERIFY,
                 settings.severities().of(GateStatus.COULD_NOT_VERIFY),
-                "Could not verify the " + bound.gate().title() + " for Hemgenix: " + reason + ".",
+                "Could not verify the " + bound.definition().titles().checks() + " for " + policy.product().name() + ": " + reason + ".",
                 evidence, settings.source(), RuleSources.of(settings.gateId()), List.of());
     }
 
     private CoverageDetermination coverage(PatientRecord record, DraftOrder order) {
-        if (!payer.settings().enabled() || !record.isAvailable(RecordPart.COVERAGE)) {
+        if (!payer.enabled() || !record.isAvailable(RecordPart.COVERAGE)) {
             return null;
         }
         try {
-            return payerGate.coverageDetermination(payer.input(record, order, codes)).orElse(null);
+            return payerGate.coverageDetermination(new GateInput<>(record, order, codes, payer)).orElse(null);
         } catch (RuntimeException e) {
             return null;
         }

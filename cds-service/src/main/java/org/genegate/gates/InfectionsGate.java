@@ -13,7 +13,6 @@ import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
-import org.genegate.policy.InfectionsSettings;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.Observation;
@@ -25,19 +24,13 @@ import org.hl7.fhir.r4.model.Quantity;
  */
 public final class InfectionsGate implements Gate<InfectionsSettings> {
 
+    public static final GateDefinition<InfectionsSettings> DEFINITION = new GateDefinition<>(InfectionsSettings.ID,
+            new GateDefinition.Titles("Hepatitis B/C and HIV", "infection screen", "hepatitis B, hepatitis C and HIV screening"),
+            CardGroup.DOCUMENTATION, InfectionsSettings.class, InfectionsSettings::read, policy -> new InfectionsGate());
+
     private static final String LOINC = GeneGateTerminology.LOINC;
     private static final String[] COPIES_PER_ML = {"copies/mL", "{copies}/mL", "/mL", "1/mL"};
     private static final String[] CELLS_PER_UL = {"cells/uL", "{cells}/uL", "/uL", "10*6/L", "cells/mm3", "/mm3"};
-
-    @Override
-    public String id() {
-        return InfectionsSettings.ID;
-    }
-
-    @Override
-    public String title() {
-        return "hepatitis B, hepatitis C and HIV screening";
-    }
 
     @Override
     public Set<RecordPart> reads() {

@@ -9,7 +9,6 @@ import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
-import org.genegate.policy.MonitoringPlanSettings;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -21,15 +20,9 @@ import org.hl7.fhir.r4.model.CodeableConcept;
  */
 public final class MonitoringPlanGate implements Gate<MonitoringPlanSettings> {
 
-    @Override
-    public String id() {
-        return MonitoringPlanSettings.ID;
-    }
-
-    @Override
-    public String title() {
-        return "post-infusion monitoring plan";
-    }
+    public static final GateDefinition<MonitoringPlanSettings> DEFINITION = new GateDefinition<>(MonitoringPlanSettings.ID,
+            new GateDefinition.Titles("Post-infusion monitoring plan", "monitoring plan", "post-infusion monitoring plan"),
+            CardGroup.DOCUMENTATION, MonitoringPlanSettings.class, MonitoringPlanSettings::read, policy -> new MonitoringPlanGate());
 
     @Override
     public Set<RecordPart> reads() {

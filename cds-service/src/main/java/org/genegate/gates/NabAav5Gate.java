@@ -15,7 +15,6 @@ import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
 import org.genegate.findings.SourceClass;
 import org.genegate.orders.HemgenixOrderRecognizer;
-import org.genegate.policy.NabAav5Settings;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -29,6 +28,10 @@ import org.hl7.fhir.r4.model.Observation;
  * in {@code Observation.method}; an unnamed assay is compared with the clinical-study limit and the card says so.
  */
 public final class NabAav5Gate implements Gate<NabAav5Settings> {
+
+    public static final GateDefinition<NabAav5Settings> DEFINITION = new GateDefinition<>(NabAav5Settings.ID,
+            new GateDefinition.Titles("Anti-AAV5 neutralizing antibodies", "anti-AAV5 NAb titer", "anti-AAV5 neutralizing antibody titer"),
+            CardGroup.DOCUMENTATION, NabAav5Settings.class, NabAav5Settings::read, policy -> new NabAav5Gate());
 
     private static final String CONTEXT = "pre-existing anti-AAV5 antibodies may reduce how well Hemgenix works "
             + "(an efficacy caution of the EU SmPC 4.4, not a safety stop); the US label sets no NAb cutoff";
@@ -44,16 +47,6 @@ public final class NabAav5Gate implements Gate<NabAav5Settings> {
         Assay(String text) {
             this.text = text;
         }
-    }
-
-    @Override
-    public String id() {
-        return NabAav5Settings.ID;
-    }
-
-    @Override
-    public String title() {
-        return "anti-AAV5 neutralizing antibody titer";
     }
 
     @Override

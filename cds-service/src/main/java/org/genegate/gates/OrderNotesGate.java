@@ -12,9 +12,6 @@ import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Severity;
-import org.genegate.orders.DoseCalculation;
-import org.genegate.policy.OrderNotesSettings;
-import org.genegate.policy.WeightAndDoseSettings;
 import org.genegate.record.RecordPart;
 
 /**
@@ -24,20 +21,15 @@ import org.genegate.record.RecordPart;
  */
 public final class OrderNotesGate implements Gate<OrderNotesSettings> {
 
+    public static final GateDefinition<OrderNotesSettings> DEFINITION = new GateDefinition<>(OrderNotesSettings.ID,
+            new GateDefinition.Titles("Order notes", "order notes", "order notes"),
+            CardGroup.DOCUMENTATION, OrderNotesSettings.class, OrderNotesSettings::read,
+            policy -> new OrderNotesGate(policy.settings(WeightAndDoseGate.DEFINITION)));
+
     private final WeightAndDoseSettings dose;
 
     public OrderNotesGate(WeightAndDoseSettings dose) {
         this.dose = dose;
-    }
-
-    @Override
-    public String id() {
-        return OrderNotesSettings.ID;
-    }
-
-    @Override
-    public String title() {
-        return "order notes";
     }
 
     @Override

@@ -13,9 +13,6 @@ import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Severity;
-import org.genegate.policy.PayerEntry;
-import org.genegate.policy.PayerSettings;
-import org.genegate.policy.PriorAuthorization;
 import org.genegate.record.RecordPart;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Identifier;
@@ -31,21 +28,15 @@ import org.hl7.fhir.r4.model.StringType;
  */
 public final class PayerGate implements Gate<PayerSettings> {
 
+    public static final GateDefinition<PayerSettings> DEFINITION = new GateDefinition<>(PayerSettings.ID,
+            new GateDefinition.Titles("Payer", "payer", "payer requirements"),
+            CardGroup.PAYER_INFO, PayerSettings.class, PayerSettings::read, policy -> new PayerGate());
+
     /** Coverage class types (http://terminology.hl7.org/CodeSystem/coverage-class) that name the plan. */
     private static final Set<String> PLAN_CLASSES = Set.of("plan", "subplan", "group", "subgroup");
 
     /** The active Coverage, the text its payor is known by, and the table row it matched (if any). */
     public record PayerMatch(Coverage coverage, String payorName, Optional<PayerEntry> entry) {
-    }
-
-    @Override
-    public String id() {
-        return PayerSettings.ID;
-    }
-
-    @Override
-    public String title() {
-        return "payer requirements";
     }
 
     @Override

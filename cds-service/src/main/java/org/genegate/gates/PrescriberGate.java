@@ -9,7 +9,6 @@ import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.orders.Prescriber;
-import org.genegate.policy.PrescriberSettings;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -23,15 +22,9 @@ import org.hl7.fhir.r4.model.PractitionerRole;
  */
 public final class PrescriberGate implements Gate<PrescriberSettings> {
 
-    @Override
-    public String id() {
-        return PrescriberSettings.ID;
-    }
-
-    @Override
-    public String title() {
-        return "prescriber's specialty";
-    }
+    public static final GateDefinition<PrescriberSettings> DEFINITION = new GateDefinition<>(PrescriberSettings.ID,
+            new GateDefinition.Titles("Prescriber", "prescriber", "prescriber's specialty"),
+            CardGroup.DOCUMENTATION, PrescriberSettings.class, PrescriberSettings::read, policy -> new PrescriberGate());
 
     @Override
     public Set<RecordPart> reads() {

@@ -12,7 +12,6 @@ import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.SourceClass;
 import org.genegate.orders.HemgenixOrderRecognizer;
-import org.genegate.policy.PriorGeneTherapySettings;
 import org.genegate.record.RecordPart;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -35,15 +34,9 @@ import org.hl7.fhir.r4.model.Type;
  */
 public final class PriorGeneTherapyGate implements Gate<PriorGeneTherapySettings> {
 
-    @Override
-    public String id() {
-        return PriorGeneTherapySettings.ID;
-    }
-
-    @Override
-    public String title() {
-        return "history of hemophilia B gene therapy";
-    }
+    public static final GateDefinition<PriorGeneTherapySettings> DEFINITION = new GateDefinition<>(PriorGeneTherapySettings.ID,
+            new GateDefinition.Titles("Prior gene therapy", "prior hemophilia B gene therapy", "history of hemophilia B gene therapy"),
+            CardGroup.DOCUMENTATION, PriorGeneTherapySettings.class, PriorGeneTherapySettings::read, policy -> new PriorGeneTherapyGate());
 
     @Override
     public Set<RecordPart> reads() {

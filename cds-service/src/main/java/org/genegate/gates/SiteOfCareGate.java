@@ -8,7 +8,6 @@ import org.genegate.clinical.References;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
-import org.genegate.policy.SiteOfCareSettings;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.GeneGateTerminology;
@@ -25,15 +24,9 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class SiteOfCareGate implements Gate<SiteOfCareSettings> {
 
-    @Override
-    public String id() {
-        return SiteOfCareSettings.ID;
-    }
-
-    @Override
-    public String title() {
-        return "site of care";
-    }
+    public static final GateDefinition<SiteOfCareSettings> DEFINITION = new GateDefinition<>(SiteOfCareSettings.ID,
+            new GateDefinition.Titles("Site of care", "site of care", "site of care"),
+            CardGroup.DOCUMENTATION, SiteOfCareSettings.class, SiteOfCareSettings::read, policy -> new SiteOfCareGate());
 
     @Override
     public Set<RecordPart> reads() {

@@ -14,13 +14,10 @@ import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
-import org.genegate.orders.DoseCalculation;
 import org.genegate.orders.OrderedDose;
-import org.genegate.policy.WeightAndDoseSettings;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
 
 /**
  * The weight-based dose: 2 × 10^13 gc/kg = 2 mL/kg, vials = ceil(mL / 10), on a body weight at most
@@ -28,18 +25,12 @@ import org.hl7.fhir.r4.model.Quantity;
  */
 public final class WeightAndDoseGate implements Gate<WeightAndDoseSettings> {
 
+    public static final GateDefinition<WeightAndDoseSettings> DEFINITION = new GateDefinition<>(WeightAndDoseSettings.ID,
+            new GateDefinition.Titles("Weight and dose", "weight/dose", "body weight and weight-based dose"),
+            CardGroup.DOCUMENTATION, WeightAndDoseSettings.class, WeightAndDoseSettings::read, policy -> new WeightAndDoseGate());
+
     /** Exact definition of the avoirdupois pound. */
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
-    @Override
-    public String id() {
-        return WeightAndDoseSettings.ID;
-    }
-
-    @Override
-    public String title() {
-        return "body weight and weight-based dose";
-    }
 
     @Override
     public Set<RecordPart> reads() {

@@ -25,6 +25,7 @@ import org.genegate.fetch.PrefetchTemplates;
 import org.genegate.fetch.RecordAssembler;
 import org.genegate.fetch.ResourceTreeParser;
 import org.genegate.gates.GateEngine;
+import org.genegate.gates.Gates;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.monitoring.PostInfusionMonitor;
 import org.genegate.orders.HemgenixMentions;
@@ -49,7 +50,8 @@ public class HookConfig {
 
     @Bean
     Policy policy(PolicyProperties properties) {
-        return properties.file().isBlank() ? PolicyLoader.loadDefault() : PolicyLoader.load(Path.of(properties.file()));
+        return properties.file().isBlank() ? PolicyLoader.loadDefault(Gates.ALL)
+                : PolicyLoader.load(Path.of(properties.file()), Gates.ALL);
     }
 
     @Bean
@@ -143,7 +145,7 @@ public class HookConfig {
     CardSettings cardSettings(FhirContext fhirContext, Policy policy, HookProperties properties) {
         List<Link> links = policy.links().stream().map(l -> new Link(l.label(), l.url(), "absolute")).toList();
         return new CardSettings(properties.sourceLabel(), properties.sourceUrl(),
-                OverrideReasons.from(TerminologyResources.load(fhirContext)), links);
+                OverrideReasons.from(TerminologyResources.load(fhirContext)), links, policy.product());
     }
 
     @Bean
@@ -157,8 +159,9 @@ public class HookConfig {
     HookService hookService(FhirContext fhirContext, AssessmentService assessmentService, RecordSource recordSource,
                             MonitoringPlanBuilder planBuilder, CardSettings cardSettings, AuditTrail auditTrail) {
         return new HookService(new HookRequestReader(fhirContext), assessmentService, recordSource,
-                new CardComposer(fhirContext, cardSettings, planBuilder), new CoverageInformationAction(fhirContext),
-                new OrderNoticeCards(cardSettings), auditTrail);
+                new CardComposer(fhirContext, cardSettings, planBuilder),
+                new CoverageInformationAction(fhirContext, cardSettings.product()), new OrderNoticeCards(cardSettings),
+                auditTrail);
     }
 
     @Bean

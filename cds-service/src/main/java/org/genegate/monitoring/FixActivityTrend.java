@@ -34,7 +34,7 @@ import org.hl7.fhir.r4.model.Resource;
  * product, not the gene therapy). When only unlike results would show a fall, it says that they cannot be
  * compared instead of raising a fall or staying silent.
  */
-final class FixActivityTrend {
+final class FixActivityTrend implements PostInfusionCheck {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -50,7 +50,10 @@ final class FixActivityTrend {
         this.codes = codes;
     }
 
-    Optional<MonitoringAlert> review(PatientRecord record, LocalDate administered) {
+    @Override
+    public Optional<MonitoringAlert> check(MonitoringInput in) {
+        PatientRecord record = in.record();
+        LocalDate administered = in.administered();
         List<Observation> after = new ArrayList<>();
         for (Observation observation : Observations.results(record, codes, GeneGateTerminology.VS_FIX_ACTIVITY)) {
             Optional<LocalDate> day = Observations.effectiveDate(observation);

@@ -59,8 +59,12 @@ final class MonitoringSchedule {
     }
 
     /** The clinical items past their date: weekly, follow-up and liver surveillance. */
-    Optional<MonitoringAlert> overdue(PatientRecord record, LocalDate administered, LocalDate asOf,
-                                      Evidence administration, List<String> liverCancerRiskFactors) {
+    Optional<MonitoringAlert> overdue(MonitoringInput in) {
+        PatientRecord record = in.record();
+        LocalDate administered = in.administered();
+        LocalDate asOf = in.asOf();
+        Evidence administration = in.administration();
+        List<String> liverCancerRiskFactors = in.liverCancerRiskFactors();
         Map<String, List<String>> missed = new LinkedHashMap<>();
         Set<Item> toOrder = new LinkedHashSet<>();
         Optional<BigDecimal> baseline = baselineAlt(record, administered);
@@ -127,8 +131,11 @@ final class MonitoringSchedule {
      * The reporting dates of a payer's outcomes-based agreement that passed without the result on record:
      * information about a contract, worded so that it is never read as a clinical duty.
      */
-    Optional<MonitoringAlert> outcomesAgreement(PatientRecord record, LocalDate administered, LocalDate asOf,
-                                                Evidence administration) {
+    Optional<MonitoringAlert> outcomesAgreement(MonitoringInput in) {
+        PatientRecord record = in.record();
+        LocalDate administered = in.administered();
+        LocalDate asOf = in.asOf();
+        Evidence administration = in.administration();
         List<String> dates = new ArrayList<>();
         for (int month : settings.milestoneMonths()) {
             LocalDate due = administered.plusMonths(month);

@@ -1,19 +1,13 @@
 package org.genegate.monitoring;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.genegate.clinical.FhirDates;
-import org.genegate.clinical.Numbers;
-import org.genegate.clinical.Observations;
-import org.genegate.clinical.Positivity;
 import org.genegate.clinical.References;
 import org.genegate.findings.Evidence;
-import org.genegate.findings.Remedy;
 import org.genegate.gates.BaselineLiverGate;
 import org.genegate.gates.FixInhibitorGate;
 import org.genegate.orders.HemgenixOrderRecognizer;
@@ -22,14 +16,10 @@ import org.genegate.policy.Policy;
 import org.genegate.record.PatientRecord;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.CodeIndex;
-import org.genegate.terminology.GeneGateTerminology;
-import org.hl7.fhir.r4.model.CarePlan;
-import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -41,22 +31,24 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class PostInfusionMonitor {
 
-    private final Policy policy;
     private final MonitoringSettings settings;
-    private final CodeIndex codes;
     private final HemgenixOrderRecognizer recognizer;
-    private final MonitoringSchedule schedule;
-    private final FixActivityTrend fixActivity;
     private final LiverCancerRisk liverCancerRisk;
+    private final List<PostInfusionCheck> checks;
 
     public PostInfusionMonitor(Policy policy, CodeIndex codes, HemgenixOrderRecognizer recognizer) {
-        this.policy = policy;
         this.settings = policy.monitoring();
-        this.codes = codes;
         this.recognizer = recognizer;
-        this.schedule = new MonitoringSchedule(settings, codes);
-        this.fixActivity = new FixActivityTrend(settings, codes);
         this.liverCancerRisk = new LiverCancerRisk(settings);
+        MonitoringSchedule schedule = new MonitoringSchedule(settings, codes);
+        // In the order the alerts are shown.
+        this.checks = List.of(
+                new MonitoringPlanCheck(settings.overdueSeverity()),
+                schedule::overdue,
+                new AltRiseCheck(settings, policy.settings(BaselineLiverGate.DEFINITION)),
+                new InhibitorCheck(settings, policy.settings(FixInhibitorGate.DEFINITION), codes),
+                new FixActivityTrend(settings, codes),
+                schedule::outcomesAgreement);
     }
 
     /**
@@ -85,24 +77,16 @@ public final class PostInfusionMonitor {
                     "The post-infusion checks were NOT done: " + String.join("; ", unavailable)
                             + " could not be read. Check the monitoring by hand or retry.", List.of(), List.of()));
         }
-        if (record.isAvailable(RecordPart.CARE_PLANS) && !hasPlan(record)) {
-            alerts.add(new MonitoringAlert(MonitoringAlert.Kind.NO_PLAN, settings.overdueSeverity(),
-                    "no post-infusion monitoring plan", "Hemgenix was given on " + administered + " and no "
-                    + "monitoring plan (CarePlan category gene-therapy-monitoring) is on record.",
-                    List.of(new Evidence(reference, "Hemgenix administration", null, administered)),
-                    List.of(new Remedy.CreateMonitoringPlan("Hemgenix given on " + administered))));
-        }
         List<String> riskFactors = liverCancerRisk.factors(record.resources(RecordPart.CONDITIONS, Condition.class),
                 record.resources(RecordPart.OBSERVATIONS, Observation.class),
                 record.resources(RecordPart.DIAGNOSTIC_REPORTS, DiagnosticReport.class),
                 record.patient().flatMap(p -> FhirDates.earliestDay(p.getBirthDateElement())), administered);
-        if (record.isAvailable(RecordPart.OBSERVATIONS)) {
-            Evidence given = new Evidence(reference, "Hemgenix administration", null, administered);
-            schedule.overdue(record, administered, asOf, given, riskFactors).ifPresent(alerts::add);
-            altRise(record, administered).ifPresent(alerts::add);
-            inhibitor(record, administered).ifPresent(alerts::add);
-            fixActivity.review(record, administered).ifPresent(alerts::add);
-            schedule.outcomesAgreement(record, administered, asOf, given).ifPresent(alerts::add);
+        MonitoringInput in = new MonitoringInput(record, administered, asOf,
+                new Evidence(reference, "Hemgenix administration", null, administered), riskFactors);
+        for (PostInfusionCheck check : checks) {
+            if (check.reads().stream().allMatch(record::isAvailable)) {
+                check.check(in).ifPresent(alerts::add);
+            }
         }
         return Optional.of(new MonitoringReview(reference, administered, asOf, riskFactors, alerts));
     }
@@ -120,110 +104,5 @@ public final class PostInfusionMonitor {
     static Optional<LocalDate> administeredOn(MedicationAdministration administration) {
         return FhirDates.earliestDay(administration.hasEffectivePeriod()
                 ? administration.getEffectivePeriod().getStartElement() : administration.getEffectiveDateTimeType());
-    }
-
-    private static boolean hasPlan(PatientRecord record) {
-        for (CarePlan plan : record.resources(RecordPart.CARE_PLANS, CarePlan.class)) {
-            boolean live = plan.getStatus() != CarePlan.CarePlanStatus.REVOKED
-                    && plan.getStatus() != CarePlan.CarePlanStatus.ENTEREDINERROR
-                    && plan.getStatus() != CarePlan.CarePlanStatus.COMPLETED;
-            for (CodeableConcept category : plan.getCategory()) {
-                if (live && Observations.hasCode(category, GeneGateTerminology.CODE_SYSTEM,
-                        GeneGateTerminology.GENE_THERAPY_MONITORING)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private Optional<MonitoringAlert> altRise(PatientRecord record, LocalDate administered) {
-        List<Observation> alt = Observations.results(record, GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_ALT);
-        Observation latest = null;
-        Observation baseline = null;
-        for (Observation observation : alt) {
-            Optional<LocalDate> day = Observations.effectiveDate(observation);
-            if (day.isEmpty() || Observations.quantity(observation).map(Quantity::getValue).isEmpty()) {
-                continue;
-            }
-            if (day.get().isAfter(administered)) {
-                latest = latest == null ? observation : latest;
-            } else if (baseline == null) {
-                baseline = observation;
-            }
-        }
-        if (latest == null) {
-            return Optional.empty();
-        }
-        Quantity value = Observations.quantity(latest).orElseThrow();
-        List<String> reasons = new ArrayList<>();
-        List<Evidence> evidence = new ArrayList<>(List.of(Observations.evidence(latest, "ALT after Hemgenix")));
-        Optional<BigDecimal> uln = BaselineLiverGate.upperLimit(latest, value, GeneGateTerminology.LOINC_ALT,
-                policy.baselineLiver());
-        if (uln.isPresent()) {
-            BigDecimal limit = uln.get().multiply(settings.altUlnMultiple());
-            if (value.getValue().compareTo(limit) > 0) {
-                reasons.add("above the upper limit of normal (" + limitText(settings.altUlnMultiple(), "ULN",
-                        uln.get(), limit, value) + ")");
-            }
-        }
-        if (baseline != null) {
-            BigDecimal base = Observations.quantity(baseline).orElseThrow().getValue();
-            BigDecimal limit = base.multiply(settings.altBaselineMultiple());
-            evidence.add(Observations.evidence(baseline, "ALT before Hemgenix (baseline)"));
-            if (value.getValue().compareTo(limit) > 0) {
-                reasons.add("above " + Numbers.plain(settings.altBaselineMultiple()) + " x the pre-infusion baseline ("
-                        + Numbers.plain(base) + " " + unit(value) + " " + Observations.dated(baseline) + ", limit "
-                        + Numbers.plain(limit.setScale(1, RoundingMode.HALF_UP)) + " " + unit(value) + ")");
-            }
-        }
-        if (reasons.isEmpty()) {
-            return Optional.empty();
-        }
-        String latestText = Numbers.plain(value.getValue()) + " " + unit(value);
-        String detail = "ALT " + latestText + " " + Observations.dated(latest) + " is " + String.join(" and ", reasons)
-                + ".\n\nThese trigger thresholds (above the upper limit of normal or above "
-                + Numbers.plain(settings.altBaselineMultiple()) + " x baseline) are the billing sheet's, not label "
-                + "text; the label sets no number. "
-                + "The US label says to consider corticosteroids for an ALT rise after Hemgenix: decide on a "
-                + "course per the label and the site's protocol, with hepatology, and keep testing ALT and FIX "
-                + "activity. No fixed corticosteroid dose or taper is US label text.\n\n_Source: " + settings.source()
-                + '_';
-        return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.ALT_RISE, settings.altRiseSeverity(),
-                "ALT " + latestText + " " + (reasons.size() == 2 ? "above ULN and 2 x baseline"
-                        : reasons.get(0).startsWith("above the upper") ? "above ULN" : "above 2 x baseline")
-                        + ": consider corticosteroids", detail, evidence, List.of()));
-    }
-
-    private static String limitText(BigDecimal multiple, String what, BigDecimal base, BigDecimal limit,
-                                    Quantity value) {
-        String text = what + " " + Numbers.plain(base) + " " + unit(value);
-        return multiple.compareTo(BigDecimal.ONE) == 0 ? text
-                : Numbers.plain(multiple) + " x " + text + " = " + Numbers.plain(limit) + " " + unit(value);
-    }
-
-    private static String unit(Quantity value) {
-        return value.hasUnit() ? value.getUnit() : value.hasCode() ? value.getCode() : "";
-    }
-
-    private Optional<MonitoringAlert> inhibitor(PatientRecord record, LocalDate administered) {
-        for (Observation observation : Observations.results(record, codes, GeneGateTerminology.VS_FIX_INHIBITOR)) {
-            Optional<LocalDate> day = Observations.effectiveDate(observation);
-            if (day.isEmpty() || !day.get().isAfter(administered)) {
-                continue;
-            }
-            if (FixInhibitorGate.read(observation, policy.fixInhibitor().positiveThresholdBu()) == Positivity.POSITIVE) {
-                String text = Observations.valueText(observation) + " " + Observations.dated(observation);
-                return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.INHIBITOR, settings.inhibitorSeverity(),
-                        "FIX inhibitor positive after dosing (" + Observations.valueText(observation) + ")",
-                        "A FIX inhibitor test after the Hemgenix infusion (" + administered + ") is positive: " + text
-                                + " (positive at or above " + Numbers.plain(policy.fixInhibitor().positiveThresholdBu())
-                                + " BU). Confirm with a repeat Bethesda test and involve the hemophilia treatment "
-                                + "center: factor IX replacement may no longer work, and bleeding must be managed "
-                                + "with the inhibitor in mind.\n\n_Source: " + policy.fixInhibitor().source() + '_',
-                        List.of(Observations.evidence(observation, "FIX inhibitor after Hemgenix")), List.of()));
-            }
-        }
-        return Optional.empty();
     }
 }

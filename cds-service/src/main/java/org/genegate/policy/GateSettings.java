@@ -1,14 +1,10 @@
 package org.genegate.policy;
 
 /**
- * What every gate's section of the policy has. Each gate has its own record so that its
- * parameters are typed and a missing one is caught when the policy loads, not when a hook fires.
+ * What every gate's section of the policy has. Each gate has its own settings record next to the gate class, so
+ * that its parameters are typed and a missing one is caught when the policy loads, not when a hook fires.
  */
-public sealed interface GateSettings
-        permits AgeSettings, PriorGeneTherapySettings, FixInhibitorSettings, NabAav5Settings,
-        DiagnosisSettings, FixActivitySettings, ProphylaxisOrBleedsSettings, InfectionsSettings,
-        BaselineLiverSettings, MonitoringPlanSettings, WeightAndDoseSettings, SiteOfCareSettings,
-        PrescriberSettings, CodingSettings, PayerSettings, OrderNotesSettings {
+public interface GateSettings {
 
     /** The gate id, e.g. {@code nab-aav5}: the key of the gate's section in the policy file. */
     String gateId();

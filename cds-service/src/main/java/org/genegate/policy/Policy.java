@@ -1,73 +1,50 @@
 package org.genegate.policy;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The versioned J1411 policy: every gate's settings, the payer table and the links the cards
- * carry. Load it with {@link PolicyLoader}; it is immutable and safe to share between threads.
+ * The versioned policy: every gate's settings, keyed by gate id in the order the gates run, the links the cards
+ * carry and the sections that are no gate's. Load it with {@link PolicyLoader}; it is immutable and safe to share
+ * between threads.
  *
- * @param version the policy version, echoed on every assessment so a card can say which rules it applied
+ * @param version    the policy version, echoed on every assessment so a card can say which rules it applied
+ * @param product    the gene therapy the policy is for: its name and billing code
+ * @param gates      each gate's settings by gate id, in the order of the gate sections it was read with
  * @param links      links every payer card carries (manufacturer support, HTC directory)
  * @param monitoring after the infusion: the monitoring plan's schedule and the patient-view thresholds
  * @param claim      the claim check's payer-dependent settings
  */
 public record Policy(String version,
-                     AgeSettings age,
-                     PriorGeneTherapySettings priorGeneTherapy,
-                     FixInhibitorSettings fixInhibitor,
-                     NabAav5Settings nabAav5,
-                     DiagnosisSettings diagnosis,
-                     FixActivitySettings fixActivity,
-                     ProphylaxisOrBleedsSettings prophylaxisOrBleeds,
-                     InfectionsSettings infections,
-                     BaselineLiverSettings baselineLiver,
-                     MonitoringPlanSettings monitoringPlan,
-                     WeightAndDoseSettings weightAndDose,
-                     SiteOfCareSettings siteOfCare,
-                     PrescriberSettings prescriber,
-                     CodingSettings coding,
-                     PayerSettings payer,
-                     OrderNotesSettings orderNotes,
+                     ProductSettings product,
+                     Map<String, GateSettings> gates,
                      List<Link> links,
                      MonitoringSettings monitoring,
                      ClaimSettings claim) {
 
-    /**
-     * The gate ids in the order of docs/gates.md (the order notes, "also at order time", last): the order of the
-     * policy file and of every assessment.
-     */
-    public static final List<String> GATE_IDS = List.of(
-            AgeSettings.ID, PriorGeneTherapySettings.ID, FixInhibitorSettings.ID, NabAav5Settings.ID,
-            DiagnosisSettings.ID, FixActivitySettings.ID, ProphylaxisOrBleedsSettings.ID, InfectionsSettings.ID,
-            BaselineLiverSettings.ID, MonitoringPlanSettings.ID, WeightAndDoseSettings.ID, SiteOfCareSettings.ID,
-            PrescriberSettings.ID, CodingSettings.ID, PayerSettings.ID, OrderNotesSettings.ID);
-
     public Policy {
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(product, "product");
         Objects.requireNonNull(monitoring, "monitoring");
         Objects.requireNonNull(claim, "claim");
+        gates = Collections.unmodifiableMap(new LinkedHashMap<>(gates));
         links = List.copyOf(links);
     }
 
-    /** Every gate's settings in {@link #GATE_IDS} order, enabled or not. */
-    public List<GateSettings> gates() {
-        return List.of(age, priorGeneTherapy, fixInhibitor, nabAav5, diagnosis, fixActivity, prophylaxisOrBleeds,
-                infections, baselineLiver, monitoringPlan, weightAndDose, siteOfCare, prescriber, coding, payer,
-                orderNotes);
+    /** One gate's settings, typed by its section; a gate the policy was not read with is a programming error. */
+    public <S extends GateSettings> S settings(GateSection<S> section) {
+        GateSettings settings = gates.get(section.id());
+        if (settings == null) {
+            throw new IllegalArgumentException("The policy was not read with the gate " + section.id());
+        }
+        return section.settingsType().cast(settings);
     }
 
     public Optional<GateSettings> gate(String gateId) {
-        return gates().stream().filter(g -> g.gateId().equals(gateId)).findFirst();
-    }
-
-    /** The payer table, first match wins. */
-    public List<PayerEntry> payers() {
-        return payer.payers();
-    }
-
-    public Optional<PayerEntry> payerById(String payerId) {
-        return payers().stream().filter(p -> p.id().equals(payerId)).findFirst();
+        return Optional.ofNullable(gates.get(gateId));
     }
 }

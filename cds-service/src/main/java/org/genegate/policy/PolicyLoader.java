@@ -12,9 +12,7 @@ import java.math.BigDecimal;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,20 +23,15 @@ import java.util.Set;
  * Reads and validates a policy file: the shipped default from the classpath, or a site's own
  * file. Validation is complete and strict (version, every gate, severities, positive thresholds,
  * complete payer entries, no unknown or duplicate keys), so a bad file stops start-up with a
- * message naming the file and the key instead of changing what the gates do.
+ * message naming the file and the key instead of changing what the gates do. Each gate's section is
+ * read by the gate's own {@link GateSection}; the loader is handed the sections to read.
  */
 public final class PolicyLoader {
 
     /** Classpath location of the shipped default policy. */
     public static final String DEFAULT_RESOURCE = "policy/j1411-policy.yaml";
 
-    private static final Set<String> TOP_KEYS = keys("version", "gates", "links", "monitoring", "claim");
-    private static final Set<String> SEVERITY_KEYS = keys("fail", "missing", "stale", "couldNotVerify");
-    private static final Set<String> PAYER_KEYS = keys("id", "name", "match", "priorAuthorization",
-            "outcomesBasedAgreement", "documentation", "links", "source");
-    private static final Set<String> LINK_KEYS = keys("label", "url");
-    /** The liver tests the gate reads; each needs a default upper limit. */
-    private static final List<String> LIVER_TESTS = List.of("1742-6", "1920-8", "6768-6", "1975-2");
+    private static final Set<String> TOP_KEYS = keys("version", "product", "gates", "links", "monitoring", "claim");
 
     private static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory())
             // A key written twice would otherwise silently keep the last value.
@@ -56,31 +49,32 @@ public final class PolicyLoader {
     }
 
     /** The shipped default policy. */
-    public static Policy loadDefault() {
+    public static Policy loadDefault(List<? extends GateSection<?>> sections) {
         ClassLoader loader = PolicyLoader.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
                 throw new PolicyException("classpath:" + DEFAULT_RESOURCE + ": not found");
             }
-            return load(in, "classpath:" + DEFAULT_RESOURCE);
+            return load(in, "classpath:" + DEFAULT_RESOURCE, sections);
         } catch (IOException e) {
             throw new PolicyException("classpath:" + DEFAULT_RESOURCE + ": cannot be read: " + e.getMessage(), e);
         }
     }
 
     /** A site's or payer's own policy file. */
-    public static Policy load(Path file) {
+    public static Policy load(Path file, List<? extends GateSection<?>> sections) {
         try (InputStream in = Files.newInputStream(file)) {
-            return load(in, file.toString());
+            return load(in, file.toString(), sections);
         } catch (IOException e) {
             throw new PolicyException(file + ": cannot be read: " + e.getMessage(), e);
         }
     }
 
     /**
-     * @param origin how to name the source in error messages, e.g. a file name
+     * @param origin   how to name the source in error messages, e.g. a file name
+     * @param sections the gate sections to read, in the order the gates run
      */
-    public static Policy load(InputStream in, String origin) {
+    public static Policy load(InputStream in, String origin, List<? extends GateSection<?>> sections) {
         JsonNode root;
         try {
             root = YAML.readTree(in);
@@ -92,35 +86,38 @@ public final class PolicyLoader {
         if (root == null || !root.isObject()) {
             throw new PolicyException(origin + ": must be a YAML mapping with version, gates and links");
         }
-        return read(new PolicyNode(root, "", origin));
+        return read(new PolicyNode(root, "", origin), sections);
     }
 
-    private static Policy read(PolicyNode root) {
+    private static Policy read(PolicyNode root, List<? extends GateSection<?>> sections) {
         root.allowOnly(TOP_KEYS);
         String version = root.text("version");
+        ProductSettings product = product(root.object("product"));
         PolicyNode gates = root.object("gates");
-        gates.allowOnly(new LinkedHashSet<>(Policy.GATE_IDS));
-        List<Link> links = links(root, "links");
-        return new Policy(version,
-                age(gates.object(AgeSettings.ID)),
-                priorGeneTherapy(gates.object(PriorGeneTherapySettings.ID)),
-                fixInhibitor(gates.object(FixInhibitorSettings.ID)),
-                nabAav5(gates.object(NabAav5Settings.ID)),
-                diagnosis(gates.object(DiagnosisSettings.ID)),
-                fixActivity(gates.object(FixActivitySettings.ID)),
-                prophylaxisOrBleeds(gates.object(ProphylaxisOrBleedsSettings.ID)),
-                infections(gates.object(InfectionsSettings.ID)),
-                baselineLiver(gates.object(BaselineLiverSettings.ID)),
-                monitoringPlan(gates.object(MonitoringPlanSettings.ID)),
-                weightAndDose(gates.object(WeightAndDoseSettings.ID)),
-                siteOfCare(gates.object(SiteOfCareSettings.ID)),
-                prescriber(gates.object(PrescriberSettings.ID)),
-                coding(gates.object(CodingSettings.ID)),
-                payer(gates.object(PayerSettings.ID)),
-                orderNotes(gates.object(OrderNotesSettings.ID)),
-                links,
-                monitoring(root.object("monitoring")),
+        Set<String> ids = new LinkedHashSet<>();
+        for (GateSection<?> section : sections) {
+            if (!ids.add(section.id())) {
+                throw new IllegalArgumentException("Two gate sections share the id " + section.id());
+            }
+        }
+        gates.allowOnly(ids);
+        Map<String, GateSettings> settings = new LinkedHashMap<>();
+        for (GateSection<?> section : sections) {
+            GateSettings read = section.read(gates.object(section.id()));
+            if (!read.gateId().equals(section.id())) {
+                throw new IllegalStateException("The section " + section.id() + " read the settings of "
+                        + read.gateId());
+            }
+            settings.put(section.id(), read);
+        }
+        List<Link> links = root.links("links");
+        return new Policy(version, product, settings, links, monitoring(root.object("monitoring")),
                 claim(root.object("claim")));
+    }
+
+    private static ProductSettings product(PolicyNode p) {
+        p.allowOnly(keys("name", "billingCode"));
+        return new ProductSettings(p.text("name"), p.text("billingCode"));
     }
 
     private static MonitoringSettings monitoring(PolicyNode m) {
@@ -155,162 +152,5 @@ public final class PolicyLoader {
                     + ClaimSettings.UNIT_MILLILITRES);
         }
         return new ClaimSettings(c.text("source"), unit);
-    }
-
-    /** Allows the keys every gate has plus the gate's own parameters. */
-    private static void allow(PolicyNode gate, String... parameters) {
-        Set<String> allowed = new LinkedHashSet<>(List.of("enabled", "source", "severities"));
-        allowed.addAll(List.of(parameters));
-        gate.allowOnly(allowed);
-    }
-
-    private static Severities severities(PolicyNode gate) {
-        PolicyNode section = gate.object("severities");
-        section.allowOnly(SEVERITY_KEYS);
-        return new Severities(section.severity("fail"), section.severity("missing"), section.severity("stale"),
-                section.severity("couldNotVerify"));
-    }
-
-    private static AgeSettings age(PolicyNode g) {
-        allow(g, "minimumAgeYears");
-        return new AgeSettings(g.bool("enabled"), severities(g), g.text("source"), g.positiveInt("minimumAgeYears"));
-    }
-
-    private static PriorGeneTherapySettings priorGeneTherapy(PolicyNode g) {
-        allow(g, "otherGeneTherapyNames", "duplicateOrderSeverity");
-        return new PriorGeneTherapySettings(g.bool("enabled"), severities(g), g.text("source"),
-                g.textList("otherGeneTherapyNames", true), g.severity("duplicateOrderSeverity"));
-    }
-
-    private static FixInhibitorSettings fixInhibitor(PolicyNode g) {
-        allow(g, "historySeverity", "windowDays", "positiveThresholdBu");
-        return new FixInhibitorSettings(g.bool("enabled"), severities(g), g.text("source"),
-                g.severity("historySeverity"), g.positiveInt("windowDays"), g.positiveDecimal("positiveThresholdBu"));
-    }
-
-    private static NabAav5Settings nabAav5(PolicyNode g) {
-        allow(g, "windowDays", "clinicalStudyTiterLimit", "extendedRangeTiterLimit", "extendedRangeAssayNames",
-                "clinicalStudyAssayNames");
-        return new NabAav5Settings(g.bool("enabled"), severities(g), g.text("source"), g.positiveInt("windowDays"),
-                g.positiveDecimal("clinicalStudyTiterLimit"), g.positiveDecimal("extendedRangeTiterLimit"),
-                g.textList("extendedRangeAssayNames", false), g.textList("clinicalStudyAssayNames", false));
-    }
-
-    private static DiagnosisSettings diagnosis(PolicyNode g) {
-        allow(g);
-        return new DiagnosisSettings(g.bool("enabled"), severities(g), g.text("source"));
-    }
-
-    private static FixActivitySettings fixActivity(PolicyNode g) {
-        allow(g, "maximumPercent");
-        return new FixActivitySettings(g.bool("enabled"), severities(g), g.text("source"),
-                g.positiveDecimal("maximumPercent"));
-    }
-
-    private static ProphylaxisOrBleedsSettings prophylaxisOrBleeds(PolicyNode g) {
-        allow(g);
-        return new ProphylaxisOrBleedsSettings(g.bool("enabled"), severities(g), g.text("source"));
-    }
-
-    private static InfectionsSettings infections(PolicyNode g) {
-        allow(g, "hivRnaMaxCopiesPerMl", "cd4MinCellsPerUl");
-        return new InfectionsSettings(g.bool("enabled"), severities(g), g.text("source"),
-                g.positiveDecimal("hivRnaMaxCopiesPerMl"), g.positiveDecimal("cd4MinCellsPerUl"));
-    }
-
-    private static BaselineLiverSettings baselineLiver(PolicyNode g) {
-        allow(g, "windowDays", "ulnMultiple", "defaultUpperLimits", "imagingWindowDays", "advancedDiseaseSeverity",
-                "advancedDiseaseCodes", "normalFindingCodes", "stiffnessAdvancedKpa", "stiffnessSuggestiveKpa");
-        PolicyNode limits = g.object("defaultUpperLimits");
-        limits.allowOnly(new LinkedHashSet<>(LIVER_TESTS));
-        Map<String, Map<String, BigDecimal>> byTest = new LinkedHashMap<>();
-        for (String test : LIVER_TESTS) {
-            byTest.put(test, limits.positiveDecimalMap(test));
-        }
-        return new BaselineLiverSettings(g.bool("enabled"), severities(g), g.text("source"), g.positiveInt("windowDays"),
-                g.positiveDecimal("ulnMultiple"), byTest, g.positiveInt("imagingWindowDays"),
-                g.severity("advancedDiseaseSeverity"), codes(g, "advancedDiseaseCodes"), codes(g, "normalFindingCodes"),
-                g.positiveDecimal("stiffnessAdvancedKpa"), g.positiveDecimal("stiffnessSuggestiveKpa"));
-    }
-
-    /** A list of {@code system|code} strings, each with both parts. */
-    private static Set<String> codes(PolicyNode g, String key) {
-        Set<String> codes = new LinkedHashSet<>();
-        for (String code : g.textList(key, false)) {
-            int bar = code.indexOf('|');
-            if (bar <= 0 || bar == code.length() - 1) {
-                throw new PolicyException("gates.baseline-liver." + key + ": '" + code + "' is not system|code");
-            }
-            codes.add(code);
-        }
-        return codes;
-    }
-
-    private static MonitoringPlanSettings monitoringPlan(PolicyNode g) {
-        allow(g);
-        return new MonitoringPlanSettings(g.bool("enabled"), severities(g), g.text("source"));
-    }
-
-    private static WeightAndDoseSettings weightAndDose(PolicyNode g) {
-        allow(g, "windowDays", "genomeCopiesPerKg", "millilitresPerKg", "vialMillilitres", "tolerancePercent");
-        return new WeightAndDoseSettings(g.bool("enabled"), severities(g), g.text("source"), g.positiveInt("windowDays"),
-                g.positiveDecimal("genomeCopiesPerKg"), g.positiveDecimal("millilitresPerKg"),
-                g.positiveDecimal("vialMillilitres"), g.positiveDecimal("tolerancePercent"));
-    }
-
-    private static SiteOfCareSettings siteOfCare(PolicyNode g) {
-        allow(g);
-        return new SiteOfCareSettings(g.bool("enabled"), severities(g), g.text("source"));
-    }
-
-    private static PrescriberSettings prescriber(PolicyNode g) {
-        allow(g);
-        return new PrescriberSettings(g.bool("enabled"), severities(g), g.text("source"));
-    }
-
-    private static CodingSettings coding(PolicyNode g) {
-        allow(g, "infusionRateMlPerHour", "addOnThresholdMinutes");
-        return new CodingSettings(g.bool("enabled"), severities(g), g.text("source"),
-                g.positiveDecimal("infusionRateMlPerHour"), g.positiveInt("addOnThresholdMinutes"));
-    }
-
-    private static OrderNotesSettings orderNotes(PolicyNode g) {
-        allow(g, "notes");
-        List<OrderNotesSettings.Note> notes = new ArrayList<>();
-        for (PolicyNode note : g.objectList("notes", false)) {
-            note.allowOnly(keys("text", "source"));
-            notes.add(new OrderNotesSettings.Note(note.text("text"), note.text("source")));
-        }
-        return new OrderNotesSettings(g.bool("enabled"), severities(g), g.text("source"), notes);
-    }
-
-    private static PayerSettings payer(PolicyNode g) {
-        allow(g, "payers");
-        List<PayerEntry> payers = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (PolicyNode p : g.objectList("payers", false)) {
-            p.allowOnly(PAYER_KEYS);
-            String id = p.text("id");
-            if (!ids.add(id)) {
-                throw p.error("id", "payer id '" + id + "' appears twice");
-            }
-            payers.add(new PayerEntry(id, p.text("name"), p.textList("match", false),
-                    p.choice("priorAuthorization", PriorAuthorization.class), p.text("outcomesBasedAgreement"),
-                    p.textList("documentation", false), links(p, "links"), p.text("source")));
-        }
-        return new PayerSettings(g.bool("enabled"), severities(g), g.text("source"), payers);
-    }
-
-    private static List<Link> links(PolicyNode parent, String key) {
-        List<Link> links = new ArrayList<>();
-        for (PolicyNode l : parent.objectList(key, true)) {
-            l.allowOnly(LINK_KEYS);
-            String url = l.text("url");
-            if (!url.startsWith("https://") && !url.startsWith("http://")) {
-                throw l.error("url", "must be an http(s) address, not '" + url + "'");
-            }
-            links.add(new Link(l.text("label"), url));
-        }
-        return links;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,9 +14,16 @@ import org.genegate.findings.Severity;
 /**
  * A section of the policy file with its dotted path, so that every complaint names the file and
  * the exact key (e.g. {@code gates.nab-aav5.titerThreshold}). Reading is strict on purpose: a
- * typo or a wrong type must stop the service from starting, not fall back to a default.
+ * typo or a wrong type must stop the service from starting, not fall back to a default. Each gate's settings read
+ * their own section through it.
  */
-final class PolicyNode {
+public final class PolicyNode {
+
+    /** The keys every gate section has, before the gate's own parameters. */
+    private static final List<String> GATE_KEYS = List.of("enabled", "source", "severities");
+    private static final Set<String> SEVERITY_KEYS = new LinkedHashSet<>(List.of("fail", "missing", "stale",
+            "couldNotVerify"));
+    private static final Set<String> LINK_KEYS = new LinkedHashSet<>(List.of("label", "url"));
 
     private final JsonNode node;
     private final String path;
@@ -27,11 +35,11 @@ final class PolicyNode {
         this.origin = origin;
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    PolicyException error(String key, String problem) {
+    public PolicyException error(String key, String problem) {
         return new PolicyException(origin + ": " + keyPath(key) + ": " + problem);
     }
 
@@ -43,13 +51,42 @@ final class PolicyNode {
     }
 
     /** Rejects keys other than the allowed ones, naming the first unknown key. */
-    void allowOnly(Set<String> allowed) {
+    public void allowOnly(Set<String> allowed) {
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             String name = field.getKey();
             if (!allowed.contains(name)) {
                 throw error(name, "unknown key (allowed here: " + String.join(", ", allowed) + ")");
             }
         }
+    }
+
+    /** Allows the keys every gate section has (enabled, source, severities) plus the gate's own parameters. */
+    public void allowGateKeys(String... parameters) {
+        Set<String> allowed = new LinkedHashSet<>(GATE_KEYS);
+        allowed.addAll(List.of(parameters));
+        allowOnly(allowed);
+    }
+
+    /** The {@code severities} section of a gate: the card severity for each non-passing status. */
+    public Severities severities() {
+        PolicyNode section = object("severities");
+        section.allowOnly(SEVERITY_KEYS);
+        return new Severities(section.severity("fail"), section.severity("missing"), section.severity("stale"),
+                section.severity("couldNotVerify"));
+    }
+
+    /** A list of links, each with a label and an http(s) address; it may be empty. */
+    public List<Link> links(String key) {
+        List<Link> links = new ArrayList<>();
+        for (PolicyNode l : objectList(key, true)) {
+            l.allowOnly(LINK_KEYS);
+            String url = l.text("url");
+            if (!url.startsWith("https://") && !url.startsWith("http://")) {
+                throw l.error("url", "must be an http(s) address, not '" + url + "'");
+            }
+            links.add(new Link(l.text("label"), url));
+        }
+        return links;
     }
 
     private JsonNode required(String key) {
@@ -60,7 +97,7 @@ final class PolicyNode {
         return value;
     }
 
-    PolicyNode object(String key) {
+    public PolicyNode object(String key) {
         JsonNode value = required(key);
         if (!value.isObject()) {
             throw error(key, "must be a mapping of keys to values");
@@ -68,7 +105,7 @@ final class PolicyNode {
         return new PolicyNode(value, keyPath(key), origin);
     }
 
-    String text(String key) {
+    public String text(String key) {
         JsonNode value = required(key);
         if (!value.isValueNode() || value.asText().isBlank()) {
             throw error(key, "must be a non-empty text");
@@ -76,7 +113,7 @@ final class PolicyNode {
         return value.asText().trim();
     }
 
-    boolean bool(String key) {
+    public boolean bool(String key) {
         JsonNode value = required(key);
         if (!value.isBoolean()) {
             throw error(key, "must be true or false, not '" + value.asText() + "'");
@@ -84,7 +121,7 @@ final class PolicyNode {
         return value.booleanValue();
     }
 
-    int positiveInt(String key) {
+    public int positiveInt(String key) {
         JsonNode value = required(key);
         if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() <= 0) {
             throw error(key, "must be a positive whole number, not '" + value.asText() + "'");
@@ -92,7 +129,7 @@ final class PolicyNode {
         return value.intValue();
     }
 
-    BigDecimal positiveDecimal(String key) {
+    public BigDecimal positiveDecimal(String key) {
         return positiveDecimal(key, required(key));
     }
 
@@ -116,7 +153,7 @@ final class PolicyNode {
         return number;
     }
 
-    Severity severity(String key) {
+    public Severity severity(String key) {
         String text = text(key);
         for (Severity severity : Severity.values()) {
             if (severity.indicator().equals(text)) {
@@ -126,7 +163,7 @@ final class PolicyNode {
         throw error(key, "'" + text + "' is not a severity (use none, info, warning or critical)");
     }
 
-    <E extends Enum<E>> E choice(String key, Class<E> type) {
+    public <E extends Enum<E>> E choice(String key, Class<E> type) {
         String text = text(key);
         for (E constant : type.getEnumConstants()) {
             if (constant.name().toLowerCase(Locale.ROOT).equals(text)) {
@@ -140,7 +177,7 @@ final class PolicyNode {
         throw error(key, "'" + text + "' is not one of " + String.join(", ", allowed));
     }
 
-    List<String> textList(String key, boolean mayBeEmpty) {
+    public List<String> textList(String key, boolean mayBeEmpty) {
         JsonNode value = required(key);
         if (!value.isArray()) {
             throw error(key, "must be a list of texts");
@@ -159,7 +196,7 @@ final class PolicyNode {
         return texts;
     }
 
-    List<PolicyNode> objectList(String key, boolean mayBeEmpty) {
+    public List<PolicyNode> objectList(String key, boolean mayBeEmpty) {
         JsonNode value = required(key);
         if (!value.isArray()) {
             throw error(key, "must be a list");
@@ -179,7 +216,7 @@ final class PolicyNode {
     }
 
     /** A mapping whose values are positive numbers, keyed as written (e.g. unit → limit). */
-    Map<String, BigDecimal> positiveDecimalMap(String key) {
+    public Map<String, BigDecimal> positiveDecimalMap(String key) {
         PolicyNode section = object(key);
         if (section.node.isEmpty()) {
             throw error(key, "must not be empty");
@@ -192,7 +229,7 @@ final class PolicyNode {
     }
 
     /** A non-empty list of positive whole numbers in ascending order (e.g. months after the infusion). */
-    List<Integer> positiveIntList(String key) {
+    public List<Integer> positiveIntList(String key) {
         JsonNode value = required(key);
         if (!value.isArray() || value.isEmpty()) {
             throw error(key, "must be a non-empty list of positive whole numbers");

@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import org.genegate.cards.GateTitles;
 import org.genegate.cards.RemedyLabels;
 import org.genegate.cards.RemedyResources;
 import org.genegate.findings.Evidence;
@@ -15,6 +14,7 @@ import org.genegate.findings.Severity;
 import org.genegate.findings.SourceClass;
 import org.genegate.gates.Assessment;
 import org.genegate.gates.CoverageDetermination;
+import org.genegate.gates.Gates;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.orders.DraftOrder;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -106,7 +106,7 @@ public final class ReadinessReport {
     private Parameters.ParametersParameterComponent gate(GateFinding finding, DraftOrder order) {
         Parameters.ParametersParameterComponent gate = new Parameters.ParametersParameterComponent().setName("gate");
         gate.addPart().setName("id").setValue(new CodeType(finding.gateId()));
-        gate.addPart().setName("title").setValue(new StringType(GateTitles.title(finding.gateId())));
+        gate.addPart().setName("title").setValue(new StringType(Gates.title(finding.gateId())));
         gate.addPart().setName("status").setValue(new CodeType(statusCode(finding.status())));
         gate.addPart().setName("severity").setValue(new CodeType(finding.severity().indicator()));
         gate.addPart().setName("message").setValue(new StringType(finding.message()));

@@ -24,6 +24,7 @@ import org.genegate.fetch.RecordAssembler;
 import org.genegate.fetch.RecordRequest;
 import org.genegate.fetch.ResourceTreeParser;
 import org.genegate.gates.GateEngine;
+import org.genegate.gates.Gates;
 import org.genegate.monitoring.PostInfusionMonitor;
 import org.genegate.orders.HemgenixMentions;
 import org.genegate.orders.HemgenixOrderRecognizer;
@@ -57,7 +58,7 @@ class AssessmentServiceTest {
 
     AssessmentServiceTest() {
         CodeIndex codes = CodeIndex.load(FHIR);
-        Policy policy = PolicyLoader.loadDefault();
+        Policy policy = PolicyLoader.loadDefault(Gates.ALL);
         HemgenixOrderRecognizer recognizer = new HemgenixOrderRecognizer(codes);
         ResourceTreeParser parser = new ResourceTreeParser(FHIR);
         service = new AssessmentService(recognizer, new HemgenixMentions(FHIR, recognizer),

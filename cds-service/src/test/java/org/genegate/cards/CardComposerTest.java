@@ -18,6 +18,7 @@ import org.genegate.findings.Remedy;
 import org.genegate.findings.Severity;
 import org.genegate.findings.SourceClass;
 import org.genegate.gates.Assessment;
+import org.genegate.gates.Gates;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.orders.DraftOrder;
 import org.genegate.orders.HemgenixRecognition;
@@ -34,9 +35,11 @@ class CardComposerTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
+    private static final Policy POLICY = PolicyLoader.loadDefault(Gates.ALL);
+
     private final CardComposer composer = new CardComposer(FHIR, new CardSettings("GeneGate", null,
             List.of(new CardCoding("s", "c", "d")), List.of(new Link("HEMGENIX Connect", "https://www.hemgenix.com/",
-            "absolute"))), new MonitoringPlanBuilder(PolicyLoader.loadDefault().monitoring()));
+            "absolute")), POLICY.product()), new MonitoringPlanBuilder(POLICY.monitoring()));
 
     private static DraftOrder order() {
         MedicationRequest request = new MedicationRequest()
@@ -55,7 +58,7 @@ class CardComposerTest {
     @Test
     void groupsFindingsIntoOneCardPerKindWithinTheSummaryLimit() {
         List<GateFinding> findings = new ArrayList<>();
-        for (String gate : Policy.GATE_IDS) {
+        for (String gate : Gates.ids()) {
             findings.add(finding(gate, GateStatus.FAIL, Severity.CRITICAL));
         }
         findings.add(finding("diagnosis", GateStatus.MISSING, Severity.WARNING));

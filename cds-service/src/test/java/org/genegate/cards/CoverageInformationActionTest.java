@@ -13,6 +13,7 @@ import org.genegate.findings.SourceClass;
 import org.genegate.gates.Assessment;
 import org.genegate.gates.CoverageDetermination;
 import org.genegate.orders.DraftOrder;
+import org.genegate.policy.ProductSettings;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Reference;
@@ -23,7 +24,8 @@ class CoverageInformationActionTest {
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
 
-    private final CoverageInformationAction action = new CoverageInformationAction(FHIR);
+    private final CoverageInformationAction action = new CoverageInformationAction(FHIR,
+            new ProductSettings("Hemgenix", "J1411"));
 
     private static MedicationRequest order() {
         MedicationRequest order = new MedicationRequest().setSubject(new Reference("Patient/p1"));
@@ -65,6 +67,7 @@ class CoverageInformationActionTest {
                 .orElseThrow();
 
         assertThat(built.type()).isEqualTo("update");
+        assertThat(built.description()).isEqualTo("Record coverage information for the Hemgenix order (Acme Health)");
         Extension info = sentExtension(built);
         assertThat(((Reference) info.getExtensionByUrl("coverage").getValue()).getReference())
                 .isEqualTo("Coverage/cov-1");

@@ -9,24 +9,25 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.genegate.gates.Gates;
 import org.genegate.policy.Policy;
 import org.genegate.policy.PolicyLoader;
 import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.GeneGateTerminology;
+import org.genegate.terminology.Ndc;
+import org.genegate.terminology.TestTerminology;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
-import org.genegate.terminology.TestTerminology;
-import java.util.Map;
-import java.util.Optional;
-import org.hl7.fhir.r4.model.Period;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.genegate.terminology.Ndc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,7 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ClaimCheckTest {
 
     private static final CodeIndex CODES = CodeIndex.load(FhirContext.forR4Cached());
-    private static final Policy POLICY = PolicyLoader.loadDefault();
+    private static final Policy POLICY = PolicyLoader.loadDefault(Gates.ALL);
 
     private final ClaimCheck check = new ClaimCheck(POLICY, CODES);
 
@@ -214,7 +215,7 @@ class ClaimCheckTest {
     @Test
     void denial5APayerThatWantsMillilitresNeedsTheVolume() throws IOException {
         Policy millilitres = PolicyLoader.load(new ByteArrayInputStream(shippedPolicy()
-                .replace("ndcUnit: \"UN\"", "ndcUnit: \"ML\"").getBytes(StandardCharsets.UTF_8)), "site-policy.yaml");
+                .replace("ndcUnit: \"UN\"", "ndcUnit: \"ML\"").getBytes(StandardCharsets.UTF_8)), "site-policy.yaml", Gates.ALL);
         ClaimCheck mlCheck = new ClaimCheck(millilitres, CODES);
         Claim claim = cleanClaim();
         ndc(claim).setQuantity(new Quantity().setCode("ML"));

@@ -25,7 +25,7 @@ class AgeGateTest {
         if (patient != null) {
             record.with(RecordPart.PATIENT, patient);
         }
-        return gate.evaluate(input(record.build(), order(), POLICY.age()));
+        return gate.evaluate(input(record.build(), order(), POLICY.settings(AgeGate.DEFINITION)));
     }
 
     private static Patient bornOn(LocalDate birthDate) {
@@ -42,7 +42,7 @@ class AgeGateTest {
         assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
         assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(finding.message()).contains("17 years old", "adults");
-        assertThat(finding.source()).isEqualTo(POLICY.age().source());
+        assertThat(finding.source()).isEqualTo(POLICY.settings(AgeGate.DEFINITION).source());
     }
 
     @Test

@@ -93,7 +93,7 @@ class BaselineLiverGateTest {
         for (org.hl7.fhir.r4.model.Resource resource : imaging) {
             record.with(resource instanceof Procedure ? RecordPart.PROCEDURES : RecordPart.DIAGNOSTIC_REPORTS, resource);
         }
-        return gate.evaluate(input(record.build(), order(), POLICY.baselineLiver()));
+        return gate.evaluate(input(record.build(), order(), POLICY.settings(BaselineLiverGate.DEFINITION)));
     }
 
     private GateFinding evaluate(List<Observation> labs, boolean ultrasound, boolean elastography) {
@@ -104,7 +104,7 @@ class BaselineLiverGateTest {
         if (elastography) {
             record.with(RecordPart.DIAGNOSTIC_REPORTS, elastography(10, NORMAL));
         }
-        return gate.evaluate(input(record.build(), order(), POLICY.baselineLiver()));
+        return gate.evaluate(input(record.build(), order(), POLICY.settings(BaselineLiverGate.DEFINITION)));
     }
 
     private GateFinding withLabs(Observation... labs) {

@@ -32,7 +32,7 @@ class CodingGateTest {
     private final CodingGate gate = new CodingGate();
 
     private GateFinding evaluate(MedicationRequest request, Resource... others) {
-        return gate.evaluate(input(record().build(), order(request, others), POLICY.coding()));
+        return gate.evaluate(input(record().build(), order(request, others), POLICY.settings(CodingGate.DEFINITION)));
     }
 
     private static ServiceRequest infusion(String cpt) {
@@ -170,7 +170,7 @@ class CodingGateTest {
     @Test
     void withoutAProposedOrderTheGateSaysWhatItNeedsInsteadOfPassing() {
         GateFinding finding = gate.evaluate(input(record().build(),
-                DraftOrder.none("p1", GateTestSupport.ORDER_DATE), POLICY.coding()));
+                DraftOrder.none("p1", GateTestSupport.ORDER_DATE), POLICY.settings(CodingGate.DEFINITION)));
 
         assertThat(finding.status()).isEqualTo(GateStatus.MISSING);
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);

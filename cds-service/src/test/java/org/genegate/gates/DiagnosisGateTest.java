@@ -22,7 +22,7 @@ class DiagnosisGateTest {
     private final DiagnosisGate gate = new DiagnosisGate();
 
     private GateFinding evaluate(Condition... conditions) {
-        return gate.evaluate(input(record().with(RecordPart.CONDITIONS, conditions).build(), order(), POLICY.diagnosis()));
+        return gate.evaluate(input(record().with(RecordPart.CONDITIONS, conditions).build(), order(), POLICY.settings(DiagnosisGate.DEFINITION)));
     }
 
     private static Condition condition(String system, String code, String clinical, String verification) {

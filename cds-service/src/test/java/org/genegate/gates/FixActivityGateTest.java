@@ -21,7 +21,7 @@ class FixActivityGateTest {
     private final FixActivityGate gate = new FixActivityGate();
 
     private GateFinding evaluate(Observation... observations) {
-        return gate.evaluate(input(record().observations(observations).build(), order(), POLICY.fixActivity()));
+        return gate.evaluate(input(record().observations(observations).build(), order(), POLICY.settings(FixActivityGate.DEFINITION)));
     }
 
     @Test

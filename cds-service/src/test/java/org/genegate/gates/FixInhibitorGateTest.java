@@ -24,7 +24,7 @@ class FixInhibitorGateTest {
     private final FixInhibitorGate gate = new FixInhibitorGate();
 
     private GateFinding evaluate(Observation... observations) {
-        return gate.evaluate(input(record().observations(observations).build(), order(), POLICY.fixInhibitor()));
+        return gate.evaluate(input(record().observations(observations).build(), order(), POLICY.settings(FixInhibitorGate.DEFINITION)));
     }
 
     private static Observation bethesda(String bu, int daysBeforeOrder) {
@@ -104,7 +104,7 @@ class FixInhibitorGateTest {
         GateFinding finding = evaluate(bethesda("2.0", 400), bethesda("0.2", 5));
 
         assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
-        assertThat(finding.severity()).isEqualTo(POLICY.fixInhibitor().historySeverity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.severity()).isEqualTo(POLICY.settings(FixInhibitorGate.DEFINITION).historySeverity()).isEqualTo(Severity.WARNING);
         assertThat(finding.message()).contains("earlier one was positive", "Aetna");
     }
 

@@ -124,7 +124,7 @@ class GateEngineTest {
     void anEligibleOrderPassesEveryGateInPolicyOrderAndCarriesThePayerFacts() {
         Assessment assessment = engine.assess(eligiblePatient().build(), eligibleOrder());
 
-        assertThat(assessment.findings()).extracting(GateFinding::gateId).containsExactlyElementsOf(Policy.GATE_IDS);
+        assertThat(assessment.findings()).extracting(GateFinding::gateId).containsExactlyElementsOf(Gates.ids());
         assertThat(assessment.findings()).allSatisfy(f -> assertThat(f.status())
                 .as(f.gateId() + ": " + f.message()).isEqualTo(GateStatus.PASS));
         assertThat(assessment.finding("payer").orElseThrow().severity()).isEqualTo(Severity.INFO);
@@ -147,7 +147,7 @@ class GateEngineTest {
         assertThat(nab.severity()).isEqualTo(Severity.WARNING);
         assertThat(nab.message()).contains("anti-AAV5", "observations could not be fetched (timeout after 3 s)");
         assertThat(nab.remedies()).isEmpty();
-        assertThat(nab.source()).isEqualTo(POLICY.nabAav5().source());
+        assertThat(nab.source()).isEqualTo(POLICY.settings(NabAav5Gate.DEFINITION).source());
         assertThat(assessment.finding("age").orElseThrow().status()).isEqualTo(GateStatus.PASS);
         assertThat(assessment.finding("coding").orElseThrow().status()).isEqualTo(GateStatus.PASS);
         // Prophylaxis is documented by an order, which is available: still the observations were not seen.
@@ -217,13 +217,13 @@ class GateEngineTest {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String disabled = yaml.replaceFirst("(?s)(  nab-aav5:\\n    enabled: )true", "$1false");
-        Policy policy = PolicyLoader.load(new ByteArrayInputStream(disabled.getBytes(StandardCharsets.UTF_8)), "test");
+        Policy policy = PolicyLoader.load(new ByteArrayInputStream(disabled.getBytes(StandardCharsets.UTF_8)), "test", Gates.ALL);
         GateEngine withoutNab = new GateEngine(policy, CODES);
 
         Assessment assessment = withoutNab.assess(eligiblePatient().build(), eligibleOrder());
 
         assertThat(assessment.finding("nab-aav5")).isEmpty();
-        assertThat(assessment.findings()).hasSize(Policy.GATE_IDS.size() - 1);
+        assertThat(assessment.findings()).hasSize(Gates.ALL.size() - 1);
         assertThat(withoutNab.enabledGateIds()).doesNotContain("nab-aav5");
     }
 

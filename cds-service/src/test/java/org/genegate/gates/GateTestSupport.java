@@ -32,7 +32,7 @@ import org.hl7.fhir.r4.model.StringType;
 final class GateTestSupport {
 
     static final CodeIndex CODES = CodeIndex.load(FhirContext.forR4Cached());
-    static final Policy POLICY = PolicyLoader.loadDefault();
+    static final Policy POLICY = PolicyLoader.loadDefault(Gates.ALL);
     /** Every test orders on this date unless it says otherwise. */
     static final LocalDate ORDER_DATE = LocalDate.of(2026, 11, 15);
     static final String LOINC = GeneGateTerminology.LOINC;

@@ -24,7 +24,7 @@ class InfectionsGateTest {
     private final InfectionsGate gate = new InfectionsGate();
 
     private GateFinding evaluate(Observation... observations) {
-        return gate.evaluate(input(record().observations(observations).build(), order(), POLICY.infections()));
+        return gate.evaluate(input(record().observations(observations).build(), order(), POLICY.settings(InfectionsGate.DEFINITION)));
     }
 
     private static Observation negative(String code) {

@@ -22,7 +22,7 @@ class MonitoringPlanGateTest {
 
     private GateFinding evaluate(CarePlan... plans) {
         return gate.evaluate(input(record().with(RecordPart.CARE_PLANS, plans).build(), order(),
-                POLICY.monitoringPlan()));
+                POLICY.settings(MonitoringPlanGate.DEFINITION)));
     }
 
     private static CarePlan plan(CarePlan.CarePlanStatus status, String categoryCode) {

@@ -15,7 +15,6 @@ import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
 import org.genegate.findings.Severity;
 import org.genegate.findings.SourceClass;
-import org.genegate.policy.NabAav5Settings;
 import org.genegate.policy.Severities;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -27,7 +26,7 @@ class NabAav5GateTest {
     private final NabAav5Gate gate = new NabAav5Gate();
 
     private GateFinding evaluate(Observation... observations) {
-        return gate.evaluate(input(record().observations(observations).build(), order(), POLICY.nabAav5()));
+        return gate.evaluate(input(record().observations(observations).build(), order(), POLICY.settings(NabAav5Gate.DEFINITION)));
     }
 
     private static Observation nab(int daysBeforeOrder) {
@@ -100,7 +99,7 @@ class NabAav5GateTest {
 
     @Test
     void aSiteMayRaiseTheCautionToCritical() {
-        NabAav5Settings defaults = POLICY.nabAav5();
+        NabAav5Settings defaults = POLICY.settings(NabAav5Gate.DEFINITION);
         NabAav5Settings site = new NabAav5Settings(true, new Severities(Severity.CRITICAL, Severity.WARNING,
                 Severity.WARNING, Severity.WARNING), defaults.source(), defaults.windowDays(),
                 defaults.clinicalStudyTiterLimit(), defaults.extendedRangeTiterLimit(),

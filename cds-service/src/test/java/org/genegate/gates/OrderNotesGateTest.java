@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 
 class OrderNotesGateTest {
 
-    private final OrderNotesGate gate = new OrderNotesGate(POLICY.weightAndDose());
+    private final OrderNotesGate gate = new OrderNotesGate(POLICY.settings(WeightAndDoseGate.DEFINITION));
 
     private GateFinding evaluate(Observation... weights) {
         return gate.evaluate(input(record().observations(weights).build(), order(hemgenixRequest()),
-                POLICY.orderNotes()));
+                POLICY.settings(OrderNotesGate.DEFINITION)));
     }
 
     @Test

@@ -17,8 +17,6 @@ import java.util.Optional;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Severity;
-import org.genegate.policy.PayerEntry;
-import org.genegate.policy.PayerSettings;
 import org.genegate.record.RecordPart;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -36,7 +34,7 @@ class PayerGateTest {
     private final PayerGate gate = new PayerGate();
 
     private GateInput<PayerSettings> in(Resource... coveragePart) {
-        return input(record().with(RecordPart.COVERAGE, coveragePart).build(), order(), POLICY.payer());
+        return input(record().with(RecordPart.COVERAGE, coveragePart).build(), order(), POLICY.settings(PayerGate.DEFINITION));
     }
 
     private static Coverage coverage(String id, String payorDisplay) {
@@ -87,11 +85,11 @@ class PayerGateTest {
 
     @Test
     void theShippedTableRepeatsNoneOfTheBillingSheetsPayerErrors() {
-        for (PayerEntry entry : POLICY.payers()) {
+        for (PayerEntry entry : POLICY.settings(PayerGate.DEFINITION).payers()) {
             String all = String.join(" ", entry.documentation()) + " " + entry.outcomesBasedAgreement();
             assertThat(all).doesNotContainIgnoringCase("Access Model").doesNotContain("< 1:678", "<1:678");
         }
-        assertThat(POLICY.payers()).extracting(PayerEntry::name).containsExactly("UnitedHealthcare (Optum)", "Aetna",
+        assertThat(POLICY.settings(PayerGate.DEFINITION).payers()).extracting(PayerEntry::name).containsExactly("UnitedHealthcare (Optum)", "Aetna",
                 "BCBS plans", "Cigna / Accredo", "State Medicaid", "Medicare Part B");
     }
 

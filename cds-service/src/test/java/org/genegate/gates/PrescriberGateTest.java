@@ -26,7 +26,7 @@ class PrescriberGateTest {
         MedicationRequest request = hemgenixRequest();
         request.setRequester(new Reference(requester));
         return gate.evaluate(input(record().with(RecordPart.PRACTITIONER_ROLES, roles).build(), order(request),
-                POLICY.prescriber()));
+                POLICY.settings(PrescriberGate.DEFINITION)));
     }
 
     private static PractitionerRole role(String id, String practitioner, String system, String specialty) {
@@ -74,7 +74,7 @@ class PrescriberGateTest {
 
     private GateFinding evaluateSigned(MedicationRequest request, String userId, PractitionerRole... roles) {
         return gate.evaluate(input(record().with(RecordPart.PRACTITIONER_ROLES, roles).build(),
-                order(request).signedBy(userId), POLICY.prescriber()));
+                order(request).signedBy(userId), POLICY.settings(PrescriberGate.DEFINITION)));
     }
 
     @Test

@@ -29,7 +29,7 @@ class PriorGeneTherapyGateTest {
     private final PriorGeneTherapyGate gate = new PriorGeneTherapyGate();
 
     private GateFinding evaluate(GateTestSupport.RecordBuilder record) {
-        return gate.evaluate(input(record.build(), order(), POLICY.priorGeneTherapy()));
+        return gate.evaluate(input(record.build(), order(), POLICY.settings(PriorGeneTherapyGate.DEFINITION)));
     }
 
     private static MedicationAdministration administration(CodeableConcept medication,

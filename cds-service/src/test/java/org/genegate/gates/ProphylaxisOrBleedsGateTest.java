@@ -25,7 +25,7 @@ class ProphylaxisOrBleedsGateTest {
     private final ProphylaxisOrBleedsGate gate = new ProphylaxisOrBleedsGate();
 
     private GateFinding evaluate(GateTestSupport.RecordBuilder record) {
-        return gate.evaluate(input(record.build(), order(), POLICY.prophylaxisOrBleeds()));
+        return gate.evaluate(input(record.build(), order(), POLICY.settings(ProphylaxisOrBleedsGate.DEFINITION)));
     }
 
     @Test

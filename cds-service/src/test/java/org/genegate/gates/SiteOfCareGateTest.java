@@ -28,7 +28,7 @@ class SiteOfCareGateTest {
 
     private GateFinding evaluate(MedicationRequest request, Resource... encounterPart) {
         return gate.evaluate(input(record().with(RecordPart.ENCOUNTER, encounterPart).build(), order(request),
-                POLICY.siteOfCare()));
+                POLICY.settings(SiteOfCareGate.DEFINITION)));
     }
 
     private static Encounter encounter(String id) {

@@ -29,7 +29,7 @@ class WeightAndDoseGateTest {
     }
 
     private GateFinding evaluate(MedicationRequest request, Observation... weights) {
-        return gate.evaluate(input(record().observations(weights).build(), order(request), POLICY.weightAndDose()));
+        return gate.evaluate(input(record().observations(weights).build(), order(request), POLICY.settings(WeightAndDoseGate.DEFINITION)));
     }
 
     private static MedicationRequest ml(String value) {
@@ -156,7 +156,7 @@ class WeightAndDoseGateTest {
         DraftOrder none = DraftOrder.none("p1", GateTestSupport.ORDER_DATE);
 
         GateFinding finding = gate.evaluate(input(record().observations(kg("70", 3)).build(), none,
-                POLICY.weightAndDose()));
+                POLICY.settings(WeightAndDoseGate.DEFINITION)));
 
         assertThat(finding.status()).isEqualTo(GateStatus.MISSING);
         assertThat(finding.message()).contains("No proposed Hemgenix order", "140 mL", "Send the proposed order");

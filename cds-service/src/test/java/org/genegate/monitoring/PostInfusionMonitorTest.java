@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.genegate.findings.Remedy;
+import org.genegate.gates.Gates;
 import org.genegate.orders.HemgenixOrderRecognizer;
 import org.genegate.policy.Policy;
 import org.genegate.policy.PolicyLoader;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class PostInfusionMonitorTest {
 
     private static final CodeIndex CODES = CodeIndex.load(FhirContext.forR4Cached());
-    private static final Policy POLICY = PolicyLoader.loadDefault();
+    private static final Policy POLICY = PolicyLoader.loadDefault(Gates.ALL);
     private static final LocalDate GIVEN = LocalDate.of(2026, 11, 20);
     private static final String ALT = GeneGateTerminology.LOINC_ALT;
     private static final String AST = GeneGateTerminology.LOINC_AST;

@@ -11,6 +11,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Severity;
+import org.genegate.gates.AgeGate;
+import org.genegate.gates.BaselineLiverGate;
+import org.genegate.gates.CodingGate;
+import org.genegate.gates.FixActivityGate;
+import org.genegate.gates.FixInhibitorGate;
+import org.genegate.gates.Gates;
+import org.genegate.gates.InfectionsGate;
+import org.genegate.gates.NabAav5Gate;
+import org.genegate.gates.PayerEntry;
+import org.genegate.gates.PayerGate;
+import org.genegate.gates.PrescriberGate;
+import org.genegate.gates.PriorAuthorization;
+import org.genegate.gates.PriorGeneTherapyGate;
+import org.genegate.gates.SiteOfCareGate;
+import org.genegate.gates.WeightAndDoseGate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,68 +49,73 @@ class PolicyLoaderTest {
     }
 
     private static Policy load(String yaml) {
-        return PolicyLoader.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "site-policy.yaml");
+        return PolicyLoader.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "site-policy.yaml", Gates.ALL);
     }
 
     @Test
     void theShippedPolicyLoadsWithTheAgreedDefaults() {
-        Policy policy = PolicyLoader.loadDefault();
+        Policy policy = PolicyLoader.loadDefault(Gates.ALL);
 
         assertThat(policy.version()).isEqualTo("2026.12.02");
-        assertThat(policy.gates()).extracting(GateSettings::gateId).containsExactlyElementsOf(Policy.GATE_IDS);
-        assertThat(policy.gates()).allSatisfy(g -> {
+        assertThat(policy.gates().keySet()).containsExactlyElementsOf(Gates.ids());
+        assertThat(policy.gates().values()).allSatisfy(g -> {
             assertThat(g.enabled()).isTrue();
             assertThat(g.source()).isNotBlank();
         });
-        assertThat(policy.age().minimumAgeYears()).isEqualTo(18);
-        assertThat(policy.age().severities().of(GateStatus.FAIL)).isEqualTo(Severity.CRITICAL);
-        assertThat(policy.fixInhibitor().windowDays()).isEqualTo(30);
-        assertThat(policy.fixInhibitor().positiveThresholdBu()).isEqualByComparingTo("0.6");
-        assertThat(policy.fixInhibitor().historySeverity()).isEqualTo(Severity.WARNING);
-        assertThat(policy.nabAav5().windowDays()).isEqualTo(180);
-        assertThat(policy.nabAav5().clinicalStudyTiterLimit()).isEqualByComparingTo("678");
-        assertThat(policy.nabAav5().extendedRangeTiterLimit()).isEqualByComparingTo("898");
-        assertThat(policy.nabAav5().severities().of(GateStatus.FAIL)).isEqualTo(Severity.WARNING);
-        assertThat(policy.nabAav5().source()).startsWith("EU SmPC 4.4").contains("US label sets no cutoff");
-        assertThat(policy.priorGeneTherapy().duplicateOrderSeverity()).isEqualTo(Severity.WARNING);
-        assertThat(policy.baselineLiver().imagingWindowDays()).isEqualTo(180);
-        assertThat(policy.baselineLiver().advancedDiseaseSeverity()).isEqualTo(Severity.CRITICAL);
-        assertThat(policy.baselineLiver().stiffnessAdvancedKpa()).isEqualByComparingTo("15");
-        assertThat(policy.baselineLiver().stiffnessSuggestiveKpa()).isEqualByComparingTo("10");
-        assertThat(policy.baselineLiver().advancedDisease("http://snomed.info/sct", "19943007")).isTrue();
-        assertThat(policy.fixActivity().maximumPercent()).isEqualByComparingTo("2");
-        assertThat(policy.infections().hivRnaMaxCopiesPerMl()).isEqualByComparingTo("200");
-        assertThat(policy.infections().cd4MinCellsPerUl()).isEqualByComparingTo("200");
-        assertThat(policy.baselineLiver().windowDays()).isEqualTo(30);
-        assertThat(policy.baselineLiver().ulnMultiple()).isEqualByComparingTo("3");
-        assertThat(policy.baselineLiver().defaultUpperLimit("1742-6", "U/L")).hasValueSatisfying(
+        assertThat(policy.settings(AgeGate.DEFINITION).minimumAgeYears()).isEqualTo(18);
+        assertThat(policy.settings(AgeGate.DEFINITION).severities().of(GateStatus.FAIL)).isEqualTo(Severity.CRITICAL);
+        assertThat(policy.settings(FixInhibitorGate.DEFINITION).windowDays()).isEqualTo(30);
+        assertThat(policy.settings(FixInhibitorGate.DEFINITION).positiveThresholdBu()).isEqualByComparingTo("0.6");
+        assertThat(policy.settings(FixInhibitorGate.DEFINITION).historySeverity()).isEqualTo(Severity.WARNING);
+        assertThat(policy.settings(NabAav5Gate.DEFINITION).windowDays()).isEqualTo(180);
+        assertThat(policy.settings(NabAav5Gate.DEFINITION).clinicalStudyTiterLimit()).isEqualByComparingTo("678");
+        assertThat(policy.settings(NabAav5Gate.DEFINITION).extendedRangeTiterLimit()).isEqualByComparingTo("898");
+        assertThat(policy.settings(NabAav5Gate.DEFINITION).severities().of(GateStatus.FAIL)).isEqualTo(Severity.WARNING);
+        assertThat(policy.settings(NabAav5Gate.DEFINITION).source()).startsWith("EU SmPC 4.4").contains("US label sets no cutoff");
+        assertThat(policy.settings(PriorGeneTherapyGate.DEFINITION).duplicateOrderSeverity()).isEqualTo(Severity.WARNING);
+        assertThat(policy.settings(BaselineLiverGate.DEFINITION).imagingWindowDays()).isEqualTo(180);
+        assertThat(policy.settings(BaselineLiverGate.DEFINITION).advancedDiseaseSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(policy.settings(BaselineLiverGate.DEFINITION).stiffnessAdvancedKpa()).isEqualByComparingTo("15");
+        assertThat(policy.settings(BaselineLiverGate.DEFINITION).stiffnessSuggestiveKpa()).isEqualByComparingTo("10");
+        assertThat(policy.settings(BaselineLiverGate.DEFINITION).advancedDisease("http://snomed.info/sct", "19943007")).isTrue();
+        assertThat(policy.settings(FixActivityGate.DEFINITION).maximumPercent()).isEqualByComparingTo("2");
+        assertThat(policy.settings(InfectionsGate.DEFINITION).hivRnaMaxCopiesPerMl()).isEqualByComparingTo("200");
+        assertThat(policy.settings(InfectionsGate.DEFINITION).cd4MinCellsPerUl()).isEqualByComparingTo("200");
+        assertThat(policy.settings(BaselineLiverGate.DEFINITION).windowDays()).isEqualTo(30);
+        assertThat(policy.settings(BaselineLiverGate.DEFINITION).ulnMultiple()).isEqualByComparingTo("3");
+        assertThat(policy.settings(BaselineLiverGate.DEFINITION).defaultUpperLimit("1742-6", "U/L")).hasValueSatisfying(
                 v -> assertThat(v).isEqualByComparingTo("40"));
-        assertThat(policy.baselineLiver().defaultUpperLimit("1975-2", "µmol/L")).hasValueSatisfying(
+        assertThat(policy.settings(BaselineLiverGate.DEFINITION).defaultUpperLimit("1975-2", "µmol/L")).hasValueSatisfying(
                 v -> assertThat(v).isEqualByComparingTo("21"));
-        assertThat(policy.weightAndDose().windowDays()).isEqualTo(30);
-        assertThat(policy.weightAndDose().genomeCopiesPerKg()).isEqualByComparingTo("2E13");
-        assertThat(policy.weightAndDose().millilitresPerKg()).isEqualByComparingTo("2");
-        assertThat(policy.weightAndDose().vialMillilitres()).isEqualByComparingTo("10");
-        assertThat(policy.weightAndDose().tolerancePercent()).isEqualByComparingTo("5");
-        assertThat(policy.coding().infusionRateMlPerHour()).isEqualByComparingTo("500");
-        assertThat(policy.coding().addOnThresholdMinutes()).isEqualTo(90);
-        assertThat(policy.priorGeneTherapy().otherGeneTherapyNames()).containsExactly("Beqvez", "fidanacogene elaparvovec");
-        assertThat(policy.prescriber().severities().of(GateStatus.MISSING)).isEqualTo(Severity.NONE);
-        assertThat(policy.siteOfCare().severities().of(GateStatus.MISSING)).isEqualTo(Severity.INFO);
+        assertThat(policy.settings(WeightAndDoseGate.DEFINITION).windowDays()).isEqualTo(30);
+        assertThat(policy.settings(WeightAndDoseGate.DEFINITION).genomeCopiesPerKg()).isEqualByComparingTo("2E13");
+        assertThat(policy.settings(WeightAndDoseGate.DEFINITION).millilitresPerKg()).isEqualByComparingTo("2");
+        assertThat(policy.settings(WeightAndDoseGate.DEFINITION).vialMillilitres()).isEqualByComparingTo("10");
+        assertThat(policy.settings(WeightAndDoseGate.DEFINITION).tolerancePercent()).isEqualByComparingTo("5");
+        assertThat(policy.settings(CodingGate.DEFINITION).infusionRateMlPerHour()).isEqualByComparingTo("500");
+        assertThat(policy.settings(CodingGate.DEFINITION).addOnThresholdMinutes()).isEqualTo(90);
+        assertThat(policy.settings(PriorGeneTherapyGate.DEFINITION).otherGeneTherapyNames()).containsExactly("Beqvez", "fidanacogene elaparvovec");
+        assertThat(policy.settings(PrescriberGate.DEFINITION).severities().of(GateStatus.MISSING)).isEqualTo(Severity.NONE);
+        assertThat(policy.settings(SiteOfCareGate.DEFINITION).severities().of(GateStatus.MISSING)).isEqualTo(Severity.INFO);
+    }
+
+    private static PayerEntry payer(Policy policy, String payerId) {
+        return policy.settings(PayerGate.DEFINITION).payers().stream().filter(p -> p.id().equals(payerId))
+                .findFirst().orElseThrow();
     }
 
     @Test
     void theShippedPayerTableAndLinksAreTheCorrectedOnes() {
-        Policy policy = PolicyLoader.loadDefault();
+        Policy policy = PolicyLoader.loadDefault(Gates.ALL);
 
-        assertThat(policy.payers()).extracting(PayerEntry::id)
+        assertThat(policy.settings(PayerGate.DEFINITION).payers()).extracting(PayerEntry::id)
                 .containsExactly("uhc", "aetna", "bcbs", "cigna", "medicaid", "medicare-part-b");
-        assertThat(policy.payerById("uhc").orElseThrow().match()).contains("unitedhealthcare", "optum", "uhc");
-        assertThat(policy.payerById("medicare-part-b").orElseThrow().documentation())
+        assertThat(payer(policy, "uhc").match()).contains("unitedhealthcare", "optum", "uhc");
+        assertThat(payer(policy, "medicare-part-b").documentation())
                 .contains("MAC LCD: none found for J1411; check the MAC");
-        assertThat(policy.payerById("medicare-part-b").orElseThrow().priorAuthorization())
+        assertThat(payer(policy, "medicare-part-b").priorAuthorization())
                 .isEqualTo(PriorAuthorization.VARIES);
-        assertThat(String.join(" ", policy.payerById("medicaid").orElseThrow().documentation()))
+        assertThat(String.join(" ", payer(policy, "medicaid").documentation()))
                 .doesNotContainIgnoringCase("access model");
         assertThat(policy.links()).anySatisfy(l -> {
             assertThat(l.label()).contains("HEMGENIX Connect", "1-833-436-0021");
@@ -111,11 +131,11 @@ class PolicyLoaderTest {
         Files.writeString(file, shippedWith("clinicalStudyTiterLimit: 678", "clinicalStudyTiterLimit: 898")
                 .replace("version: \"2026.12.02\"", "version: \"2026.12.02-site\""));
 
-        Policy policy = PolicyLoader.load(file);
+        Policy policy = PolicyLoader.load(file, Gates.ALL);
 
-        assertThat(policy.nabAav5().clinicalStudyTiterLimit()).isEqualByComparingTo("898");
+        assertThat(policy.settings(NabAav5Gate.DEFINITION).clinicalStudyTiterLimit()).isEqualByComparingTo("898");
         assertThat(policy.version()).isEqualTo("2026.12.02-site");
-        assertThat(policy.fixInhibitor().positiveThresholdBu()).isEqualByComparingTo("0.6");
+        assertThat(policy.settings(FixInhibitorGate.DEFINITION).positiveThresholdBu()).isEqualByComparingTo("0.6");
     }
 
     @Test
@@ -184,7 +204,7 @@ class PolicyLoaderTest {
     void aMissingFileIsNamed(@TempDir Path dir) {
         Path file = dir.resolve("nope.yaml");
 
-        assertThatThrownBy(() -> PolicyLoader.load(file)).isInstanceOf(PolicyException.class)
+        assertThatThrownBy(() -> PolicyLoader.load(file, Gates.ALL)).isInstanceOf(PolicyException.class)
                 .hasMessageContaining("nope.yaml: cannot be read");
     }
 
@@ -196,7 +216,7 @@ class PolicyLoaderTest {
 
     @Test
     void theShippedMonitoringAndClaimSectionsLoad() {
-        Policy policy = PolicyLoader.loadDefault();
+        Policy policy = PolicyLoader.loadDefault(Gates.ALL);
 
         MonitoringSettings monitoring = policy.monitoring();
         assertThat(monitoring.weeklyTestWeeks()).isEqualTo(12);

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.genegate.gates.Gates;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DiagnosticReport;
@@ -28,10 +29,8 @@ class ScenariosTest {
 
     private static final FhirContext CTX = FhirContext.forR4Cached();
 
-    /** The 16 gates of the default policy (docs/gates.md, with the order notes). */
-    static final Set<String> GATES = Set.of("age", "prior-gene-therapy", "fix-inhibitor", "nab-aav5", "diagnosis",
-            "fix-activity", "prophylaxis-or-bleeds", "infections", "baseline-liver", "monitoring-plan",
-            "weight-and-dose", "site-of-care", "prescriber", "coding", "payer", "order-notes");
+    /** The gates the service registers (docs/gates.md). */
+    static final Set<String> GATES = Set.copyOf(Gates.ids());
     private static final Set<String> NOT_PASSING = Set.of("FAIL", "MISSING", "STALE", "COULD_NOT_VERIFY");
     private static final List<String> CARD_ORDER = List.of("critical", "documentation", "coding", "payer");
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.genegate.cards.GateTitles;
+import org.genegate.gates.Gates;
 
 /** Reads a hook response the way the scenario expectations are written: card groups and gate findings. */
 public final class HookAssertions {
@@ -79,9 +79,9 @@ public final class HookAssertions {
                 assertThat(sources).as("source classes of %s", gate).isNotEmpty().isSubsetOf(SOURCE_CLASSES);
                 String named = sources.size() == 1 ? sources.get(0)
                         : String.join(", ", sources.subList(0, sources.size() - 1)) + " and " + sources.get(sources.size() - 1);
-                assertThat(detail).as("detail line of %s", gate).contains("**" + GateTitles.title(gate) + "** (")
+                assertThat(detail).as("detail line of %s", gate).contains("**" + Gates.title(gate) + "** (")
                         .contains("; " + named + "): ");
-                lead.add(GateTitles.title(gate) + ": " + named);
+                lead.add(Gates.title(gate) + ": " + named);
             }
             if (card.get("indicator").asText().equals("critical")) {
                 assertThat(detail).contains("These findings come from: " + String.join("; ", lead) + ".");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import org.genegate.gates.Gates;
 import org.genegate.server.AbstractServerIT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -94,7 +95,7 @@ class ChecklistPageIT extends AbstractServerIT {
         assertThat(browser.findElement(By.id("patient")).getText()).contains("Post-Infusion-Alt-Rise",
                 "Patient/post-infusion-alt-rise-patient");
         List<WebElement> gates = browser.findElements(By.cssSelector("#checklist tbody tr"));
-        assertThat(gates).hasSize(16);
+        assertThat(gates).hasSize(Gates.ALL.size());
         assertThat(gateStatus("prior-gene-therapy")).isEqualTo("fail");
         assertThat(gateStatus("nab-aav5")).isEqualTo("pass");
         assertThat(browser.findElement(By.cssSelector("#checklist tr[data-gate='nab-aav5']")).getText())

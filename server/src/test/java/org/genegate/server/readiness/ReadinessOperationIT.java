@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.genegate.gates.Gates;
 import org.genegate.profiles.Scenario;
 import org.genegate.profiles.Scenarios;
 import org.genegate.server.AbstractServerIT;
@@ -83,7 +84,7 @@ class ReadinessOperationIT extends AbstractServerIT {
     void withoutAnOrderTheChecklistHasEveryGateAndSaysWhatDoseAndCodingNeed() {
         Parameters readiness = get("eligible-patient");
 
-        assertThat(gates(readiness)).hasSize(16);
+        assertThat(gates(readiness)).hasSize(Gates.ALL.size());
         assertThat(value(readiness, "orderProposed")).isEqualTo("false");
         assertThat(value(readiness, "readiness")).isEqualTo("incomplete");
         // Without an order there is no encounter or prescriber to judge either.

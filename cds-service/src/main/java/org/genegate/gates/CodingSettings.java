@@ -1,6 +1,9 @@
-package org.genegate.policy;
+package org.genegate.gates;
 
 import java.math.BigDecimal;
+import org.genegate.policy.GateSettings;
+import org.genegate.policy.PolicyNode;
+import org.genegate.policy.Severities;
 
 /**
  * Settings of the {@code coding} gate.
@@ -16,5 +19,12 @@ public record CodingSettings(boolean enabled, Severities severities, String sour
     @Override
     public String gateId() {
         return ID;
+    }
+
+    /** Reads the {@code coding} section of the policy. */
+    public static CodingSettings read(PolicyNode g) {
+        g.allowGateKeys("infusionRateMlPerHour", "addOnThresholdMinutes");
+        return new CodingSettings(g.bool("enabled"), g.severities(), g.text("source"),
+                g.positiveDecimal("infusionRateMlPerHour"), g.positiveInt("addOnThresholdMinutes"));
     }
 }

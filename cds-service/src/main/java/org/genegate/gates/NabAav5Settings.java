@@ -1,8 +1,11 @@
-package org.genegate.policy;
+package org.genegate.gates;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import org.genegate.policy.GateSettings;
+import org.genegate.policy.PolicyNode;
+import org.genegate.policy.Severities;
 
 /**
  * Settings of the {@code nab-aav5} gate. The EU SmPC's caution depends on the assay, so each assay has its own
@@ -34,5 +37,14 @@ public record NabAav5Settings(boolean enabled, Severities severities, String sou
 
     private static List<String> lowerCase(List<String> names) {
         return names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** Reads the {@code nab-aav5} section of the policy. */
+    public static NabAav5Settings read(PolicyNode g) {
+        g.allowGateKeys("windowDays", "clinicalStudyTiterLimit", "extendedRangeTiterLimit", "extendedRangeAssayNames",
+                "clinicalStudyAssayNames");
+        return new NabAav5Settings(g.bool("enabled"), g.severities(), g.text("source"), g.positiveInt("windowDays"),
+                g.positiveDecimal("clinicalStudyTiterLimit"), g.positiveDecimal("extendedRangeTiterLimit"),
+                g.textList("extendedRangeAssayNames", false), g.textList("clinicalStudyAssayNames", false));
     }
 }

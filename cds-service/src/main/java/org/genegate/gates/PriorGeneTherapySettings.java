@@ -1,8 +1,11 @@
-package org.genegate.policy;
+package org.genegate.gates;
 
 import java.util.List;
 import java.util.Locale;
 import org.genegate.findings.Severity;
+import org.genegate.policy.GateSettings;
+import org.genegate.policy.PolicyNode;
+import org.genegate.policy.Severities;
 
 /**
  * Settings of the {@code prior-gene-therapy} gate.
@@ -29,5 +32,12 @@ public record PriorGeneTherapySettings(boolean enabled, Severities severities, S
     /** The names in lower case, so a gate compares without lower-casing the policy on every call. */
     public List<String> otherGeneTherapyNamesLowerCase() {
         return otherGeneTherapyNames.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** Reads the {@code prior-gene-therapy} section of the policy. */
+    public static PriorGeneTherapySettings read(PolicyNode g) {
+        g.allowGateKeys("otherGeneTherapyNames", "duplicateOrderSeverity");
+        return new PriorGeneTherapySettings(g.bool("enabled"), g.severities(), g.text("source"),
+                g.textList("otherGeneTherapyNames", true), g.severity("duplicateOrderSeverity"));
     }
 }

@@ -1,7 +1,10 @@
-package org.genegate.policy;
+package org.genegate.gates;
 
 import java.math.BigDecimal;
 import org.genegate.findings.Severity;
+import org.genegate.policy.GateSettings;
+import org.genegate.policy.PolicyNode;
+import org.genegate.policy.Severities;
 
 /**
  * Settings of the {@code fix-inhibitor} gate.
@@ -18,5 +21,12 @@ public record FixInhibitorSettings(boolean enabled, Severities severities, Strin
     @Override
     public String gateId() {
         return ID;
+    }
+
+    /** Reads the {@code fix-inhibitor} section of the policy. */
+    public static FixInhibitorSettings read(PolicyNode g) {
+        g.allowGateKeys("historySeverity", "windowDays", "positiveThresholdBu");
+        return new FixInhibitorSettings(g.bool("enabled"), g.severities(), g.text("source"),
+                g.severity("historySeverity"), g.positiveInt("windowDays"), g.positiveDecimal("positiveThresholdBu"));
     }
 }

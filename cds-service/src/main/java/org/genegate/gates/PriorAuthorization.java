@@ -1,4 +1,4 @@
-package org.genegate.policy;
+package org.genegate.gates;
 
 /** Whether a payer requires prior authorization for J1411, as the payer table says. */
 public enum PriorAuthorization {

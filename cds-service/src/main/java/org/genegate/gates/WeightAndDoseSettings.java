@@ -1,6 +1,9 @@
-package org.genegate.policy;
+package org.genegate.gates;
 
 import java.math.BigDecimal;
+import org.genegate.policy.GateSettings;
+import org.genegate.policy.PolicyNode;
+import org.genegate.policy.Severities;
 
 /**
  * Settings of the {@code weight-and-dose} gate.
@@ -21,5 +24,13 @@ public record WeightAndDoseSettings(boolean enabled, Severities severities, Stri
     @Override
     public String gateId() {
         return ID;
+    }
+
+    /** Reads the {@code weight-and-dose} section of the policy. */
+    public static WeightAndDoseSettings read(PolicyNode g) {
+        g.allowGateKeys("windowDays", "genomeCopiesPerKg", "millilitresPerKg", "vialMillilitres", "tolerancePercent");
+        return new WeightAndDoseSettings(g.bool("enabled"), g.severities(), g.text("source"),
+                g.positiveInt("windowDays"), g.positiveDecimal("genomeCopiesPerKg"), g.positiveDecimal("millilitresPerKg"),
+                g.positiveDecimal("vialMillilitres"), g.positiveDecimal("tolerancePercent"));
     }
 }

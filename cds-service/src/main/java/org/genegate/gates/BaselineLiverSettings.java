@@ -1,13 +1,22 @@
-package org.genegate.policy;
+package org.genegate.gates;
 
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.genegate.clinical.Observations;
 import org.genegate.clinical.Units;
 import org.genegate.findings.Severity;
+import org.genegate.policy.GateSettings;
+import org.genegate.policy.PolicyException;
+import org.genegate.policy.PolicyNode;
+import org.genegate.policy.Severities;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
 
 /**
  * Settings of the {@code baseline-liver} gate.
@@ -30,6 +39,8 @@ public record BaselineLiverSettings(boolean enabled, Severities severities, Stri
                                     BigDecimal stiffnessAdvancedKpa, BigDecimal stiffnessSuggestiveKpa)
         implements GateSettings {
 
+    /** The liver tests the gate reads; each needs a default upper limit. */
+    private static final List<String> LIVER_TESTS = List.of("1742-6", "1920-8", "6768-6", "1975-2");
     public static final String ID = "baseline-liver";
 
     public BaselineLiverSettings {
@@ -59,6 +70,19 @@ public record BaselineLiverSettings(boolean enabled, Severities severities, Stri
         return ID;
     }
 
+    /**
+     * The upper limit of normal of a liver test: the lab's own wins; the policy's default for the test and unit is
+     * the fallback. Read before the order by the gate and after the infusion by the ALT check.
+     */
+    public Optional<BigDecimal> upperLimit(Observation observation, Quantity value, String loincCode) {
+        Optional<BigDecimal> lab = Observations.referenceHigh(observation, value);
+        if (lab.isPresent()) {
+            return lab;
+        }
+        Optional<BigDecimal> byCode = defaultUpperLimit(loincCode, value.getCode());
+        return byCode.isPresent() ? byCode : defaultUpperLimit(loincCode, value.getUnit());
+    }
+
     /** The default upper limit for a test reported in the given unit, compared as UCUM-ish unit text. */
     public Optional<BigDecimal> defaultUpperLimit(String loincCode, String unit) {
         Map<String, BigDecimal> byUnit = defaultUpperLimits.get(loincCode);
@@ -71,5 +95,35 @@ public record BaselineLiverSettings(boolean enabled, Severities severities, Stri
             }
         }
         return Optional.empty();
+    }
+
+    /** Reads the {@code baseline-liver} section of the policy. */
+    public static BaselineLiverSettings read(PolicyNode g) {
+        g.allowGateKeys("windowDays", "ulnMultiple", "defaultUpperLimits", "imagingWindowDays",
+                "advancedDiseaseSeverity", "advancedDiseaseCodes", "normalFindingCodes", "stiffnessAdvancedKpa",
+                "stiffnessSuggestiveKpa");
+        PolicyNode limits = g.object("defaultUpperLimits");
+        limits.allowOnly(new LinkedHashSet<>(LIVER_TESTS));
+        Map<String, Map<String, BigDecimal>> byTest = new LinkedHashMap<>();
+        for (String test : LIVER_TESTS) {
+            byTest.put(test, limits.positiveDecimalMap(test));
+        }
+        return new BaselineLiverSettings(g.bool("enabled"), g.severities(), g.text("source"),
+                g.positiveInt("windowDays"), g.positiveDecimal("ulnMultiple"), byTest, g.positiveInt("imagingWindowDays"),
+                g.severity("advancedDiseaseSeverity"), codes(g, "advancedDiseaseCodes"), codes(g, "normalFindingCodes"),
+                g.positiveDecimal("stiffnessAdvancedKpa"), g.positiveDecimal("stiffnessSuggestiveKpa"));
+    }
+
+    /** A list of {@code system|code} strings, each with both parts. */
+    private static Set<String> codes(PolicyNode g, String key) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (String code : g.textList(key, false)) {
+            int bar = code.indexOf('|');
+            if (bar <= 0 || bar == code.length() - 1) {
+                throw new PolicyException("gates.baseline-liver." + key + ": '" + code + "' is not system|code");
+            }
+            codes.add(code);
+        }
+        return codes;
     }
 }

@@ -1,6 +1,9 @@
-package org.genegate.policy;
+package org.genegate.gates;
 
 import java.math.BigDecimal;
+import org.genegate.policy.GateSettings;
+import org.genegate.policy.PolicyNode;
+import org.genegate.policy.Severities;
 
 /**
  * Settings of the {@code infections} gate.
@@ -16,5 +19,12 @@ public record InfectionsSettings(boolean enabled, Severities severities, String 
     @Override
     public String gateId() {
         return ID;
+    }
+
+    /** Reads the {@code infections} section of the policy. */
+    public static InfectionsSettings read(PolicyNode g) {
+        g.allowGateKeys("hivRnaMaxCopiesPerMl", "cd4MinCellsPerUl");
+        return new InfectionsSettings(g.bool("enabled"), g.severities(), g.text("source"),
+                g.positiveDecimal("hivRnaMaxCopiesPerMl"), g.positiveDecimal("cd4MinCellsPerUl"));
     }
 }

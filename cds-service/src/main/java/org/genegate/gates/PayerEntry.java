@@ -1,10 +1,11 @@
-package org.genegate.policy;
+package org.genegate.gates;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.genegate.policy.Link;
 
 /**
  * One row of the policy's payer table.

@@ -1,11 +1,10 @@
-package org.genegate.orders;
+package org.genegate.gates;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import org.genegate.clinical.Numbers;
 import org.genegate.findings.Remedy;
-import org.genegate.policy.WeightAndDoseSettings;
 
 /**
  * The weight-based Hemgenix dose, e.g. 70 kg → 1.4 × 10^15 gc = 140 mL = 14 vials.

@@ -1,0 +1,66 @@
+package org.genegate.gates;
+
+import java.util.Objects;
+import java.util.function.Function;
+import org.genegate.policy.GateSection;
+import org.genegate.policy.GateSettings;
+import org.genegate.policy.Policy;
+import org.genegate.policy.PolicyNode;
+
+/**
+ * Everything the service knows about one gate besides its rule: its id (the key of its policy section), how it is
+ * named on cards, which card it joins, how its policy section is read and how the gate is made. Each gate class
+ * holds its definition as {@code DEFINITION}; {@link Gates#ALL} lists them.
+ *
+ * @param id        the gate id, e.g. {@code nab-aav5}
+ * @param titles    how the gate is named for a clinician
+ * @param cardGroup which card its non-critical findings join
+ * @param type      the settings type
+ * @param reader    reads and validates the gate's policy section strictly
+ * @param factory   makes the gate from the whole policy (a gate may read another gate's settings)
+ * @param <S>       the gate's settings
+ */
+public record GateDefinition<S extends GateSettings>(String id, Titles titles, CardGroup cardGroup, Class<S> type,
+                                                     Function<PolicyNode, S> reader,
+                                                     Function<Policy, Gate<S>> factory) implements GateSection<S> {
+
+    /**
+     * How a gate is named.
+     *
+     * @param title   the heading of the gate's line in a card's detail, e.g. "Anti-AAV5 neutralizing antibodies"
+     * @param summary a few words for the card summary, e.g. "anti-AAV5 NAb titer"
+     * @param checks  what the gate checks, in "Could not verify the …", e.g. "anti-AAV5 neutralizing antibody titer"
+     */
+    public record Titles(String title, String summary, String checks) {
+
+        public Titles {
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(summary, "summary");
+            Objects.requireNonNull(checks, "checks");
+        }
+    }
+
+    public GateDefinition {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(titles, "titles");
+        Objects.requireNonNull(cardGroup, "cardGroup");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(factory, "factory");
+    }
+
+    @Override
+    public Class<S> settingsType() {
+        return type;
+    }
+
+    @Override
+    public S read(PolicyNode section) {
+        return reader.apply(section);
+    }
+
+    /** The gate, made for this policy. */
+    public Gate<S> gate(Policy policy) {
+        return factory.apply(policy);
+    }
+}

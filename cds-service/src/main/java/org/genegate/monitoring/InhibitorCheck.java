@@ -1,0 +1,53 @@
+package org.genegate.monitoring;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.genegate.clinical.InhibitorTiters;
+import org.genegate.clinical.Numbers;
+import org.genegate.clinical.Observations;
+import org.genegate.clinical.Positivity;
+import org.genegate.gates.FixInhibitorSettings;
+import org.genegate.policy.MonitoringSettings;
+import org.genegate.record.PatientRecord;
+import org.genegate.terminology.CodeIndex;
+import org.genegate.terminology.GeneGateTerminology;
+import org.hl7.fhir.r4.model.Observation;
+
+/** Whether a FIX inhibitor test after the infusion is positive, read with the fix-inhibitor gate's threshold. */
+final class InhibitorCheck implements PostInfusionCheck {
+
+    private final MonitoringSettings settings;
+    private final FixInhibitorSettings inhibitor;
+    private final CodeIndex codes;
+
+    InhibitorCheck(MonitoringSettings settings, FixInhibitorSettings inhibitor, CodeIndex codes) {
+        this.settings = settings;
+        this.inhibitor = inhibitor;
+        this.codes = codes;
+    }
+
+    @Override
+    public Optional<MonitoringAlert> check(MonitoringInput in) {
+        PatientRecord record = in.record();
+        LocalDate administered = in.administered();
+        for (Observation observation : Observations.results(record, codes, GeneGateTerminology.VS_FIX_INHIBITOR)) {
+            Optional<LocalDate> day = Observations.effectiveDate(observation);
+            if (day.isEmpty() || !day.get().isAfter(administered)) {
+                continue;
+            }
+            if (InhibitorTiters.read(observation, inhibitor.positiveThresholdBu()) == Positivity.POSITIVE) {
+                String text = Observations.valueText(observation) + " " + Observations.dated(observation);
+                return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.INHIBITOR, settings.inhibitorSeverity(),
+                        "FIX inhibitor positive after dosing (" + Observations.valueText(observation) + ")",
+                        "A FIX inhibitor test after the Hemgenix infusion (" + administered + ") is positive: " + text
+                                + " (positive at or above " + Numbers.plain(inhibitor.positiveThresholdBu())
+                                + " BU). Confirm with a repeat Bethesda test and involve the hemophilia treatment "
+                                + "center: factor IX replacement may no longer work, and bleeding must be managed "
+                                + "with the inhibitor in mind.\n\n_Source: " + inhibitor.source() + '_',
+                        List.of(Observations.evidence(observation, "FIX inhibitor after Hemgenix")), List.of()));
+            }
+        }
+        return Optional.empty();
+    }
+}
