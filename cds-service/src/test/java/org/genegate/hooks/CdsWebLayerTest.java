@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.genegate.audit.AuditEventSink;
+import org.genegate.security.settings.SecuritySettingsConfig;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @WebMvcTest(controllers = CdsServicesController.class)
 @ContextConfiguration(classes = {CdsServicesController.class, CdsErrorHandler.class, HookConfig.class,
-        CdsWebLayerTest.Beans.class})
+        SecuritySettingsConfig.class, CdsWebLayerTest.Beans.class})
 class CdsWebLayerTest {
 
     private static final String SIGN = "/cds-services/" + CdsServiceCatalog.ORDER_SIGN_ID;
