@@ -10,6 +10,7 @@ import org.genegate.clinical.References;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
+import org.genegate.findings.SourceClass;
 import org.genegate.record.RecordPart;
 import org.hl7.fhir.r4.model.Patient;
 
@@ -18,7 +19,8 @@ public final class AgeGate implements Gate<AgeSettings> {
 
     public static final GateDefinition<AgeSettings> DEFINITION = new GateDefinition<>(AgeSettings.ID,
             new GateDefinition.Titles("Age", "age under 18", "patient's age"),
-            CardGroup.DOCUMENTATION, AgeSettings.class, AgeSettings::read, policy -> new AgeGate());
+            CardGroup.DOCUMENTATION, List.of(SourceClass.LABEL),
+            AgeSettings.class, AgeSettings::read, policy -> new AgeGate());
 
     @Override
     public Set<RecordPart> reads() {

@@ -38,9 +38,11 @@ import org.hl7.fhir.r4.model.Quantity;
  */
 public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
 
-    public static final GateDefinition<BaselineLiverSettings> DEFINITION = new GateDefinition<>(BaselineLiverSettings.ID,
+    public static final GateDefinition<BaselineLiverSettings> DEFINITION = new GateDefinition<>(
+            BaselineLiverSettings.ID,
             new GateDefinition.Titles("Baseline hepatic assessment", "liver work-up", "baseline liver work-up"),
-            CardGroup.DOCUMENTATION, BaselineLiverSettings.class, BaselineLiverSettings::read, policy -> new BaselineLiverGate());
+            CardGroup.DOCUMENTATION, List.of(SourceClass.LABEL),
+            BaselineLiverSettings.class, BaselineLiverSettings::read, policy -> new BaselineLiverGate());
 
     private record LabTest(String code, String name) {
     }

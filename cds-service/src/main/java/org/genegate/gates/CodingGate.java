@@ -13,6 +13,7 @@ import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
+import org.genegate.findings.SourceClass;
 import org.genegate.orders.HemgenixRecognition;
 import org.genegate.orders.OrderedDose;
 import org.genegate.record.RecordPart;
@@ -36,7 +37,8 @@ public final class CodingGate implements Gate<CodingSettings> {
 
     public static final GateDefinition<CodingSettings> DEFINITION = new GateDefinition<>(CodingSettings.ID,
             new GateDefinition.Titles("Billing codes", "codes", "billing codes"),
-            CardGroup.CODING, CodingSettings.class, CodingSettings::read, policy -> new CodingGate());
+            CardGroup.CODING, List.of(SourceClass.CODE_SET),
+            CodingSettings.class, CodingSettings::read, policy -> new CodingGate());
 
     private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
 

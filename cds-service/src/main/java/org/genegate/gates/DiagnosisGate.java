@@ -9,6 +9,7 @@ import org.genegate.clinical.References;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
+import org.genegate.findings.SourceClass;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.Coding;
@@ -19,7 +20,8 @@ public final class DiagnosisGate implements Gate<DiagnosisSettings> {
 
     public static final GateDefinition<DiagnosisSettings> DEFINITION = new GateDefinition<>(DiagnosisSettings.ID,
             new GateDefinition.Titles("Hemophilia B diagnosis", "hemophilia B diagnosis", "hemophilia B diagnosis"),
-            CardGroup.DOCUMENTATION, DiagnosisSettings.class, DiagnosisSettings::read, policy -> new DiagnosisGate());
+            CardGroup.DOCUMENTATION, List.of(SourceClass.LABEL),
+            DiagnosisSettings.class, DiagnosisSettings::read, policy -> new DiagnosisGate());
 
     private static final String CLINICAL_STATUS = "http://terminology.hl7.org/CodeSystem/condition-clinical";
     private static final String VERIFICATION_STATUS = "http://terminology.hl7.org/CodeSystem/condition-ver-status";

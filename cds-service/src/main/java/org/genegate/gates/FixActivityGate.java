@@ -10,6 +10,7 @@ import org.genegate.clinical.Units;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
+import org.genegate.findings.SourceClass;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.Observation;
@@ -23,7 +24,8 @@ public final class FixActivityGate implements Gate<FixActivitySettings> {
 
     public static final GateDefinition<FixActivitySettings> DEFINITION = new GateDefinition<>(FixActivitySettings.ID,
             new GateDefinition.Titles("FIX activity", "FIX activity", "FIX activity"),
-            CardGroup.DOCUMENTATION, FixActivitySettings.class, FixActivitySettings::read, policy -> new FixActivityGate());
+            CardGroup.DOCUMENTATION, List.of(SourceClass.PAYER, SourceClass.TRIAL),
+            FixActivitySettings.class, FixActivitySettings::read, policy -> new FixActivityGate());
 
     /** 1 IU/dL is 1 % of normal, so both read as percent. */
     private static final String[] PERCENT_UNITS = {"%", "IU/dL", "[IU]/dL"};

@@ -25,7 +25,8 @@ public final class FixInhibitorGate implements Gate<FixInhibitorSettings> {
 
     public static final GateDefinition<FixInhibitorSettings> DEFINITION = new GateDefinition<>(FixInhibitorSettings.ID,
             new GateDefinition.Titles("FIX inhibitor (Bethesda)", "FIX inhibitor", "FIX inhibitor (Bethesda) result"),
-            CardGroup.DOCUMENTATION, FixInhibitorSettings.class, FixInhibitorSettings::read, policy -> new FixInhibitorGate());
+            CardGroup.DOCUMENTATION, List.of(SourceClass.LABEL),
+            FixInhibitorSettings.class, FixInhibitorSettings::read, policy -> new FixInhibitorGate());
 
     /** Units a Bethesda titer is reported in (UCUM and common text). */
 

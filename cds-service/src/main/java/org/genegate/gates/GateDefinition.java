@@ -1,7 +1,9 @@
 package org.genegate.gates;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.genegate.findings.SourceClass;
 import org.genegate.policy.GateSection;
 import org.genegate.policy.GateSettings;
 import org.genegate.policy.Policy;
@@ -15,12 +17,15 @@ import org.genegate.policy.PolicyNode;
  * @param id        the gate id, e.g. {@code nab-aav5}
  * @param titles    how the gate is named for a clinician
  * @param cardGroup which card its non-critical findings join
+ * @param sources   the source classes its findings rest on unless a finding names others (e.g. the inhibitor
+ *                  gate's history finding rests on payer policy, its positive-test finding on the label)
  * @param type      the settings type
  * @param reader    reads and validates the gate's policy section strictly
  * @param factory   makes the gate from the whole policy (a gate may read another gate's settings)
  * @param <S>       the gate's settings
  */
-public record GateDefinition<S extends GateSettings>(String id, Titles titles, CardGroup cardGroup, Class<S> type,
+public record GateDefinition<S extends GateSettings>(String id, Titles titles, CardGroup cardGroup,
+                                                     List<SourceClass> sources, Class<S> type,
                                                      Function<PolicyNode, S> reader,
                                                      Function<Policy, Gate<S>> factory) implements GateSection<S> {
 
@@ -44,6 +49,10 @@ public record GateDefinition<S extends GateSettings>(String id, Titles titles, C
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(titles, "titles");
         Objects.requireNonNull(cardGroup, "cardGroup");
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("Gate " + id + " names no source class");
+        }
+        sources = List.copyOf(sources);
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(factory, "factory");

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
-import org.genegate.findings.RuleSources;
 import org.genegate.orders.DraftOrder;
 import org.genegate.policy.GateSettings;
 import org.genegate.policy.Policy;
@@ -123,7 +122,7 @@ public final class GateEngine {
         return new GateFinding(settings.gateId(), GateStatus.COULD_NOT_VERIFY,
                 settings.severities().of(GateStatus.COULD_NOT_VERIFY),
                 "Could not verify the " + bound.definition().titles().checks() + " for " + policy.product().name() + ": " + reason + ".",
-                evidence, settings.source(), RuleSources.of(settings.gateId()), List.of());
+                evidence, settings.source(), bound.definition().sources(), List.of());
     }
 
     private CoverageDetermination coverage(PatientRecord record, DraftOrder order) {

@@ -6,7 +6,6 @@ import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
-import org.genegate.findings.RuleSources;
 import org.genegate.findings.Severity;
 import org.genegate.findings.SourceClass;
 import org.genegate.orders.DraftOrder;
@@ -37,7 +36,7 @@ public record GateInput<S extends GateSettings>(PatientRecord record, DraftOrder
     /** A finding whose severity is not the status default (fix-inhibitor history, payer facts). */
     public GateFinding finding(GateStatus status, Severity severity, String message, List<Evidence> evidence,
                                List<Remedy> remedies) {
-        return finding(status, severity, RuleSources.of(policy.gateId()), message, evidence, remedies);
+        return finding(status, severity, Gates.sources(policy.gateId()), message, evidence, remedies);
     }
 
     /** A finding that rests on other source classes than the gate's default (e.g. a payer-only criterion). */

@@ -4,11 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.genegate.findings.SourceClass;
 
 /**
- * The gates the service knows, in the order they run and appear on every assessment (docs/gates.md; the order
- * notes, "also at order time", last). This list is the one place a new gate is registered; the policy file must
- * then have the gate's section.
+ * The gates the service knows, in the order they run and appear on every assessment (docs/gates.md; the
+ * information "also at order time" last). This list is the one place a new gate is registered; the policy file
+ * must then have the gate's section.
  */
 public final class Gates {
 
@@ -28,7 +29,8 @@ public final class Gates {
             PrescriberGate.DEFINITION,
             CodingGate.DEFINITION,
             PayerGate.DEFINITION,
-            OrderNotesGate.DEFINITION);
+            OrderNotesGate.DEFINITION,
+            LiverSurveillanceGate.DEFINITION);
 
     private static final Map<String, GateDefinition<?>> BY_ID = byId();
 
@@ -57,6 +59,11 @@ public final class Gates {
     /** Whether the gate joins the given card group; an id that is no gate joins none. */
     public static boolean inCardGroup(String gateId, CardGroup group) {
         return byId(gateId).map(d -> d.cardGroup() == group).orElse(false);
+    }
+
+    /** The source classes a gate's findings rest on by default; an id that is no gate is attributed to the team. */
+    public static List<SourceClass> sources(String gateId) {
+        return byId(gateId).map(GateDefinition::sources).orElse(List.of(SourceClass.TEAM_DEFAULT));
     }
 
     /** The gate's card title; an id that is no gate (e.g. a notice about the order itself) stands for itself. */

@@ -13,6 +13,7 @@ import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
+import org.genegate.findings.SourceClass;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.Observation;
@@ -25,8 +26,10 @@ import org.hl7.fhir.r4.model.Quantity;
 public final class InfectionsGate implements Gate<InfectionsSettings> {
 
     public static final GateDefinition<InfectionsSettings> DEFINITION = new GateDefinition<>(InfectionsSettings.ID,
-            new GateDefinition.Titles("Hepatitis B/C and HIV", "infection screen", "hepatitis B, hepatitis C and HIV screening"),
-            CardGroup.DOCUMENTATION, InfectionsSettings.class, InfectionsSettings::read, policy -> new InfectionsGate());
+            new GateDefinition.Titles("Hepatitis B/C and HIV", "infection screen",
+                    "hepatitis B, hepatitis C and HIV screening"),
+            CardGroup.DOCUMENTATION, List.of(SourceClass.PAYER, SourceClass.TRIAL),
+            InfectionsSettings.class, InfectionsSettings::read, policy -> new InfectionsGate());
 
     private static final String LOINC = GeneGateTerminology.LOINC;
     private static final String[] COPIES_PER_ML = {"copies/mL", "{copies}/mL", "/mL", "1/mL"};

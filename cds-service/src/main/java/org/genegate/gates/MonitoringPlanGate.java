@@ -9,6 +9,7 @@ import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
+import org.genegate.findings.SourceClass;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -20,9 +21,12 @@ import org.hl7.fhir.r4.model.CodeableConcept;
  */
 public final class MonitoringPlanGate implements Gate<MonitoringPlanSettings> {
 
-    public static final GateDefinition<MonitoringPlanSettings> DEFINITION = new GateDefinition<>(MonitoringPlanSettings.ID,
-            new GateDefinition.Titles("Post-infusion monitoring plan", "monitoring plan", "post-infusion monitoring plan"),
-            CardGroup.DOCUMENTATION, MonitoringPlanSettings.class, MonitoringPlanSettings::read, policy -> new MonitoringPlanGate());
+    public static final GateDefinition<MonitoringPlanSettings> DEFINITION = new GateDefinition<>(
+            MonitoringPlanSettings.ID,
+            new GateDefinition.Titles("Post-infusion monitoring plan", "monitoring plan",
+                    "post-infusion monitoring plan"),
+            CardGroup.DOCUMENTATION, List.of(SourceClass.LABEL),
+            MonitoringPlanSettings.class, MonitoringPlanSettings::read, policy -> new MonitoringPlanGate());
 
     @Override
     public Set<RecordPart> reads() {

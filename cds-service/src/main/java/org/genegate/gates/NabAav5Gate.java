@@ -30,8 +30,10 @@ import org.hl7.fhir.r4.model.Observation;
 public final class NabAav5Gate implements Gate<NabAav5Settings> {
 
     public static final GateDefinition<NabAav5Settings> DEFINITION = new GateDefinition<>(NabAav5Settings.ID,
-            new GateDefinition.Titles("Anti-AAV5 neutralizing antibodies", "anti-AAV5 NAb titer", "anti-AAV5 neutralizing antibody titer"),
-            CardGroup.DOCUMENTATION, NabAav5Settings.class, NabAav5Settings::read, policy -> new NabAav5Gate());
+            new GateDefinition.Titles("Anti-AAV5 neutralizing antibodies", "anti-AAV5 NAb titer",
+                    "anti-AAV5 neutralizing antibody titer"),
+            CardGroup.DOCUMENTATION, List.of(SourceClass.SMPC),
+            NabAav5Settings.class, NabAav5Settings::read, policy -> new NabAav5Gate());
 
     private static final String CONTEXT = "pre-existing anti-AAV5 antibodies may reduce how well Hemgenix works "
             + "(an efficacy caution of the EU SmPC 4.4, not a safety stop); the US label sets no NAb cutoff";

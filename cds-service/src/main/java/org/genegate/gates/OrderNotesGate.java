@@ -12,6 +12,7 @@ import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Severity;
+import org.genegate.findings.SourceClass;
 import org.genegate.record.RecordPart;
 
 /**
@@ -23,7 +24,8 @@ public final class OrderNotesGate implements Gate<OrderNotesSettings> {
 
     public static final GateDefinition<OrderNotesSettings> DEFINITION = new GateDefinition<>(OrderNotesSettings.ID,
             new GateDefinition.Titles("Order notes", "order notes", "order notes"),
-            CardGroup.DOCUMENTATION, OrderNotesSettings.class, OrderNotesSettings::read,
+            CardGroup.DOCUMENTATION, List.of(SourceClass.TEAM_DEFAULT),
+            OrderNotesSettings.class, OrderNotesSettings::read,
             policy -> new OrderNotesGate(policy.settings(WeightAndDoseGate.DEFINITION)));
 
     private final WeightAndDoseSettings dose;

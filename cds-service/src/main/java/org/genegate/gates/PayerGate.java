@@ -13,6 +13,7 @@ import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Severity;
+import org.genegate.findings.SourceClass;
 import org.genegate.record.RecordPart;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Identifier;
@@ -30,7 +31,8 @@ public final class PayerGate implements Gate<PayerSettings> {
 
     public static final GateDefinition<PayerSettings> DEFINITION = new GateDefinition<>(PayerSettings.ID,
             new GateDefinition.Titles("Payer", "payer", "payer requirements"),
-            CardGroup.PAYER_INFO, PayerSettings.class, PayerSettings::read, policy -> new PayerGate());
+            CardGroup.PAYER_INFO, List.of(SourceClass.PAYER),
+            PayerSettings.class, PayerSettings::read, policy -> new PayerGate());
 
     /** Coverage class types (http://terminology.hl7.org/CodeSystem/coverage-class) that name the plan. */
     private static final Set<String> PLAN_CLASSES = Set.of("plan", "subplan", "group", "subgroup");

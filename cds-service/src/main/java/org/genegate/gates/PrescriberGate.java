@@ -8,6 +8,7 @@ import org.genegate.clinical.References;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
+import org.genegate.findings.SourceClass;
 import org.genegate.orders.Prescriber;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
@@ -24,7 +25,8 @@ public final class PrescriberGate implements Gate<PrescriberSettings> {
 
     public static final GateDefinition<PrescriberSettings> DEFINITION = new GateDefinition<>(PrescriberSettings.ID,
             new GateDefinition.Titles("Prescriber", "prescriber", "prescriber's specialty"),
-            CardGroup.DOCUMENTATION, PrescriberSettings.class, PrescriberSettings::read, policy -> new PrescriberGate());
+            CardGroup.DOCUMENTATION, List.of(SourceClass.PAYER),
+            PrescriberSettings.class, PrescriberSettings::read, policy -> new PrescriberGate());
 
     @Override
     public Set<RecordPart> reads() {

@@ -34,9 +34,12 @@ import org.hl7.fhir.r4.model.Type;
  */
 public final class PriorGeneTherapyGate implements Gate<PriorGeneTherapySettings> {
 
-    public static final GateDefinition<PriorGeneTherapySettings> DEFINITION = new GateDefinition<>(PriorGeneTherapySettings.ID,
-            new GateDefinition.Titles("Prior gene therapy", "prior hemophilia B gene therapy", "history of hemophilia B gene therapy"),
-            CardGroup.DOCUMENTATION, PriorGeneTherapySettings.class, PriorGeneTherapySettings::read, policy -> new PriorGeneTherapyGate());
+    public static final GateDefinition<PriorGeneTherapySettings> DEFINITION = new GateDefinition<>(
+            PriorGeneTherapySettings.ID,
+            new GateDefinition.Titles("Prior gene therapy", "prior hemophilia B gene therapy",
+                    "history of hemophilia B gene therapy"),
+            CardGroup.DOCUMENTATION, List.of(SourceClass.SMPC, SourceClass.PAYER),
+            PriorGeneTherapySettings.class, PriorGeneTherapySettings::read, policy -> new PriorGeneTherapyGate());
 
     @Override
     public Set<RecordPart> reads() {

@@ -7,6 +7,7 @@ import org.genegate.clinical.References;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
+import org.genegate.findings.SourceClass;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.GeneGateTerminology;
@@ -28,9 +29,13 @@ import org.hl7.fhir.r4.model.Type;
  */
 public final class ProphylaxisOrBleedsGate implements Gate<ProphylaxisOrBleedsSettings> {
 
-    public static final GateDefinition<ProphylaxisOrBleedsSettings> DEFINITION = new GateDefinition<>(ProphylaxisOrBleedsSettings.ID,
-            new GateDefinition.Titles("FIX prophylaxis or bleed history", "prophylaxis/bleeds", "FIX prophylaxis or bleed history"),
-            CardGroup.DOCUMENTATION, ProphylaxisOrBleedsSettings.class, ProphylaxisOrBleedsSettings::read, policy -> new ProphylaxisOrBleedsGate());
+    public static final GateDefinition<ProphylaxisOrBleedsSettings> DEFINITION = new GateDefinition<>(
+            ProphylaxisOrBleedsSettings.ID,
+            new GateDefinition.Titles("FIX prophylaxis or bleed history", "prophylaxis/bleeds",
+                    "FIX prophylaxis or bleed history"),
+            CardGroup.DOCUMENTATION, List.of(SourceClass.LABEL),
+            ProphylaxisOrBleedsSettings.class, ProphylaxisOrBleedsSettings::read,
+            policy -> new ProphylaxisOrBleedsGate());
 
     @Override
     public Set<RecordPart> reads() {

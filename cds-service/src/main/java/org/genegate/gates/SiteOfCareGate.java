@@ -8,6 +8,7 @@ import org.genegate.clinical.References;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
+import org.genegate.findings.SourceClass;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.GeneGateTerminology;
@@ -26,7 +27,8 @@ public final class SiteOfCareGate implements Gate<SiteOfCareSettings> {
 
     public static final GateDefinition<SiteOfCareSettings> DEFINITION = new GateDefinition<>(SiteOfCareSettings.ID,
             new GateDefinition.Titles("Site of care", "site of care", "site of care"),
-            CardGroup.DOCUMENTATION, SiteOfCareSettings.class, SiteOfCareSettings::read, policy -> new SiteOfCareGate());
+            CardGroup.DOCUMENTATION, List.of(SourceClass.PAYER),
+            SiteOfCareSettings.class, SiteOfCareSettings::read, policy -> new SiteOfCareGate());
 
     @Override
     public Set<RecordPart> reads() {

@@ -14,6 +14,7 @@ import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
+import org.genegate.findings.SourceClass;
 import org.genegate.orders.OrderedDose;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
@@ -25,9 +26,11 @@ import org.hl7.fhir.r4.model.Observation;
  */
 public final class WeightAndDoseGate implements Gate<WeightAndDoseSettings> {
 
-    public static final GateDefinition<WeightAndDoseSettings> DEFINITION = new GateDefinition<>(WeightAndDoseSettings.ID,
+    public static final GateDefinition<WeightAndDoseSettings> DEFINITION = new GateDefinition<>(
+            WeightAndDoseSettings.ID,
             new GateDefinition.Titles("Weight and dose", "weight/dose", "body weight and weight-based dose"),
-            CardGroup.DOCUMENTATION, WeightAndDoseSettings.class, WeightAndDoseSettings::read, policy -> new WeightAndDoseGate());
+            CardGroup.DOCUMENTATION, List.of(SourceClass.LABEL),
+            WeightAndDoseSettings.class, WeightAndDoseSettings::read, policy -> new WeightAndDoseGate());
 
     /** Exact definition of the avoirdupois pound. */
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

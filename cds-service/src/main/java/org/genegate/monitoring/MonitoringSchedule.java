@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.genegate.clinical.LiverCancerRisk;
 import org.genegate.clinical.Observations;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.Remedy;

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.genegate.clinical.FhirDates;
+import org.genegate.clinical.LiverCancerRisk;
 import org.genegate.clinical.References;
 import org.genegate.findings.Evidence;
 import org.genegate.gates.BaselineLiverGate;

@@ -52,7 +52,7 @@ class CardComposerTest {
 
     private static GateFinding finding(String gate, GateStatus status, Severity severity, Remedy... remedies) {
         return new GateFinding(gate, status, severity, gate + " message", List.of(), "a source",
-                org.genegate.findings.RuleSources.of(gate), List.of(remedies));
+                Gates.sources(gate), List.of(remedies));
     }
 
     @Test

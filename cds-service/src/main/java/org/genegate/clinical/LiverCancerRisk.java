@@ -1,13 +1,10 @@
-package org.genegate.monitoring;
+package org.genegate.clinical;
 
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.genegate.clinical.FhirDates;
-import org.genegate.clinical.Observations;
-import org.genegate.clinical.Positivity;
 import org.genegate.policy.MonitoringSettings;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -82,7 +79,7 @@ public final class LiverCancerRisk {
         return factors;
     }
 
-    static Optional<LocalDate> reportDay(DiagnosticReport report) {
+    public static Optional<LocalDate> reportDay(DiagnosticReport report) {
         return report.hasEffectiveDateTimeType() ? FhirDates.earliestDay(report.getEffectiveDateTimeType())
                 : report.hasEffectivePeriod() ? FhirDates.earliestDay(report.getEffectivePeriod().getStartElement())
                 : Optional.empty();
