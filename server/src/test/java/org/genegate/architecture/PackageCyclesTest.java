@@ -2,6 +2,7 @@ package org.genegate.architecture;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -27,5 +28,14 @@ class PackageCyclesTest {
     @Test
     void packagesAreFreeOfCycles() {
         slices().matching("org.genegate.(**)").should().beFreeOfCycles().check(GENEGATE);
+    }
+
+    @Test
+    void theRuleFailsOnACycle() {
+        JavaClasses cycle = new ClassFileImporter().importPackages("org.genegate.architecture.cyclefixture");
+
+        assertThatThrownBy(() -> slices().matching("org.genegate.architecture.cyclefixture.(**)").should()
+                .beFreeOfCycles().check(cycle))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("left").hasMessageContaining("right");
     }
 }
