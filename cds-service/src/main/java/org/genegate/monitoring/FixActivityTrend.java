@@ -94,10 +94,9 @@ final class FixActivityTrend implements PostInfusionCheck {
         return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.FIX_ACTIVITY_NOT_COMPARABLE, Severity.INFO,
                 "FIX activity results cannot be compared",
                 "FIX activity after the " + in.product().name() + " infusion was " + text(peak) + " and is "
-                        + text(latest)
-                        + ", but these cannot be compared: " + String.join("; ", reasons)
-                        + ". Repeat FIX activity with "
-                        + "the same assay, outside a FIX product's washout, to tell whether it is falling.\n\n"
+                        + text(latest) + ", but these cannot be compared: " + String.join("; ", reasons)
+                        + ". Repeat FIX activity with the same assay, outside a FIX product's washout, to tell "
+                        + "whether it is falling.\n\n"
                         + "_Source: team default (compare like with like; washout windows are team defaults)_",
                 List.of(Observations.evidence(peak, "highest FIX activity after " + in.product().name()),
                         Observations.evidence(latest, "latest FIX activity")), List.of()));
@@ -115,8 +114,7 @@ final class FixActivityTrend implements PostInfusionCheck {
         BigDecimal drop = peakValue.subtract(latestValue).multiply(HUNDRED).divide(peakValue, 0, RoundingMode.HALF_UP);
         return new MonitoringAlert(MonitoringAlert.Kind.FIX_ACTIVITY_FALL, settings.fixActivityFallSeverity(),
                 "FIX activity falling (" + Numbers.plain(peakValue) + " % to " + Numbers.plain(latestValue) + " %)",
-                "FIX activity after the " + product + " infusion fell from " + Numbers.plain(peakValue)
-                        + " % "
+                "FIX activity after the " + product + " infusion fell from " + Numbers.plain(peakValue) + " % "
                         + Observations.dated(peak) + " to " + Numbers.plain(latestValue) + " % "
                         + Observations.dated(latest) + " (" + drop + " % lower, same test, unit and method, no FIX "
                         + "product within its washout; the policy flags more than "

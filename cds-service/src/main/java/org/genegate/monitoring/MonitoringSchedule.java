@@ -109,8 +109,7 @@ final class MonitoringSchedule {
             return Optional.empty();
         }
         StringBuilder detail = new StringBuilder("Counted from the " + in.product().name() + " infusion on "
-                + administered
-                + ", as of " + asOf + ", these are past their date with no result on record:\n");
+                + administered + ", as of " + asOf + ", these are past their date with no result on record:\n");
         missed.forEach((what, when) -> detail.append("\n- **").append(what).append("**: ")
                 .append(String.join("; ", when)));
         detail.append("\n\n_Source: ").append(settings.source()).append('_');
