@@ -34,7 +34,7 @@ public final class AgeGate implements Gate<AgeSettings> {
         Optional<LocalDate> birthDate = patient.flatMap(p -> FhirDates.latestDay(p.getBirthDateElement()));
         if (birthDate.isEmpty()) {
             return in.finding(GateStatus.MISSING,
-                    "Hemgenix is labelled for adults, and the patient's birth date is not on record.",
+                    in.product().name() + " is labelled for adults, and the patient's birth date is not on record.",
                     List.of(), List.of());
         }
         int age = Period.between(birthDate.get(), in.orderDate()).getYears();
@@ -43,7 +43,8 @@ public final class AgeGate implements Gate<AgeSettings> {
                 birthDate.get());
         if (age < minimum) {
             return in.finding(GateStatus.FAIL, "Patient is " + age + " years old on " + in.orderDate()
-                    + " (born " + birthDate.get() + "), and Hemgenix is labelled for adults aged " + minimum
+                    + " (born " + birthDate.get() + "), and " + in.product().name()
+                    + " is labelled for adults aged " + minimum
                     + " or older; pediatric patients stay on FIX prophylaxis.", List.of(evidence), List.of());
         }
         return in.finding(GateStatus.PASS, "Patient is " + age + " years old on " + in.orderDate() + ".",

@@ -87,7 +87,7 @@ public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
         Level worst = items.stream().map(Item::level).max(Comparator.naturalOrder()).orElse(Level.OK);
         if (worst.compareTo(Level.ABNORMAL) >= 0) {
             remedies.add(in.orderTest(GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.HEPATOLOGY_CONSULT,
-                    "Hepatologist to assess eligibility for Hemgenix (US label §2.1)"));
+                    "Hepatologist to assess eligibility for " + in.product().name() + " (US label §2.1)"));
         }
         Set<SourceClass> sources = new LinkedHashSet<>();
         items.stream().filter(i -> i.level() == worst).forEach(i -> sources.addAll(i.sources()));
@@ -99,7 +99,8 @@ public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
                     "Liver imaging shows cirrhosis or advanced fibrosis, a contraindication in the EU SmPC (4.3); the "
                     + "US label (§2.1) asks a hepatologist to assess eligibility: " + String.join("; ", texts) + ".",
                     evidence, remedies);
-            default -> in.finding(status(worst), List.copyOf(sources), "Baseline liver work-up before Hemgenix is "
+            default -> in.finding(status(worst), List.copyOf(sources), "Baseline liver work-up before "
+                    + in.product().name() + " is "
                     + "not complete or not normal: " + String.join("; ", texts) + ".", evidence, remedies);
         };
     }
@@ -119,7 +120,7 @@ public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
         for (LabTest test : LAB_TESTS) {
             List<Observation> results = Observations.results(in.record(), GeneGateTerminology.LOINC, test.code());
             Remedy order = in.orderTest(GeneGateTerminology.LOINC, test.code(), "Baseline " + test.name()
-                    + " within " + policy.windowDays() + " days before Hemgenix");
+                    + " within " + policy.windowDays() + " days before " + in.product().name());
             if (results.isEmpty()) {
                 items.add(new Item(Level.MISSING, test.name() + " not on record", LABEL));
                 remedies.add(order);
@@ -143,7 +144,8 @@ public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
                 if (value.get().getValue().compareTo(limit) > 0) {
                     items.add(new Item(Level.ABNORMAL, shown + " is above " + Numbers.plain(policy.ulnMultiple())
                             + " × ULN (" + Numbers.plain(uln.get()) + " " + Units.label(value.get()) + "), a payer "
-                            + "exclusion" + (recent ? "" : ", and older than " + policy.windowDays() + " days"), PAYER));
+                            + "exclusion" + (recent ? "" : ", and older than " + policy.windowDays()
+                            + " days"), PAYER));
                     if (!recent) {
                         remedies.add(order);
                     }
@@ -191,7 +193,7 @@ public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
         String name = in.codes().display(GeneGateTerminology.CODE_SYSTEM, code).orElse(code).toLowerCase(Locale.ROOT);
         Remedy order = in.orderTest(GeneGateTerminology.CODE_SYSTEM, code,
                 in.codes().display(GeneGateTerminology.CODE_SYSTEM, code).orElse(code)
-                        + " before Hemgenix (label hepatic assessment)");
+                        + " before " + in.product().name() + " (label hepatic assessment)");
         List<DiagnosticReport> reports = in.record().resources(RecordPart.DIAGNOSTIC_REPORTS, DiagnosticReport.class)
                 .stream()
                 .filter(r -> r.getStatus() != DiagnosticReport.DiagnosticReportStatus.ENTEREDINERROR
@@ -297,7 +299,8 @@ public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
             items.add(new Item(Level.ADVANCED, shown + " is at or above " + Numbers.plain(policy.stiffnessAdvancedKpa())
                     + " kPa, which reads as advanced chronic liver disease (Baveno VII)", CONTRAINDICATION));
         } else if (kpa.compareTo(policy.stiffnessSuggestiveKpa()) >= 0) {
-            items.add(new Item(Level.ABNORMAL, shown + " is at or above " + Numbers.plain(policy.stiffnessSuggestiveKpa())
+            items.add(new Item(Level.ABNORMAL, shown + " is at or above "
+                    + Numbers.plain(policy.stiffnessSuggestiveKpa())
                     + " kPa, which suggests advanced chronic liver disease (Baveno VII); the US label advises a "
                     + "hepatology consultation", LABEL));
         } else {

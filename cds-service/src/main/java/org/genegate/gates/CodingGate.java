@@ -50,8 +50,10 @@ public final class CodingGate implements Gate<CodingSettings> {
     @Override
     public GateFinding evaluate(GateInput<CodingSettings> in) {
         if (!in.order().proposed()) {
-            return in.finding(GateStatus.MISSING, "No proposed Hemgenix order to check; the billing codes need the "
-                    + "order (J1411 x 1 unit, not J3490/J3590/C9399) and the infusion order (CPT 96365, 96366 only "
+            return in.finding(GateStatus.MISSING, "No proposed " + in.product().name()
+                    + " order to check; the billing codes need the "
+                    + "order (" + in.product().billingCode()
+                    + " x 1 unit, not J3490/J3590/C9399) and the infusion order (CPT 96365, 96366 only "
                     + "past " + in.policy().addOnThresholdMinutes() + " minutes).", List.of(), List.of());
         }
         CodeIndex codes = in.codes();
@@ -62,17 +64,19 @@ public final class CodingGate implements Gate<CodingSettings> {
 
         HemgenixRecognition recognition = in.order().recognition();
         if (recognition != null && recognition.by() == HemgenixRecognition.By.HCPCS_UNCLASSIFIED) {
-            problems.add("the order is coded " + recognition.code() + " instead of the permanent code J1411");
+            problems.add("the order is coded " + recognition.code() + " instead of the permanent code "
+                    + in.product().billingCode());
             evidence.add(new Evidence(null, "HCPCS on the order", recognition.code(), null));
             remedies.add(new Remedy.ReplaceCode(recognition.system(), recognition.code(), recognition.system(),
-                    GeneGateTerminology.J1411, display(codes, GeneGateTerminology.HCPCS, GeneGateTerminology.J1411),
-                    "Hemgenix has a permanent HCPCS code, J1411, per therapeutic dose"));
+                    in.product().billingCode(), display(codes, GeneGateTerminology.HCPCS, in.product().billingCode()),
+                    in.product().name() + " has a permanent HCPCS code, " + in.product().billingCode()
+                            + ", per therapeutic dose"));
         }
 
         if (recognition != null && recognition.systemMissing()) {
             boolean hcpcs = recognition.by() == HemgenixRecognition.By.HCPCS_J1411;
             String system = hcpcs ? GeneGateTerminology.HCPCS : GeneGateTerminology.NDC;
-            String code = hcpcs ? GeneGateTerminology.J1411 : recognition.code().strip();
+            String code = hcpcs ? in.product().billingCode() : recognition.code().strip();
             problems.add("the order's code " + recognition.code().strip() + " has no code system; it was read as "
                     + (hcpcs ? "HCPCS" : "an NDC") + ", and a claim needs the system (" + system + ")");
             evidence.add(new Evidence(null, "code without a system", recognition.code(), null));
@@ -84,7 +88,8 @@ public final class CodingGate implements Gate<CodingSettings> {
                 && request.getDispenseRequest().getQuantity().getValue() != null
                 && request.getDispenseRequest().getQuantity().getValue().compareTo(BigDecimal.ONE) != 0) {
             String quantity = Numbers.plain(request.getDispenseRequest().getQuantity().getValue());
-            problems.add("the order dispenses " + quantity + " units, and J1411 is billed as 1 unit (one therapeutic dose)");
+            problems.add("the order dispenses " + quantity + " units, and " + in.product().billingCode()
+                    + " is billed as 1 unit (one therapeutic dose)");
             evidence.add(new Evidence(null, "dispense quantity", quantity, null));
         }
 
@@ -99,12 +104,13 @@ public final class CodingGate implements Gate<CodingSettings> {
             for (Coding coding : code.getCoding()) {
                 if (codes.contains(GeneGateTerminology.VS_ADMINISTRATION_CPT_WRONG, coding)) {
                     problems.add("CPT " + coding.getCode() + " on " + describe(other)
-                            + " is not the administration code for a Hemgenix infusion (use 96365)");
+                            + " is not the administration code for a " + in.product().name() + " infusion (use 96365)");
                     evidence.add(new Evidence(References.of(other), "administration CPT", coding.getCode(), null));
                     remedies.add(new Remedy.ReplaceCode(GeneGateTerminology.CPT, coding.getCode(), GeneGateTerminology.CPT,
                             GeneGateTerminology.CPT_INFUSION_FIRST_HOUR,
                             display(codes, GeneGateTerminology.CPT, GeneGateTerminology.CPT_INFUSION_FIRST_HOUR),
-                            "Hemgenix is an IV infusion (96365), not chemotherapy, an IV push or a radiopharmaceutical"));
+                            in.product().name()
+                                    + " is an IV infusion (96365), not chemotherapy, an IV push or a radiopharmaceutical"));
                 } else if (GeneGateTerminology.CPT.equals(coding.getSystem())
                         && GeneGateTerminology.CPT_INFUSION_ADDITIONAL_HOUR.equals(coding.getCode())
                         && volume.isPresent()) {
@@ -129,10 +135,12 @@ public final class CodingGate implements Gate<CodingSettings> {
         }
 
         if (!problems.isEmpty()) {
-            return in.finding(GateStatus.FAIL, "Hemgenix billing: " + String.join("; ", problems) + ".", evidence,
+            return in.finding(GateStatus.FAIL, in.product().name() + " billing: " + String.join("; ", problems)
+                    + ".", evidence,
                     remedies);
         }
-        return in.finding(GateStatus.PASS, "Hemgenix billing codes are consistent with J1411 × 1 unit and CPT 96365"
+        return in.finding(GateStatus.PASS, in.product().name() + " billing codes are consistent with "
+                + in.product().billingCode() + " × 1 unit and CPT 96365"
                 + (volume.isEmpty() ? "; 96366 is judged from the documented infusion times, as the order does not "
                 + "state the infused (diluted) volume." : "."), evidence, List.of());
     }

@@ -51,18 +51,21 @@ public final class DiagnosisGate implements Gate<DiagnosisSettings> {
                     FhirDates.earliestDay(condition.getRecordedDateElement()).orElse(null));
             boolean clinicallyActive = clinical == null || ACTIVE.contains(clinical);
             if (clinicallyActive && !"refuted".equals(verification)) {
-                return in.finding(GateStatus.PASS, "Hemophilia B (" + code.get().getCode() + ") is on the problem list.",
+                return in.finding(GateStatus.PASS, "Hemophilia B (" + code.get().getCode()
+                        + ") is on the problem list.",
                         List.of(evidence), List.of());
             }
             inactive.add(evidence);
         }
         if (!inactive.isEmpty()) {
             return in.finding(GateStatus.FAIL, "Hemophilia B is on record only as resolved, inactive or refuted ("
-                    + inactive.get(0).value() + ", " + inactive.get(0).reference() + "); Hemgenix is indicated for "
+                    + inactive.get(0).value() + ", " + inactive.get(0).reference() + "); " + in.product().name()
+                    + " is indicated for "
                     + "active congenital hemophilia B (D67).", inactive, List.of());
         }
         return in.finding(GateStatus.MISSING, "No hemophilia B diagnosis (ICD-10-CM D67 or SNOMED 767712006) is on "
-                + "record; Hemgenix is indicated for congenital hemophilia B.", List.of(), List.of());
+                + "record; " + in.product().name()
+                + " is indicated for congenital hemophilia B.", List.of(), List.of());
     }
 
     private static String status(List<Coding> codings, String system) {

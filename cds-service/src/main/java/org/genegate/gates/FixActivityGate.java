@@ -54,9 +54,11 @@ public final class FixActivityGate implements Gate<FixActivitySettings> {
         BigDecimal maximum = in.policy().maximumPercent();
         if (lowest == null) {
             return in.finding(GateStatus.MISSING, "No readable FIX activity result (% or IU/dL) is on record; payers "
-                    + "require FIX activity <= " + Numbers.plain(maximum) + " % for Hemgenix.", evidence,
+                    + "require FIX activity <= " + Numbers.plain(maximum) + " % for " + in.product().name()
+                    + ".", evidence,
                     List.of(in.orderTest(GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_FIX_ACTIVITY_PERCENT,
-                            "Baseline FIX activity (off factor) for the Hemgenix prior authorization")));
+                            "Baseline FIX activity (off factor) for the " + in.product().name()
+                                    + " prior authorization")));
         }
         String shown = Observations.valueText(lowest) + " " + Observations.dated(lowest);
         if (lowestValue.compareTo(maximum) > 0) {

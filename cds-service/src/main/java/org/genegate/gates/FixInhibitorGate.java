@@ -40,10 +40,10 @@ public final class FixInhibitorGate implements Gate<FixInhibitorSettings> {
         FixInhibitorSettings policy = in.policy();
         List<Observation> all = Observations.results(in.record(), in.codes(), GeneGateTerminology.VS_FIX_INHIBITOR);
         Remedy retest = in.orderTest(GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_FIX_INHIBITOR_BU,
-                "FIX inhibitor (Bethesda) test within " + policy.windowDays() + " days before Hemgenix");
+                "FIX inhibitor (Bethesda) test within " + policy.windowDays() + " days before " + in.product().name());
         if (all.isEmpty()) {
             return in.finding(GateStatus.MISSING, "No FIX inhibitor (Bethesda) result is on record; the label "
-                    + "requires an inhibitor test before Hemgenix.", List.of(), List.of(retest));
+                    + "requires an inhibitor test before " + in.product().name() + ".", List.of(), List.of(retest));
         }
         // Results that read neither positive nor negative take no part in the sequence below.
         List<Observation> readable = new ArrayList<>();
@@ -71,16 +71,18 @@ public final class FixInhibitorGate implements Gate<FixInhibitorSettings> {
             if (readings.size() > 1 && readings.get(1) == Positivity.POSITIVE) {
                 return in.finding(GateStatus.FAIL, LABEL_AND_PAYER, "Two positive FIX inhibitor tests ("
                         + describe(readable.get(1)) + ", then " + latestText + "): the US label says do not give "
-                        + "Hemgenix. " + cutOff(policy), evidence, List.of());
+                        + in.product().name() + ". " + cutOff(policy), evidence, List.of());
             }
             return in.finding(GateStatus.FAIL, LABEL_AND_PAYER, "FIX inhibitor test is positive (" + latestText
-                    + "): the US label says retest in about 2 weeks, and do not give Hemgenix if the retest is "
+                    + "): the US label says retest in about 2 weeks, and do not give " + in.product().name()
+                    + " if the retest is "
                     + "positive too. " + cutOff(policy), evidence, List.of(retest));
         }
         boolean earlierPositive = readings.subList(1, readings.size()).contains(Positivity.POSITIVE);
         Observation earliestPositive = earlierPositive ? readable.get(readings.lastIndexOf(Positivity.POSITIVE)) : null;
         if (!Observations.withinDays(latest, in.orderDate(), policy.windowDays())) {
-            return in.finding(GateStatus.STALE, List.of(SourceClass.PAYER), "The latest FIX inhibitor result (" + latestText + ") is older than "
+            return in.finding(GateStatus.STALE, List.of(SourceClass.PAYER), "The latest FIX inhibitor result ("
+                    + latestText + ") is older than "
                     + policy.windowDays() + " days before the order (" + in.orderDate() + "); repeat the Bethesda test"
                     + (earlierPositive ? ", and note the earlier positive (" + describe(earliestPositive) + ")." : "."),
                     evidence, List.of(retest));
@@ -94,7 +96,8 @@ public final class FixInhibitorGate implements Gate<FixInhibitorSettings> {
         }
         if (all.get(0) != latest) {
             // A newer result could not be read: the older negative cannot stand in for it.
-            return in.finding(GateStatus.MISSING, "The newest FIX inhibitor result " + Observations.valueText(all.get(0))
+            return in.finding(GateStatus.MISSING, "The newest FIX inhibitor result "
+                    + Observations.valueText(all.get(0))
                     + " " + Observations.dated(all.get(0)) + " reads neither positive nor negative; repeat the "
                     + "Bethesda test.", evidence, List.of(retest));
         }

@@ -14,18 +14,18 @@ import org.genegate.policy.PolicyNode;
  * named on cards, which card it joins, how its policy section is read and how the gate is made. Each gate class
  * holds its definition as {@code DEFINITION}; {@link Gates#ALL} lists them.
  *
- * @param id        the gate id, e.g. {@code nab-aav5}
- * @param titles    how the gate is named for a clinician
- * @param cardGroup which card its non-critical findings join
- * @param sources   the source classes its findings rest on unless a finding names others (e.g. the inhibitor
- *                  gate's history finding rests on payer policy, its positive-test finding on the label)
- * @param type      the settings type
- * @param reader    reads and validates the gate's policy section strictly
- * @param factory   makes the gate from the whole policy (a gate may read another gate's settings)
- * @param <S>       the gate's settings
+ * @param id           the gate id, e.g. {@code nab-aav5}
+ * @param titles       how the gate is named for a clinician
+ * @param cardGroup    which card its non-critical findings join
+ * @param sources      the source classes its findings rest on unless a finding names others (e.g. the
+ *                     inhibitor gate's history finding rests on payer policy, its positive-test finding on the label)
+ * @param settingsType the settings type, so the policy hands out the gate's settings typed
+ * @param reader       reads and validates the gate's policy section strictly
+ * @param factory      makes the gate from the whole policy (a gate may read another gate's settings)
+ * @param <S>          the gate's settings
  */
 public record GateDefinition<S extends GateSettings>(String id, Titles titles, CardGroup cardGroup,
-                                                     List<SourceClass> sources, Class<S> type,
+                                                     List<SourceClass> sources, Class<S> settingsType,
                                                      Function<PolicyNode, S> reader,
                                                      Function<Policy, Gate<S>> factory) implements GateSection<S> {
 
@@ -53,14 +53,9 @@ public record GateDefinition<S extends GateSettings>(String id, Titles titles, C
             throw new IllegalArgumentException("Gate " + id + " names no source class");
         }
         sources = List.copyOf(sources);
-        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(settingsType, "settingsType");
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(factory, "factory");
-    }
-
-    @Override
-    public Class<S> settingsType() {
-        return type;
     }
 
     @Override

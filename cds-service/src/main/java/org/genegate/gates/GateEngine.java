@@ -12,6 +12,7 @@ import org.genegate.findings.GateStatus;
 import org.genegate.orders.DraftOrder;
 import org.genegate.policy.GateSettings;
 import org.genegate.policy.Policy;
+import org.genegate.policy.ProductSettings;
 import org.genegate.record.PatientRecord;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.CodeIndex;
@@ -28,12 +29,8 @@ public final class GateEngine {
     private record BoundGate<S extends GateSettings>(GateDefinition<S> definition, Gate<S> gate, S settings,
                                                      Set<RecordPart> reads) {
 
-        GateInput<S> input(PatientRecord record, DraftOrder order, CodeIndex codes) {
-            return new GateInput<>(record, order, codes, settings);
-        }
-
-        GateFinding evaluate(PatientRecord record, DraftOrder order, CodeIndex codes) {
-            return gate.evaluate(input(record, order, codes));
+        GateFinding evaluate(PatientRecord record, DraftOrder order, CodeIndex codes, ProductSettings product) {
+            return gate.evaluate(new GateInput<>(record, order, codes, settings, product));
         }
     }
 
@@ -104,7 +101,7 @@ public final class GateEngine {
         }
         GateFinding result;
         try {
-            result = bound.evaluate(record, order, codes);
+            result = bound.evaluate(record, order, codes, policy.product());
         } catch (RuntimeException e) {
             // A record shaped in a way no gate foresaw must not take down the hook or pass the order.
             return couldNotVerify(bound, "the check failed on this record (" + e.getClass().getSimpleName()
@@ -130,7 +127,7 @@ public final class GateEngine {
             return null;
         }
         try {
-            return payerGate.coverageDetermination(new GateInput<>(record, order, codes, payer)).orElse(null);
+            return payerGate.coverageDetermination(new GateInput<>(record, order, codes, payer, policy.product())).orElse(null);
         } catch (RuntimeException e) {
             return null;
         }

@@ -10,6 +10,7 @@ import org.genegate.findings.Severity;
 import org.genegate.findings.SourceClass;
 import org.genegate.orders.DraftOrder;
 import org.genegate.policy.GateSettings;
+import org.genegate.policy.ProductSettings;
 import org.genegate.record.PatientRecord;
 import org.genegate.terminology.CodeIndex;
 import org.hl7.fhir.r4.model.Coding;
@@ -20,9 +21,11 @@ import org.hl7.fhir.r4.model.Coding;
  * @param record the patient's record (parts may be unavailable: they read as empty here)
  * @param order  the Hemgenix order being signed
  * @param codes  ValueSet membership
- * @param policy the gate's own section of the policy
+ * @param policy  the gate's own section of the policy
+ * @param product the product the order is for, as the policy names it (messages name it, never a constant)
  */
-public record GateInput<S extends GateSettings>(PatientRecord record, DraftOrder order, CodeIndex codes, S policy) {
+public record GateInput<S extends GateSettings>(PatientRecord record, DraftOrder order, CodeIndex codes, S policy,
+                                                ProductSettings product) {
 
     public LocalDate orderDate() {
         return order.orderDate();

@@ -113,7 +113,7 @@ public final class InfectionsGate implements Gate<InfectionsSettings> {
                                                String what, String code, List<String> gaps, List<Remedy> remedies) {
         if (result.isEmpty()) {
             gaps.add("no " + what + " result");
-            remedies.add(in.orderTest(LOINC, code, what + " before Hemgenix"));
+            remedies.add(in.orderTest(LOINC, code, what + " before " + in.product().name()));
             return Optional.empty();
         }
         Positivity reading = Observations.qualitative(result.get());

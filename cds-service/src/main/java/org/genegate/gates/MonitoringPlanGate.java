@@ -45,10 +45,12 @@ public final class MonitoringPlanGate implements Gate<MonitoringPlanSettings> {
                         FhirDates.earliestDay(plan.getCreatedElement()).orElse(null))), List.of());
             }
         }
-        return in.finding(GateStatus.MISSING, "No post-infusion monitoring plan is on record; Hemgenix needs weekly ALT "
+        return in.finding(GateStatus.MISSING, "No post-infusion monitoring plan is on record; "
+                + in.product().name() + " needs weekly ALT "
                 + "and FIX activity for 12 weeks (and on while ALT stays above baseline), follow-up to at least 5 "
                 + "years and a corticosteroid plan for an ALT rise.", List.of(),
-                List.of(new Remedy.CreateMonitoringPlan("Weekly ALT and FIX activity for 12 weeks after Hemgenix, "
+                List.of(new Remedy.CreateMonitoringPlan("Weekly ALT and FIX activity for 12 weeks after "
+                        + in.product().name() + ", "
                         + "follow-up to at least 5 years, with a corticosteroid plan for an ALT rise")));
     }
 

@@ -35,8 +35,6 @@ public final class NabAav5Gate implements Gate<NabAav5Settings> {
             CardGroup.DOCUMENTATION, List.of(SourceClass.SMPC),
             NabAav5Settings.class, NabAav5Settings::read, policy -> new NabAav5Gate());
 
-    private static final String CONTEXT = "pre-existing anti-AAV5 antibodies may reduce how well Hemgenix works "
-            + "(an efficacy caution of the EU SmPC 4.4, not a safety stop); the US label sets no NAb cutoff";
 
     /** The assay a titer was measured with, and the limit that goes with it. */
     enum Assay {
@@ -60,11 +58,13 @@ public final class NabAav5Gate implements Gate<NabAav5Settings> {
     public GateFinding evaluate(GateInput<NabAav5Settings> in) {
         NabAav5Settings policy = in.policy();
         Remedy order = in.orderTest(GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.AAV5_NAB_TITER,
-                "Anti-AAV5 NAb titer within " + policy.windowDays() + " days before Hemgenix; name the assay");
+                "Anti-AAV5 NAb titer within " + policy.windowDays() + " days before " + in.product().name()
+                        + "; name the assay");
         List<Observation> results = Observations.results(in.record(), in.codes(), GeneGateTerminology.VS_AAV5_NAB);
         if (results.isEmpty()) {
             return in.finding(GateStatus.MISSING, "No anti-AAV5 NAb titer is on record; the EU SmPC advises testing "
-                    + "before Hemgenix, so order the titer and name the assay.", List.of(), List.of(order));
+                    + "before " + in.product().name()
+                    + ", so order the titer and name the assay.", List.of(), List.of(order));
         }
         Observation latest = results.get(0);
         Optional<Titer> titer = Titer.read(latest);
@@ -86,11 +86,15 @@ public final class NabAav5Gate implements Gate<NabAav5Settings> {
         if (titer.isPresent() && above(titer.get(), threshold)) {
             return in.finding(GateStatus.FAIL, "Anti-AAV5 NAb titer " + shown + " (" + when + named + ") is above "
                     + limit + compared + (recent ? "" : ", measured more than " + policy.windowDays()
-                    + " days before the order") + ": " + CONTEXT + ".", evidence, List.of());
+                    + " days before the order") + ": pre-existing anti-AAV5 antibodies may reduce how well "
+                    + in.product().name()
+                    + " works (an efficacy caution of the EU SmPC 4.4, not a safety stop); the US "
+                    + "label sets no NAb cutoff.", evidence, List.of());
         }
         if (!recent) {
             return in.finding(GateStatus.STALE, List.of(SourceClass.TEAM_DEFAULT), "The latest anti-AAV5 NAb titer "
-                    + shown + " (" + when + named + ") is older than " + policy.windowDays() + " days before the order ("
+                    + shown + " (" + when + named + ") is older than " + policy.windowDays()
+                    + " days before the order ("
                     + in.orderDate() + "), the team's window (no source sets one); repeat the titer.",
                     evidence, List.of(order));
         }

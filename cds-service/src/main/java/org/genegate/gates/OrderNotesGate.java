@@ -59,7 +59,8 @@ public final class OrderNotesGate implements Gate<OrderNotesSettings> {
         for (OrderNotesSettings.Note note : in.policy().notes()) {
             lines.add(note.text() + " (source: " + note.source() + ").");
         }
-        return in.finding(GateStatus.PASS, Severity.INFO, "Order notes for the Hemgenix infusion:\n- "
+        return in.finding(GateStatus.PASS, Severity.INFO, "Order notes for the " + in.product().name()
+                + " infusion:\n- "
                 + String.join("\n- ", lines), evidence, List.of());
     }
 }

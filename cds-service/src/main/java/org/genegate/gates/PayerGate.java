@@ -51,14 +51,16 @@ public final class PayerGate implements Gate<PayerSettings> {
         Optional<PayerMatch> match = match(in);
         if (match.isEmpty()) {
             return in.finding(GateStatus.MISSING, "No active Coverage on " + in.orderDate()
-                    + " is on record, so the payer's Hemgenix (J1411) requirements are unknown.", List.of(), List.of());
+                    + " is on record, so the payer's " + in.product().label()
+                    + " requirements are unknown.", List.of(), List.of());
         }
         Coverage coverage = match.get().coverage();
         Evidence evidence = new Evidence(References.of(coverage), "active coverage", match.get().payorName(),
                 coverage.hasPeriod() ? FhirDates.earliestDay(coverage.getPeriod().getStartElement()).orElse(null) : null);
         if (match.get().entry().isEmpty()) {
             return in.finding(GateStatus.MISSING, "Payer " + match.get().payorName() + " is not in the policy's payer "
-                    + "table; check its Hemgenix (J1411) prior-authorization policy.", List.of(evidence), List.of());
+                    + "table; check its " + in.product().label()
+                    + " prior-authorization policy.", List.of(evidence), List.of());
         }
         PayerEntry entry = match.get().entry().get();
         String pa = switch (entry.priorAuthorization()) {
@@ -66,7 +68,8 @@ public final class PayerGate implements Gate<PayerSettings> {
             case NO -> "no prior authorization is required";
             case VARIES -> "prior authorization varies by plan or contractor";
         };
-        return in.finding(GateStatus.PASS, Severity.INFO, entry.name() + ": " + pa + " for Hemgenix (J1411); "
+        return in.finding(GateStatus.PASS, Severity.INFO, entry.name() + ": " + pa + " for " + in.product().label()
+                + "; "
                 + "outcomes-based agreement: " + entry.outcomesBasedAgreement() + "; documentation: "
                 + String.join("; ", entry.documentation()) + ".", List.of(evidence), List.of());
     }

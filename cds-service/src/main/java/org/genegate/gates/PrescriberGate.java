@@ -65,7 +65,8 @@ public final class PrescriberGate implements Gate<PrescriberSettings> {
         }
         return in.finding(GateStatus.FAIL, (prescriberRoles.isEmpty() ? "No role of " + who + " is on record"
                 : who + " has no hematology specialty on record (" + specialties(prescriberRoles.get(0)) + ")")
-                + "; payers expect Hemgenix to be prescribed by, or in consultation with, a hematologist.",
+                + "; payers expect " + in.product().name()
+                + " to be prescribed by, or in consultation with, a hematologist.",
                 evidence, List.of());
     }
 

@@ -51,6 +51,7 @@ public final class PriorGeneTherapyGate implements Gate<PriorGeneTherapySettings
     public GateFinding evaluate(GateInput<PriorGeneTherapySettings> in) {
         HemgenixOrderRecognizer recognizer = new HemgenixOrderRecognizer(in.codes());
         List<String> otherNames = in.policy().otherGeneTherapyNamesLowerCase();
+        String product = in.product().name();
         List<Evidence> given = new ArrayList<>();
         List<Evidence> openOrders = new ArrayList<>();
 
@@ -60,7 +61,7 @@ public final class PriorGeneTherapyGate implements Gate<PriorGeneTherapySettings
             if (administration.getStatus() != MedicationAdministration.MedicationAdministrationStatus.COMPLETED) {
                 continue;
             }
-            describe(administration.getMedication(), administration, administrations, recognizer, otherNames)
+            describe(administration.getMedication(), administration, administrations, recognizer, otherNames, product)
                     .ifPresent(what -> given.add(new Evidence(References.of(administration),
                             "completed gene therapy administration", what, day(administration.getEffective()))));
         }
@@ -69,7 +70,7 @@ public final class PriorGeneTherapyGate implements Gate<PriorGeneTherapySettings
             if (procedure.getStatus() != Procedure.ProcedureStatus.COMPLETED) {
                 continue;
             }
-            describeConcept(procedure.getCode(), recognizer, otherNames)
+            describeConcept(procedure.getCode(), recognizer, otherNames, product)
                     .ifPresent(what -> given.add(new Evidence(References.of(procedure),
                             "completed gene therapy procedure", what, day(procedure.getPerformed()))));
         }
@@ -80,7 +81,7 @@ public final class PriorGeneTherapyGate implements Gate<PriorGeneTherapySettings
             if (statement.getStatus() != MedicationStatement.MedicationStatementStatus.COMPLETED) {
                 continue;
             }
-            describe(statement.getMedication(), statement, statements, recognizer, otherNames)
+            describe(statement.getMedication(), statement, statements, recognizer, otherNames, product)
                     .ifPresent(what -> given.add(new Evidence(References.of(statement),
                             "completed gene therapy statement", what, day(statement.getEffective()))));
         }
@@ -94,11 +95,12 @@ public final class PriorGeneTherapyGate implements Gate<PriorGeneTherapySettings
                 continue;
             }
             LocalDate authored = FhirDates.earliestDay(request.getAuthoredOnElement()).orElse(null);
-            describe(request.getMedication(), request, requests, recognizer, otherNames).ifPresent(what -> {
+            describe(request.getMedication(), request, requests, recognizer, otherNames, product).ifPresent(what -> {
                 if (completed) {
                     given.add(new Evidence(References.of(request), "completed gene therapy order", what, authored));
-                } else if ("Hemgenix".equals(what)) {
-                    openOrders.add(new Evidence(References.of(request), status.toCode() + " Hemgenix order", what,
+                } else if (product.equals(what)) {
+                    openOrders.add(new Evidence(References.of(request), status.toCode() + " " + product
+                            + " order", what,
                             authored));
                 }
             });
@@ -108,17 +110,18 @@ public final class PriorGeneTherapyGate implements Gate<PriorGeneTherapySettings
             Evidence first = given.get(0);
             return in.finding(GateStatus.FAIL, "Hemophilia B gene therapy has already been given (" + first.value()
                     + (first.date() == null ? "" : ", " + first.date()) + ", " + first.reference() + "): the EU SmPC "
-                    + "4.2 says Hemgenix can be administered only once, and payers cover one dose in total.",
+                    + "4.2 says " + product + " can be administered only once, and payers cover one dose in total.",
                     given, List.of());
         }
         if (!openOrders.isEmpty()) {
             Evidence first = openOrders.get(0);
             return in.finding(GateStatus.FAIL, in.policy().duplicateOrderSeverity(), List.of(SourceClass.TEAM_DEFAULT),
-                    "Another Hemgenix order is already open (" + first.what() + ", " + first.reference()
+                    "Another " + product + " order is already open (" + first.what() + ", " + first.reference()
                     + (first.date() == null ? "" : ", " + first.date()) + "); no dose is recorded as given, so this "
                     + "is a duplicate order: cancel one of them.", openOrders, List.of());
         }
-        return in.finding(GateStatus.PASS, "No earlier Hemgenix or other hemophilia B gene therapy is on record.",
+        return in.finding(GateStatus.PASS, "No earlier " + product
+                + " or other hemophilia B gene therapy is on record.",
                 List.of(), List.of());
     }
 
@@ -127,12 +130,12 @@ public final class PriorGeneTherapyGate implements Gate<PriorGeneTherapySettings
             MedicationRequest.MedicationRequestStatus.ACTIVE, MedicationRequest.MedicationRequestStatus.ONHOLD,
             MedicationRequest.MedicationRequestStatus.DRAFT);
 
-    /** What the medication is, when it is Hemgenix or another hemophilia B gene therapy. */
+    /** What the medication is, when it is the product (its name) or another hemophilia B gene therapy. */
     private static Optional<String> describe(Type medication, DomainResource owner,
                                              List<? extends Resource> candidates, HemgenixOrderRecognizer recognizer,
-                                             List<String> otherNames) {
+                                             List<String> otherNames, String product) {
         if (recognizer.recognizeMedication(medication, owner, candidates).isPresent()) {
-            return Optional.of("Hemgenix");
+            return Optional.of(product);
         }
         List<String> texts = new ArrayList<>();
         if (medication instanceof CodeableConcept concept) {
@@ -146,9 +149,9 @@ public final class PriorGeneTherapyGate implements Gate<PriorGeneTherapySettings
     }
 
     private static Optional<String> describeConcept(CodeableConcept concept, HemgenixOrderRecognizer recognizer,
-                                                    List<String> otherNames) {
+                                                    List<String> otherNames, String product) {
         if (recognizer.recognizeConcept(concept).isPresent()) {
-            return Optional.of("Hemgenix");
+            return Optional.of(product);
         }
         List<String> texts = new ArrayList<>();
         collectTexts(concept, texts);

@@ -40,7 +40,8 @@ public final class SiteOfCareGate implements Gate<SiteOfCareSettings> {
         List<Resource> part = in.record().resources(RecordPart.ENCOUNTER, Resource.class);
         Optional<Encounter> encounter = encounter(in, part);
         if (encounter.isEmpty()) {
-            return in.finding(GateStatus.MISSING, "The Hemgenix order names no encounter, so its site of care "
+            return in.finding(GateStatus.MISSING, "The " + in.product().name()
+                    + " order names no encounter, so its site of care "
                     + "cannot be checked against the payer's gene-therapy centers.", List.of(), List.of());
         }
         CodeIndex codes = in.codes();
@@ -100,11 +101,13 @@ public final class SiteOfCareGate implements Gate<SiteOfCareSettings> {
             evidence.add(new Evidence(null, "place of service", placeOfService.getCode(), null));
         }
         if (!problems.isEmpty()) {
-            return in.finding(GateStatus.FAIL, "Site of care for Hemgenix: " + String.join("; ", problems)
+            return in.finding(GateStatus.FAIL, "Site of care for " + in.product().name() + ": "
+                    + String.join("; ", problems)
                     + " (a payer or network rule, not label: e.g. Aetna requires a GCIT network center; POS 19, 21 or 22).",
                     evidence, List.of());
         }
-        return in.finding(GateStatus.PASS, "Hemgenix is ordered at " + name(certified) + ", a gene-therapy center, "
+        return in.finding(GateStatus.PASS, in.product().name() + " is ordered at " + name(certified)
+                + ", a gene-therapy center, "
                 + "place of service " + placeOfService.getCode() + ".", evidence, List.of());
     }
 

@@ -44,10 +44,11 @@ public final class WeightAndDoseGate implements Gate<WeightAndDoseSettings> {
     public GateFinding evaluate(GateInput<WeightAndDoseSettings> in) {
         WeightAndDoseSettings policy = in.policy();
         Remedy weigh = in.orderTest(GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_BODY_WEIGHT,
-                "Body weight within " + policy.windowDays() + " days before Hemgenix, for the dose");
+                "Body weight within " + policy.windowDays() + " days before " + in.product().name() + ", for the dose");
         Optional<BodyWeight> weight = BodyWeight.latest(in.record(), in.codes());
         if (weight.isEmpty()) {
-            return in.finding(GateStatus.MISSING, "No body weight in kg, g or lb is on record; the Hemgenix dose is "
+            return in.finding(GateStatus.MISSING, "No body weight in kg, g or lb is on record; the "
+                    + in.product().name() + " dose is "
                     + "2 mL/kg.", List.of(), List.of(weigh));
         }
         Observation weightResult = weight.get().observation();
@@ -66,12 +67,14 @@ public final class WeightAndDoseGate implements Gate<WeightAndDoseSettings> {
         Remedy.UpdateDose update = expected.remedy();
         String expectedText = expected.text() + " for " + weightText;
         if (!in.order().proposed()) {
-            return in.finding(GateStatus.MISSING, "No proposed Hemgenix order to check; the weight-based dose is "
+            return in.finding(GateStatus.MISSING, "No proposed " + in.product().name()
+                    + " order to check; the weight-based dose is "
                     + expectedText + ". Send the proposed order to check its dose.", evidence, List.of(update));
         }
         Optional<OrderedDose> ordered = OrderedDose.of(in.order().request());
         if (ordered.isEmpty()) {
-            return in.finding(GateStatus.MISSING, "The Hemgenix order has no dose; the weight-based dose is "
+            return in.finding(GateStatus.MISSING, "The " + in.product().name()
+                    + " order has no dose; the weight-based dose is "
                     + expectedText + ".", evidence, List.of(update));
         }
         OrderedDose dose = ordered.get();

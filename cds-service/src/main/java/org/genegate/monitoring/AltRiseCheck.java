@@ -53,7 +53,8 @@ final class AltRiseCheck implements PostInfusionCheck {
         }
         Quantity value = Observations.quantity(latest).orElseThrow();
         List<String> reasons = new ArrayList<>();
-        List<Evidence> evidence = new ArrayList<>(List.of(Observations.evidence(latest, "ALT after Hemgenix")));
+        List<Evidence> evidence = new ArrayList<>(List.of(Observations.evidence(latest, "ALT after "
+                + in.product().name())));
         Optional<BigDecimal> uln = liver.upperLimit(latest, value, GeneGateTerminology.LOINC_ALT);
         if (uln.isPresent()) {
             BigDecimal limit = uln.get().multiply(settings.altUlnMultiple());
@@ -65,7 +66,7 @@ final class AltRiseCheck implements PostInfusionCheck {
         if (baseline != null) {
             BigDecimal base = Observations.quantity(baseline).orElseThrow().getValue();
             BigDecimal limit = base.multiply(settings.altBaselineMultiple());
-            evidence.add(Observations.evidence(baseline, "ALT before Hemgenix (baseline)"));
+            evidence.add(Observations.evidence(baseline, "ALT before " + in.product().name() + " (baseline)"));
             if (value.getValue().compareTo(limit) > 0) {
                 reasons.add("above " + Numbers.plain(settings.altBaselineMultiple()) + " x the pre-infusion baseline ("
                         + Numbers.plain(base) + " " + unit(value) + " " + Observations.dated(baseline) + ", limit "
@@ -80,7 +81,8 @@ final class AltRiseCheck implements PostInfusionCheck {
                 + ".\n\nThese trigger thresholds (above the upper limit of normal or above "
                 + Numbers.plain(settings.altBaselineMultiple()) + " x baseline) are the billing sheet's, not label "
                 + "text; the label sets no number. "
-                + "The US label says to consider corticosteroids for an ALT rise after Hemgenix: decide on a "
+                + "The US label says to consider corticosteroids for an ALT rise after " + in.product().name()
+                + ": decide on a "
                 + "course per the label and the site's protocol, with hepatology, and keep testing ALT and FIX "
                 + "activity. No fixed corticosteroid dose or taper is US label text.\n\n_Source: " + settings.source()
                 + '_';

@@ -71,7 +71,7 @@ final class FixActivityTrend implements PostInfusionCheck {
             List<Observation> alike = clean.stream().filter(o -> kind(o).equals(kind(latest))).toList();
             Observation peak = alike.stream().max(Comparator.comparing(o -> value(o).orElseThrow())).orElseThrow();
             if (peak != latest && isFall(peak, latest)) {
-                return Optional.of(fall(peak, latest));
+                return Optional.of(fall(peak, latest, in.product().name()));
             }
         }
         // Unlike results: would they show a fall? Then say why they cannot be compared.
@@ -93,11 +93,12 @@ final class FixActivityTrend implements PostInfusionCheck {
         }
         return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.FIX_ACTIVITY_NOT_COMPARABLE, Severity.INFO,
                 "FIX activity results cannot be compared",
-                "FIX activity after the Hemgenix infusion was " + text(peak) + " and is " + text(latest)
-                        + ", but these cannot be compared: " + String.join("; ", reasons) + ". Repeat FIX activity with "
-                        + "the same assay, outside a FIX product's washout, to tell whether it is falling.\n\n"
+                "FIX activity after the " + in.product().name() + " infusion was " + text(peak) + " and is "
+                        + text(latest) + ", but these cannot be compared: " + String.join("; ", reasons)
+                        + ". Repeat FIX activity with the same assay, outside a FIX product's washout, to tell "
+                        + "whether it is falling.\n\n"
                         + "_Source: team default (compare like with like; washout windows are team defaults)_",
-                List.of(Observations.evidence(peak, "highest FIX activity after Hemgenix"),
+                List.of(Observations.evidence(peak, "highest FIX activity after " + in.product().name()),
                         Observations.evidence(latest, "latest FIX activity")), List.of()));
     }
 
@@ -107,20 +108,20 @@ final class FixActivityTrend implements PostInfusionCheck {
         return value(latest).orElseThrow().compareTo(floor) < 0;
     }
 
-    private MonitoringAlert fall(Observation peak, Observation latest) {
+    private MonitoringAlert fall(Observation peak, Observation latest, String product) {
         BigDecimal peakValue = value(peak).orElseThrow();
         BigDecimal latestValue = value(latest).orElseThrow();
         BigDecimal drop = peakValue.subtract(latestValue).multiply(HUNDRED).divide(peakValue, 0, RoundingMode.HALF_UP);
         return new MonitoringAlert(MonitoringAlert.Kind.FIX_ACTIVITY_FALL, settings.fixActivityFallSeverity(),
                 "FIX activity falling (" + Numbers.plain(peakValue) + " % to " + Numbers.plain(latestValue) + " %)",
-                "FIX activity after the Hemgenix infusion fell from " + Numbers.plain(peakValue) + " % "
+                "FIX activity after the " + product + " infusion fell from " + Numbers.plain(peakValue) + " % "
                         + Observations.dated(peak) + " to " + Numbers.plain(latestValue) + " % "
                         + Observations.dated(latest) + " (" + drop + " % lower, same test, unit and method, no FIX "
                         + "product within its washout; the policy flags more than "
                         + Numbers.plain(settings.fixActivityDropPercent()) + " %). Check for a FIX inhibitor and for "
                         + "an ALT rise (loss of transduced liver cells), review bleeding, and plan for factor IX "
                         + "prophylaxis if activity stays low.\n\n_Source: " + settings.source() + '_',
-                List.of(Observations.evidence(peak, "highest FIX activity after Hemgenix"),
+                List.of(Observations.evidence(peak, "highest FIX activity after " + product),
                         Observations.evidence(latest, "latest FIX activity")), List.of());
     }
 

@@ -40,12 +40,14 @@ final class InhibitorCheck implements PostInfusionCheck {
                 String text = Observations.valueText(observation) + " " + Observations.dated(observation);
                 return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.INHIBITOR, settings.inhibitorSeverity(),
                         "FIX inhibitor positive after dosing (" + Observations.valueText(observation) + ")",
-                        "A FIX inhibitor test after the Hemgenix infusion (" + administered + ") is positive: " + text
+                        "A FIX inhibitor test after the " + in.product().name() + " infusion (" + administered
+                                + ") is positive: " + text
                                 + " (positive at or above " + Numbers.plain(inhibitor.positiveThresholdBu())
                                 + " BU). Confirm with a repeat Bethesda test and involve the hemophilia treatment "
                                 + "center: factor IX replacement may no longer work, and bleeding must be managed "
                                 + "with the inhibitor in mind.\n\n_Source: " + inhibitor.source() + '_',
-                        List.of(Observations.evidence(observation, "FIX inhibitor after Hemgenix")), List.of()));
+                        List.of(Observations.evidence(observation, "FIX inhibitor after "
+                                + in.product().name())), List.of()));
             }
         }
         return Optional.empty();

@@ -3,6 +3,7 @@ package org.genegate.monitoring;
 import java.time.LocalDate;
 import java.util.List;
 import org.genegate.findings.Evidence;
+import org.genegate.policy.ProductSettings;
 import org.genegate.record.PatientRecord;
 
 /**
@@ -13,9 +14,10 @@ import org.genegate.record.PatientRecord;
  * @param asOf                   the review's date
  * @param administration         the infusion as evidence, for the alerts that cite it
  * @param liverCancerRiskFactors what puts the patient under yearly liver surveillance (empty: no risk factor)
+ * @param product                the product given, as the policy names it
  */
 public record MonitoringInput(PatientRecord record, LocalDate administered, LocalDate asOf, Evidence administration,
-                              List<String> liverCancerRiskFactors) {
+                              List<String> liverCancerRiskFactors, ProductSettings product) {
 
     public MonitoringInput {
         liverCancerRiskFactors = List.copyOf(liverCancerRiskFactors);

@@ -34,10 +34,10 @@ final class MonitoringPlanCheck implements PostInfusionCheck {
         }
         LocalDate administered = in.administered();
         return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.NO_PLAN, severity,
-                "no post-infusion monitoring plan", "Hemgenix was given on " + administered + " and no "
+                "no post-infusion monitoring plan", in.product().name() + " was given on " + administered + " and no "
                 + "monitoring plan (CarePlan category gene-therapy-monitoring) is on record.",
                 List.of(in.administration()),
-                List.of(new Remedy.CreateMonitoringPlan("Hemgenix given on " + administered))));
+                List.of(new Remedy.CreateMonitoringPlan(in.product().name() + " given on " + administered))));
     }
 
     private static boolean hasPlan(PatientRecord record) {

@@ -108,8 +108,8 @@ final class MonitoringSchedule {
         if (missed.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder detail = new StringBuilder("Counted from the Hemgenix infusion on " + administered
-                + ", as of " + asOf + ", these are past their date with no result on record:\n");
+        StringBuilder detail = new StringBuilder("Counted from the " + in.product().name() + " infusion on "
+                + administered + ", as of " + asOf + ", these are past their date with no result on record:\n");
         missed.forEach((what, when) -> detail.append("\n- **").append(what).append("**: ")
                 .append(String.join("; ", when)));
         detail.append("\n\n_Source: ").append(settings.source()).append('_');
@@ -122,7 +122,7 @@ final class MonitoringSchedule {
         for (Item item : toOrder) {
             remedies.add(new Remedy.OrderTest(item.system(), item.code(),
                     codes.display(item.system(), item.code()).orElse(item.name()),
-                    item.name() + " after Hemgenix, on the post-infusion schedule"));
+                    item.name() + " after " + in.product().name() + ", on the post-infusion schedule"));
         }
         return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.OVERDUE, settings.overdueSeverity(), summary,
                 detail.toString(), List.of(administration), remedies));
@@ -150,7 +150,8 @@ final class MonitoringSchedule {
         }
         return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.OUTCOMES_AGREEMENT,
                 settings.outcomesAgreementSeverity(), "outcomes-agreement reporting dates passed (payer contract)",
-                "If the patient's payer has an outcomes-based agreement for Hemgenix, it asks for these at the dates "
+                "If the patient's payer has an outcomes-based agreement for " + in.product().name()
+                        + ", it asks for these at the dates "
                         + "below, and they are not on record:\n\n- " + String.join("\n- ", dates) + "\n\nThese are "
                         + "a payer contract's reporting dates, not clinical requirements: the clinical schedule is "
                         + "the monitoring plan's.\n\n_Source: payer outcomes-based agreement (billing sheet workflow)_",

@@ -14,6 +14,7 @@ import org.genegate.gates.FixInhibitorGate;
 import org.genegate.orders.HemgenixOrderRecognizer;
 import org.genegate.policy.MonitoringSettings;
 import org.genegate.policy.Policy;
+import org.genegate.policy.ProductSettings;
 import org.genegate.record.PatientRecord;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.CodeIndex;
@@ -33,12 +34,14 @@ import org.hl7.fhir.r4.model.Resource;
 public final class PostInfusionMonitor {
 
     private final MonitoringSettings settings;
+    private final ProductSettings product;
     private final HemgenixOrderRecognizer recognizer;
     private final LiverCancerRisk liverCancerRisk;
     private final List<PostInfusionCheck> checks;
 
     public PostInfusionMonitor(Policy policy, CodeIndex codes, HemgenixOrderRecognizer recognizer) {
         this.settings = policy.monitoring();
+        this.product = policy.product();
         this.recognizer = recognizer;
         this.liverCancerRisk = new LiverCancerRisk(settings);
         MonitoringSchedule schedule = new MonitoringSchedule(settings, codes);
@@ -83,7 +86,7 @@ public final class PostInfusionMonitor {
                 record.resources(RecordPart.DIAGNOSTIC_REPORTS, DiagnosticReport.class),
                 record.patient().flatMap(p -> FhirDates.earliestDay(p.getBirthDateElement())), administered);
         MonitoringInput in = new MonitoringInput(record, administered, asOf,
-                new Evidence(reference, "Hemgenix administration", null, administered), riskFactors);
+                new Evidence(reference, product.name() + " administration", null, administered), riskFactors, product);
         for (PostInfusionCheck check : checks) {
             if (check.reads().stream().allMatch(record::isAvailable)) {
                 check.check(in).ifPresent(alerts::add);

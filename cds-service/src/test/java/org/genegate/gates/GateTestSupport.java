@@ -118,7 +118,7 @@ final class GateTestSupport {
     }
 
     static <S extends GateSettings> GateInput<S> input(PatientRecord record, DraftOrder order, S settings) {
-        return new GateInput<>(record, order, CODES, settings);
+        return new GateInput<>(record, order, CODES, settings, POLICY.product());
     }
 
     /** A final lab result with this code, effective the given number of days before the order date. */

@@ -39,7 +39,7 @@ class KitNdcMembershipTest {
 
         GateFinding finding = new PriorGeneTherapyGate().evaluate(new GateInput<>(
                 record().with(RecordPart.MEDICATION_ADMINISTRATIONS, kit).build(), order(), WITH_KIT,
-                POLICY.settings(PriorGeneTherapyGate.DEFINITION)));
+                POLICY.settings(PriorGeneTherapyGate.DEFINITION), POLICY.product()));
 
         assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
         assertThat(new HemgenixOrderRecognizer(WITH_KIT).recognizeConcept(
