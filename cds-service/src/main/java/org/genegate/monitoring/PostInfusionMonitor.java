@@ -107,6 +107,17 @@ public final class PostInfusionMonitor {
         return Optional.of(new MonitoringReview(reference, administered, asOf, riskFactors, alerts));
     }
 
+    /**
+     * The schedule's dates up to the review day and the next of each kind, each done, due or overdue, counted like
+     * the review's overdue alert; empty when no Hemgenix administration is on record.
+     */
+    public List<ScheduleEntry> schedule(PatientRecord record, MonitoringReview review) {
+        if (!record.isAvailable(RecordPart.OBSERVATIONS)) {
+            return List.of();
+        }
+        return schedule.timeline(record, review.administered(), review.asOf(), review.liverCancerRiskFactors());
+    }
+
     /** The newest completed administration recognised as Hemgenix that has a date. */
     private Optional<MedicationAdministration> hemgenixAdministration(PatientRecord record) {
         List<Resource> part = record.resources(RecordPart.MEDICATION_ADMINISTRATIONS, Resource.class);
