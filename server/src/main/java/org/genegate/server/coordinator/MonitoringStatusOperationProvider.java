@@ -4,7 +4,6 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import java.time.temporal.ChronoUnit;
 import org.genegate.monitoring.MonitoringAlert;
 import org.genegate.monitoring.MonitoringReview;
 import org.genegate.monitoring.ScheduleEntry;
@@ -65,7 +64,7 @@ public class MonitoringStatusOperationProvider {
         parameters.addParameter().setName("administered").setValue(new DateType(review.administered().toString()));
         parameters.addParameter().setName("administration").setValue(new Reference(review.administration()));
         parameters.addParameter().setName("week").setValue(
-                new IntegerType((int) ChronoUnit.WEEKS.between(review.administered(), review.asOf())));
+                new IntegerType(status.weeksSinceInfusion()));
         for (MonitoringAlert alert : review.alerts()) {
             Parameters.ParametersParameterComponent part = parameters.addParameter().setName("alert");
             part.addPart().setName("kind").setValue(new CodeType(alert.kind().code()));

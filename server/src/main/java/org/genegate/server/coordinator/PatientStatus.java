@@ -1,5 +1,6 @@
 package org.genegate.server.coordinator;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.genegate.gates.Assessment;
@@ -21,6 +22,11 @@ public record PatientStatus(Patient patient, Assessment assessment, Optional<Mon
 
     public PatientStatus {
         schedule = List.copyOf(schedule);
+    }
+
+    /** Whole weeks from the infusion to the review day; 0 before the infusion. */
+    public int weeksSinceInfusion() {
+        return review.map(r -> (int) ChronoUnit.WEEKS.between(r.administered(), r.asOf())).orElse(0);
     }
 
     /** pre-infusion or post-infusion. */
