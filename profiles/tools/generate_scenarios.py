@@ -45,6 +45,61 @@ LIVER_IMAGING = {"date": "2026-11-02", "stiffnessKpa": 4.8,
                  "ultrasoundConclusions": [NO_ABNORMALITY], "ultrasoundText": "Normal liver size and echotexture; no focal lesion.",
                  "elastographyConclusions": [NO_ABNORMALITY], "elastographyText": "Liver stiffness 4.8 kPa, no significant fibrosis."}
 
+# Who each scenario patient is: given name, family name, sex, birth date. Hemophilia B is X-linked, so nearly all
+# are male; two are symptomatic female carriers. Birth dates give adults of 19 to 58 on the order date, under the
+# policy's liver-cancer risk age (60); a scenario about age sets its own birthDate, which wins.
+PEOPLE = {
+    "eligible": ("Daniel", "Okafor", "male", "1986-04-12"),
+    "pediatric": ("Ethan", "Lindqvist", "male", None),
+    "age-18-today": ("Mateo", "Alvarez", "male", None),
+    "nab-high": ("Marcus", "Chen", "male", "1979-08-03"),
+    "nab-missing": ("Samuel", "Brooks", "male", "1992-01-27"),
+    "nab-stale": ("Tomasz", "Nowak", "male", "1971-10-15"),
+    "nab-string-value": ("Grace", "Adeyemi", "female", "1990-06-09"),
+    "nab-678-exact": ("Liam", "O'Connor", "male", "1984-12-01"),
+    "nab-extended-range-899": ("Rahul", "Mehta", "male", "1995-03-22"),
+    "inhibitor-once": ("Kevin", "Walsh", "male", "1988-07-30"),
+    "inhibitor-twice": ("Andre", "Dubois", "male", "1975-02-11"),
+    "inhibitor-history": ("Hiroshi", "Tanaka", "male", "1969-09-05"),
+    "no-prophylaxis-or-bleeds": ("Carlos", "Mendoza", "male", "1999-05-18"),
+    "bleed-history-only": ("Peter", "Haas", "male", "1981-11-02"),
+    "fix-activity-high": ("Maria", "Rossi", "female", "1983-04-25"),
+    "hepatitis-b": ("Minh", "Nguyen", "male", "1977-12-19"),
+    "prior-hemgenix": ("Robert", "Kowalski", "male", "1968-03-08"),
+    "duplicate-hemgenix-order": ("James", "Whitfield", "male", "1993-09-14"),
+    "dose-wrong": ("Omar", "Haddad", "male", "1987-02-03"),
+    "weight-pounds": ("Tyler", "Jensen", "male", "1996-08-21"),
+    "dose-genome-copies": ("Benjamin", "Stein", "male", "1980-10-10"),
+    "wrong-hcpcs": ("Luis", "Ramirez", "male", "1991-12-28"),
+    "ndc-coded": ("Arjun", "Patel", "male", "1985-06-16"),
+    "liver-workup-missing": ("Noah", "Fischer", "male", "2001-01-09"),
+    "liver-cirrhosis-elastography": ("Gregory", "Holt", "male", "1970-05-04"),
+    "liver-imaging-abnormal": ("Dmitri", "Volkov", "male", "1978-07-07"),
+    "liver-imaging-stale": ("Joseph", "Mensah", "male", "1989-10-29"),
+    "liver-procedure-no-report": ("Patrick", "Byrne", "male", "1974-01-31"),
+    "no-monitoring-plan": ("Ahmed", "Farouk", "male", "1994-04-04"),
+    "wrong-admin-cpt": ("Ryan", "McAllister", "male", "1982-08-12"),
+    "site-not-certified": ("Felipe", "Santos", "male", "1997-11-23"),
+    "prescriber-not-hematologist": ("William", "Grant", "male", "1972-06-30"),
+    "diagnosis-missing": ("Eric", "Lund", "male", "1986-09-17"),
+    "weight-stale": ("Jamal", "Carter", "male", "1990-02-14"),
+    "no-coverage": ("Kofi", "Asante", "male", "2003-07-01"),
+    "post-infusion-on-track": ("Michael", "Bauer", "male", "1983-10-06"),
+    "post-infusion-overdue": ("David", "Kim", "male", "1976-04-19"),
+    "post-infusion-alt-rise": ("Thomas", "Novak", "male", "1980-01-22"),
+    "post-infusion-inhibitor": ("Sean", "Murphy", "male", "1991-05-05"),
+    "post-infusion-fix-falling": ("Anthony", "Russo", "male", "1973-08-26"),
+    "post-infusion-milestone-overdue": ("Christopher", "Hall", "male", "1987-12-12"),
+    "addon-hour-infused-volume": ("Jonas", "Berg", "male", "1984-03-03"),
+    "addon-hour-undiluted-only": ("Victor", "Morales", "male", "1992-10-20"),
+    "post-infusion-liver-surveillance": ("Richard", "Ellison", "male", None),
+    "post-infusion-fix-not-comparable": ("Stefan", "Weber", "male", "1979-06-13"),
+    "post-infusion-ndc-only": ("Isaac", "Goldberg", "male", "1998-02-08"),
+}
+
+def birth_date(sid, m):
+    return m.get("birthDate") or PEOPLE[sid][3]
+
 def ref(rtype, rid, display=None):
     r = {"reference": "%s/%s" % (rtype, rid)}
     if display: r["display"] = display
@@ -74,9 +129,9 @@ def scenario(sid, **m):
         "identifier": [{"use": "usual", "type": cc(V2_0203, "MR", "Medical record number"),
                         "system": "http://example.org/fhir/sid/mrn", "value": "GG-" + sid.upper()}],
         "active": True,
-        "name": [{"use": "official", "family": "-".join(w.capitalize() for w in sid.split("-")), "given": ["Jordan"]}],
+        "name": [{"use": "official", "family": PEOPLE[sid][1], "given": [PEOPLE[sid][0]]}],
         "telecom": [{"system": "phone", "value": "555-0100", "use": "home"}],
-        "gender": "male", "birthDate": m.get("birthDate", "1986-04-12"),
+        "gender": PEOPLE[sid][2], "birthDate": birth_date(sid, m),
         "address": [{"line": ["100 Example Street"], "city": "Springfield", "state": "IL", "postalCode": "62701", "country": "US"}]})
     res.append({"resourceType": "Practitioner", "id": p("practitioner"),
         "identifier": [{"system": NPI, "value": "1000000004"}], "active": True,
@@ -140,7 +195,7 @@ def scenario(sid, **m):
         "category": [cc("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item", "Problem List Item")],
         "code": {"coding": [D67, {"system": SNOMED, "code": "767712006", "display": "Factor IX deficiency (disorder)"}],
                  "text": "Hemophilia B (congenital factor IX deficiency), severe"},
-        "subject": pat, "onsetDateTime": m.get("birthDate", "1986-04-12"), "recordedDate": "2020-03-02"})
+        "subject": pat, "onsetDateTime": birth_date(sid, m), "recordedDate": "2020-03-02"})
 
     def obs(suffix, code, value, date, category="laboratory", ref_range=None, interp=None, method=None, text=None):
         o = {"resourceType": "Observation", "id": p(suffix), "status": "final",
@@ -270,8 +325,9 @@ def scenario(sid, **m):
             "dosage": {"text": "140 mL IV over 17 minutes at 500 mL/h", "route": IV_ROUTE, "dose": q(140, "mL")}})
     if m.get("administered"):
         res.append({"resourceType": "MedicationAdministration", "id": p("hemgenix-administration"), "status": "completed",
-            "medicationCodeableConcept": {"coding": [J1411, {"system": NDC, "code": "0053-0300-30", "display": "HEMGENIX kit"}],
-                                          "text": "Hemgenix (etranacogene dezaparvovec-drlb)"},
+            "medicationCodeableConcept": m.get("administeredMedication",
+                {"coding": [J1411, {"system": NDC, "code": "0053-0300-30", "display": "HEMGENIX kit"}],
+                 "text": "Hemgenix (etranacogene dezaparvovec-drlb)"}),
             "subject": pat, "context": ref("Encounter", p("encounter")),
             "effectivePeriod": {"start": m["administered"] + "T10:00:00-06:00", "end": m["administered"] + "T10:17:00-06:00"},
             "performer": [{"actor": ref("Practitioner", p("practitioner"))}],
@@ -279,7 +335,7 @@ def scenario(sid, **m):
             "dosage": {"text": "140 mL IV at 500 mL/h", "route": IV_ROUTE, "dose": q(140, "mL"), "rateQuantity": q(500, "mL/h")}})
         post = m.get("post", {})
         weeks = post.get("weeks", 12)
-        alt = post.get("alt", [30] * 12); fix = post.get("fix", [5, 10, 15, 20, 25, 30, 32, 34, 35, 36, 36, 37])
+        alt = post.get("alt", [25] * 12); fix = post.get("fix", [5, 10, 15, 20, 25, 30, 32, 34, 35, 36, 36, 37])
         for week in range(1, weeks + 1):
             day = add_days(m["administered"], 7 * week)
             res.append(obs("alt-week-%d" % week, loinc("1742-6", "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma"),
@@ -289,7 +345,8 @@ def scenario(sid, **m):
                            {"valueQuantity": q(24, "U/L")}, day, ref_range=rng(10, 40, "U/L"), interp=INT_N))
             res.append(obs("fix-week-%d" % week, loinc("3187-2", "Coagulation factor IX activity actual/normal in Platelet poor plasma by Coagulation assay", "Factor IX activity"),
                            {"valueQuantity": q(fix[week - 1], "%")}, day, ref_range=rng(50, 150, "%"),
-                           interp=INT_L if fix[week - 1] < 50 else INT_N, method="One-stage clotting assay"))
+                           interp=INT_L if fix[week - 1] < 50 else INT_N,
+                           method="Chromogenic assay" if week >= post.get("chromogenicFromWeek", weeks + 1) else "One-stage clotting assay"))
         for date, bu in post.get("inhibitors", []):
             res.append(obs("fix-inhibitor-after-%s" % date, loinc("3185-6", "Coagulation factor IX inhibitor [Units/volume] in Platelet poor plasma by Coagulation assay", "Factor IX inhibitor (Bethesda)"),
                            {"valueQuantity": q(bu, "BU", "[beth'U]")}, date,
@@ -302,6 +359,21 @@ def scenario(sid, **m):
                            {"valueQuantity": q(0, "IU", "[iU]")}, day))
             res.append(obs("fix-%dm" % month, loinc("3187-2", "Coagulation factor IX activity actual/normal in Platelet poor plasma by Coagulation assay", "Factor IX activity"),
                            {"valueQuantity": q(36, "%")}, day, ref_range=rng(50, 150, "%"), interp=INT_L, method="Chromogenic and one-stage assays"))
+        # Clinical follow-ups (ALT, AST, FIX activity) and outcomes-agreement items (bleeding rate, factor use).
+        for month in post.get("followUps", []):
+            day = add_months(m["administered"], month)
+            res.append(obs("alt-m%d" % month, loinc("1742-6", "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma"),
+                           {"valueQuantity": q(25, "U/L")}, day, ref_range=rng(7, 56, "U/L"), interp=INT_N))
+            res.append(obs("ast-m%d" % month, loinc("1920-8", "Aspartate aminotransferase [Enzymatic activity/volume] in Serum or Plasma"),
+                           {"valueQuantity": q(24, "U/L")}, day, ref_range=rng(10, 40, "U/L"), interp=INT_N))
+            res.append(obs("fix-m%d" % month, loinc("3187-2", "Coagulation factor IX activity actual/normal in Platelet poor plasma by Coagulation assay", "Factor IX activity"),
+                           {"valueQuantity": q(37, "%")}, day, ref_range=rng(50, 150, "%"), interp=INT_L, method="One-stage clotting assay"))
+        for month in post.get("outcomes", []):
+            day = add_months(m["administered"], month)
+            res.append(obs("abr-%d" % month, cc(GG, "annualized-bleeding-rate", "Annualized bleeding rate", "Annualized bleeding rate"),
+                           {"valueQuantity": q(0, "/a")}, day))
+            res.append(obs("fix-use-%d" % month, cc(GG, "fix-product-use", "Factor IX product use since the last assessment", "Factor IX product use"),
+                           {"valueQuantity": q(0, "IU", "[iU]")}, day))
     if m.get("openHemgenixOrder"):
         res.append({"resourceType": "MedicationRequest", "id": p("earlier-hemgenix-order"), "status": "active", "intent": "order",
             "reportedBoolean": False,
@@ -330,23 +402,31 @@ def scenario(sid, **m):
         "dosageInstruction": [{"text": m.get("doseText", "140 mL (2 x 10^13 gc/kg x 70 kg = 1.4 x 10^15 gc, 14 vials) IV once at 500 mL/h through a 0.2 micron PES in-line filter"),
             "timing": {"repeat": {"count": 1}}, "route": IV_ROUTE,
             "doseAndRate": [{"type": cc("http://terminology.hl7.org/CodeSystem/dose-rate-type", "ordered", "Ordered"),
-                             "doseQuantity": q(*dose), "rateQuantity": q(500, "mL/h")}]}],
+                             "doseQuantity": q(*dose), "rateQuantity": q(500, "mL/h")}]
+                           + ([{"type": cc(GG, "infused-volume", "Infused (diluted) volume"), "doseQuantity": q(m["infusedVolumeMl"], "mL")}]
+                              if m.get("infusedVolumeMl") else [])}],
         "dispenseRequest": {"quantity": {"value": 1, "unit": "kit"}}}
     if m.get("coverage", True):
         order["insurance"] = [ref("Coverage", p("coverage"))]
     cpt = m.get("cpt", ("96365", "Intravenous infusion, for therapy, prophylaxis, or diagnosis (specify substance or drug); initial, up to 1 hour"))
-    infusion = {"resourceType": "ServiceRequest", "id": p("infusion"), "status": "draft", "intent": "order",
-        "basedOn": [ref("MedicationRequest", p("hemgenix-order"))],
-        "code": {"coding": [dict({"system": CPT, "code": cpt[0]}, **({"display": cpt[1]} if cpt[1] else {}))],
-                 "text": "Hemgenix intravenous infusion"},
-        "subject": pat, "encounter": ref("Encounter", p("encounter")), "occurrenceDateTime": ORDER_DATE,
-        "authoredOn": ORDER_DATE, "requester": ref("Practitioner", p("practitioner")),
-        "reasonCode": [{"coding": [D67]}]}
-    if m.get("coverage", True):
-        infusion["insurance"] = [ref("Coverage", p("coverage"))]
+    def infusion_request(suffix, code, display, text):
+        request = {"resourceType": "ServiceRequest", "id": p(suffix), "status": "draft", "intent": "order",
+            "basedOn": [ref("MedicationRequest", p("hemgenix-order"))],
+            "code": {"coding": [dict({"system": CPT, "code": code}, **({"display": display} if display else {}))],
+                     "text": text},
+            "subject": pat, "encounter": ref("Encounter", p("encounter")), "occurrenceDateTime": ORDER_DATE,
+            "authoredOn": ORDER_DATE, "requester": ref("Practitioner", p("practitioner")),
+            "reasonCode": [{"coding": [D67]}]}
+        if m.get("coverage", True):
+            request["insurance"] = [ref("Coverage", p("coverage"))]
+        return request
+    infusions = [infusion_request("infusion", cpt[0], cpt[1], "Hemgenix intravenous infusion")]
+    if m.get("additionalHour"):
+        infusions = [infusion_request("infusion", "96365", None, "Hemgenix IV infusion, first hour"),
+                     infusion_request("infusion-additional-hour", "96366", None, "Hemgenix IV infusion, each additional hour")]
     orders = {"resourceType": "Bundle", "id": p("draft-orders"), "type": "collection",
-              "entry": [{"fullUrl": BASE + "MedicationRequest/" + order["id"], "resource": order},
-                        {"fullUrl": BASE + "ServiceRequest/" + infusion["id"], "resource": infusion}]}
+              "entry": [{"fullUrl": BASE + "MedicationRequest/" + order["id"], "resource": order}]
+                       + [{"fullUrl": BASE + "ServiceRequest/" + r["id"], "resource": r} for r in infusions]}
     return bundle, orders
 
 S = []  # (id, title, modifiers, expectedFindings, expectedCards, notes, expectedPatientViewCards)
@@ -400,7 +480,8 @@ add("hepatitis-b", "HBsAg positive", {"hbsagPositive": True}, {"infections": "FA
     "HBsAg 5196-1 Positive: active hepatitis B, warning (payer/trial criterion): treat, re-screen, resubmit PA.")
 add("prior-hemgenix", "Hemgenix already given in 2024", {"priorHemgenix": True}, {"prior-gene-therapy": "FAIL"},
     ["critical", "payer"], "A completed MedicationAdministration of J1411 on 2024-03-12: one dose per lifetime. "
-    "patient-view: no weekly tests or milestones after the 2024 dose are on record, so they are overdue.", ["overdue"])
+    "patient-view: no weekly tests or milestones after the 2024 dose are on record, so the weekly and follow-up tests are overdue "
+    "(warning) and the outcomes-agreement reporting dates have passed (information, a payer contract’s dates).", ["overdue", "outcomes-agreement"])
 add("duplicate-hemgenix-order", "Another active Hemgenix order, no dose given", {"openHemgenixOrder": True},
     {"prior-gene-therapy": "FAIL"}, ["documentation", "payer"],
     "An active Hemgenix MedicationRequest from 2026-11-02 and no completed administration: a duplicate order (warning, "
@@ -467,7 +548,8 @@ GIVEN = ORDER_DATE
 POST_NOTE = "Hemgenix given 2026-11-20 (completed MedicationAdministration, J1411 + NDC 0053-0300-30, lot in the note); order-sign: prior-gene-therapy FAIL. "
 add("post-infusion-on-track", "After Hemgenix: every weekly test on time, ALT normal, FIX activity rising",
     {"administered": GIVEN, "visitDate": "2027-02-26"}, {"prior-gene-therapy": "FAIL"}, ["critical", "payer"],
-    POST_NOTE + "Visit 2027-02-26 (week 14): ALT, AST and FIX activity in each of weeks 1-12, ALT 30 U/L (baseline 25, ULN 56), "
+    POST_NOTE + "Visit 2027-02-26 (week 14): ALT, AST and FIX activity in each of weeks 1-12, ALT 25 U/L, back at the baseline of 25 (ULN 56), "
+    "so the weekly tests end at week 12, "
     "FIX activity 5 % rising to 37 %; the 3-month milestone (2027-02-20) is still within its 30 days. No patient-view card.")
 add("post-infusion-overdue", "After Hemgenix: weekly tests stopped after week 9",
     {"administered": GIVEN, "visitDate": "2027-02-26", "post": {"weeks": 9}}, {"prior-gene-therapy": "FAIL"},
@@ -477,7 +559,8 @@ add("post-infusion-alt-rise", "After Hemgenix: ALT 70 U/L in week 12",
     {"administered": GIVEN, "visitDate": "2027-02-26", "post": {"alt": [30] * 11 + [70]}}, {"prior-gene-therapy": "FAIL"},
     ["critical", "payer"], POST_NOTE + "Week-12 ALT 70 U/L (2027-02-12) is above the lab's ULN 56 U/L and above 2 x the "
     "pre-infusion baseline 25 U/L (2026-11-06): warning card, consider corticosteroids per the label and the site's protocol "
-    "(no prednisone dose or taper presented as label text).", ["alt"])
+    "(no prednisone dose or taper presented as label text). ALT still above baseline after week 12, so weekly testing goes on: "
+    "the week-13 tests (due 2027-02-19, 3 days' grace) are missing at the visit: overdue card (weekly beyond week 12).", ["alt", "overdue"])
 add("post-infusion-inhibitor", "After Hemgenix: FIX inhibitor 1.0 BU in week 11",
     {"administered": GIVEN, "visitDate": "2027-02-26", "post": {"inhibitors": [("2027-02-05", 1.0)]}},
     {"prior-gene-therapy": "FAIL", "fix-inhibitor": "FAIL"}, ["critical", "payer"],
@@ -491,8 +574,31 @@ add("post-infusion-fix-falling", "After Hemgenix: FIX activity falls from 40 % t
 add("post-infusion-milestone-overdue", "After Hemgenix: 6-month outcomes assessment missing",
     {"administered": GIVEN, "visitDate": "2027-06-25", "post": {"milestones": [3]}}, {"prior-gene-therapy": "FAIL"},
     ["critical", "payer"], POST_NOTE + "Visit 2027-06-25: weekly tests complete, the 3-month assessment (FIX activity, "
-    "annualized bleeding rate, FIX product use on 2027-02-20) done, the 6-month one (due 2027-05-20, 30 days' grace) missing.",
+    "annualized bleeding rate, FIX product use on 2027-02-20) done, the 6-month one (due 2027-05-20, 30 days' grace) missing. "
+    "Two cards: the clinical 6-month follow-up (ALT, AST, FIX activity) is overdue (warning); the outcomes-agreement reporting "
+    "date is information about a payer contract, not a duty.", ["overdue", "outcomes-agreement"])
+
+add("addon-hour-infused-volume", 'Infusion ordered with CPT 96366 and an infused volume of 500 mL',
+    {"additionalHour": True, "infusedVolumeMl": 500}, {"coding": "FAIL"}, ["coding", "payer"],
+    'Order states the diluted volume it infuses (doseAndRate typed genegate infused-volume, 500 mL): at 500 mL/h that is 60 minutes, and 96366 needs more than 90: coding FAIL, remove 96366.')
+add("addon-hour-undiluted-only", 'Infusion ordered with CPT 96366, the order stating only the undiluted dose',
+    {"additionalHour": True}, {}, ["payer"],
+    'Order states only the undiluted dose (140 mL); the infusion is the diluted volume, so the order does not say how long it runs: 96366 is not questioned at order time (the claim check reads the documented times).')
+add("post-infusion-liver-surveillance", 'After Hemgenix: liver-cancer risk by age, yearly liver ultrasound and alpha-fetoprotein missing',
+    {"administered": GIVEN, "visitDate": "2027-12-22", "birthDate": "1960-05-01",
+     "post": {"followUps": [3, 6, 9, 12], "outcomes": [3, 6, 12]}}, {"prior-gene-therapy": "FAIL"}, ["critical", "payer"],
+    "Hemgenix given 2026-11-20 to a 66-year-old (age from 60 is a liver-cancer risk factor in the policy, a team default: the label names advanced age without an age). Weekly tests and the 3, 6, 9 and 12-month follow-ups (ALT, AST, FIX activity) and the outcomes-agreement items are on record; at the visit on 2027-12-22 the year-1 liver ultrasound and alpha-fetoprotein (due 2027-11-20, 30 days' grace) are missing: one overdue card (liver surveillance) ordering both. order-sign: prior-gene-therapy FAIL.",
     ["overdue"])
+add("post-infusion-fix-not-comparable", 'After Hemgenix: FIX activity 40 % one-stage, then 15 % chromogenic',
+    {"administered": GIVEN, "visitDate": "2027-02-26",
+     "post": {"fix": [5, 10, 20, 30, 35, 38, 39, 40, 30, 22, 18, 15], "chromogenicFromWeek": 9}},
+    {"prior-gene-therapy": "FAIL"}, ["critical", "payer"],
+    'Hemgenix given 2026-11-20; order-sign: prior-gene-therapy FAIL. FIX activity rises to 40 % by week 8 on the one-stage assay; from week 9 the lab reports the chromogenic assay (30, 22, 18, 15 %). Chromogenic results alone fall by exactly 50 % (not more), and 40 % one-stage against 15 % chromogenic is not like with like: no falling-FIX warning, an info card says the results cannot be compared and asks for a repeat on one assay.',
+    ["fix-activity-not-comparable"])
+add("post-infusion-ndc-only", 'After Hemgenix: the administration is coded by the kit NDC alone',
+    {"administered": GIVEN, "visitDate": "2027-02-26", "administeredMedication": {"coding": [{"system": NDC, "code": "00053030030"}]}},
+    {"prior-gene-therapy": "FAIL"}, ["critical", "payer"],
+    'Hemgenix given 2026-11-20, the MedicationAdministration coded only by the kit NDC 00053030030 (11 digits, no HCPCS, no text): any NDC of the hemgenix-product value set makes it a Hemgenix dose, so order-sign finds the prior dose (prior-gene-therapy FAIL) and patient-view reviews it (weekly tests all on time: no card).')
 
 index = []
 for sid, title, mods, findings, cards, notes, patient_view in S:
@@ -503,6 +609,7 @@ for sid, title, mods, findings, cards, notes, patient_view in S:
         json.dump(orders, f, indent=2, ensure_ascii=False); f.write("\n")
     index.append({"id": sid, "title": title, "patientId": sid + "-patient", "encounterId": sid + "-encounter",
                   "userId": "Practitioner/%s-practitioner" % sid, "bundle": sid + ".bundle.json", "orders": sid + ".orders.json",
+                  "visitDate": mods.get("visitDate", ORDER_DATE),
                   "expectedFindings": findings, "expectedCards": cards, "expectedPatientViewCards": patient_view,
                   "notes": notes})
 with open(os.path.join(OUT, "index.json"), "w") as f:

@@ -7,7 +7,12 @@ var GeneGateSmart = (function () {
   "use strict";
   var KEY = "genegate.smart";
   var DEFAULT_CLIENT_ID = "genegate-checklist";
-  var SCOPE = "launch launch/patient patient/*.read openid fhirUser";
+  var SESSION = KEY + ".session";
+  // The patient page asks for the launch patient's record; the worklist for the clinic's (a user-level token).
+  var PAGES = {
+    patient: { file: "index.html", scope: "launch launch/patient patient/*.read openid fhirUser" },
+    worklist: { file: "worklist.html", scope: "launch openid fhirUser user/*.read" }
+  };
 
   function base64url(bytes) {
     var text = "";
@@ -26,8 +31,8 @@ var GeneGateSmart = (function () {
     return base64url(new Uint8Array(digest));
   }
 
-  function appUrl() {
-    return new URL("index.html", window.location.href).toString().split("?")[0];
+  function pageUrl(file) {
+    return new URL(file, window.location.href).toString().split("?")[0];
   }
 
   async function discover(iss) {
@@ -39,13 +44,18 @@ var GeneGateSmart = (function () {
     return response.json();
   }
 
-  /** Step 1: the EHR (or a user) opens launch.html?iss=...&launch=...; we go to the authorization server. */
+  /**
+   * Step 1: the EHR (or a user) opens launch.html?iss=...&launch=... (page=worklist for the worklist); we go to the
+   * authorization server.
+   */
   async function launch(params) {
     var iss = params.get("iss");
+    var page = PAGES[params.get("page")] || PAGES.patient;
+    sessionStorage.removeItem(SESSION);
     if (!iss) {
       // Open local mode: no authorization server, the page reads this server's /fhir.
       var patient = params.get("patient");
-      window.location.replace(appUrl() + (patient ? "?patient=" + encodeURIComponent(patient) : ""));
+      window.location.replace(pageUrl(page.file) + (patient ? "?patient=" + encodeURIComponent(patient) : ""));
       return;
     }
     var configuration = await discover(iss);
@@ -53,11 +63,12 @@ var GeneGateSmart = (function () {
     var state = randomText(32);
     var clientId = params.get("client_id") || DEFAULT_CLIENT_ID;
     sessionStorage.setItem(KEY + "." + state, JSON.stringify({
-      iss: iss, verifier: verifier, clientId: clientId, tokenEndpoint: configuration.token_endpoint
+      iss: iss, verifier: verifier, clientId: clientId, tokenEndpoint: configuration.token_endpoint, file: page.file
     }));
     var authorize = new URL(configuration.authorization_endpoint);
     var query = {
-      response_type: "code", client_id: clientId, redirect_uri: appUrl(), scope: SCOPE, state: state, aud: iss,
+      response_type: "code", client_id: clientId, redirect_uri: pageUrl(page.file), scope: page.scope, state: state,
+      aud: iss,
       code_challenge: await challengeOf(verifier), code_challenge_method: "S256"
     };
     if (params.get("launch")) {
@@ -68,22 +79,27 @@ var GeneGateSmart = (function () {
   }
 
   /**
-   * Step 2, on index.html: exchange the code for a token, or (open mode) use this server's /fhir.
-   * Resolves to {fhirBase, patientId, headers}.
+   * Step 2, on the page: exchange the code for a token; else go on with this tab's session (the worklist opening
+   * a patient's page); else (open mode) use this server's /fhir. Resolves to {fhirBase, patientId, headers,
+   * launchPatient}: launchPatient is the token's patient, set only for a patient-level launch.
    */
   async function ready(params) {
     var code = params.get("code");
     var state = params.get("state");
     if (!code) {
+      var session = JSON.parse(sessionStorage.getItem(SESSION) || "null");
+      if (session) {
+        return Object.assign({}, session, { patientId: params.get("patient") || session.launchPatient });
+      }
       return { fhirBase: new URL("../fhir", window.location.href).toString().replace(/\/$/, ""),
-               patientId: params.get("patient"), headers: {} };
+               patientId: params.get("patient"), headers: {}, launchPatient: null };
     }
     var saved = JSON.parse(sessionStorage.getItem(KEY + "." + state) || "null");
     if (!saved) {
       throw new Error("Unknown authorization state: launch the app again");
     }
     var body = new URLSearchParams({
-      grant_type: "authorization_code", code: code, redirect_uri: appUrl(), client_id: saved.clientId,
+      grant_type: "authorization_code", code: code, redirect_uri: pageUrl(saved.file), client_id: saved.clientId,
       code_verifier: saved.verifier
     });
     var response = await fetch(saved.tokenEndpoint, {
@@ -95,10 +111,13 @@ var GeneGateSmart = (function () {
     }
     var token = await response.json();
     sessionStorage.removeItem(KEY + "." + state);
+    var ready = { fhirBase: saved.iss.replace(/\/$/, ""), headers: { Authorization: "Bearer " + token.access_token },
+                  launchPatient: token.patient || null };
+    sessionStorage.setItem(SESSION, JSON.stringify(ready));
     // Keep the code out of the address bar (and out of a reload).
-    window.history.replaceState({}, "", appUrl() + "?patient=" + encodeURIComponent(token.patient || ""));
-    return { fhirBase: saved.iss.replace(/\/$/, ""), patientId: token.patient,
-             headers: { Authorization: "Bearer " + token.access_token } };
+    window.history.replaceState({}, "", pageUrl(saved.file)
+      + (token.patient ? "?patient=" + encodeURIComponent(token.patient) : ""));
+    return Object.assign({ patientId: token.patient }, ready);
   }
 
   return { launch: launch, ready: ready, challengeOf: challengeOf };

@@ -14,8 +14,11 @@ import org.genegate.fetch.InvalidRequestDataException;
 import org.genegate.fetch.MedicationLookup;
 import org.genegate.fetch.RecordAssembler;
 import org.genegate.fetch.RecordRequest;
+import org.genegate.gates.Assessment;
 import org.genegate.gates.GateEngine;
+import org.genegate.monitoring.MonitoringReview;
 import org.genegate.monitoring.PostInfusionMonitor;
+import org.genegate.monitoring.ScheduleEntry;
 import org.genegate.orders.DraftOrder;
 import org.genegate.orders.HemgenixMentions;
 import org.genegate.orders.HemgenixOrderRecognizer;
@@ -114,6 +117,20 @@ public final class AssessmentService {
         PatientRecord record = assembler.assemble(request, null, MONITORING_PARTS, assembler.deadline());
         LocalDate asOf = visitDay(record, request.encounterId()).orElseGet(this::today);
         return new MonitoringAssessment(monitor.review(record, asOf), asOf);
+    }
+
+    /**
+     * Where the patient stands today, for the coordinator's worklist and patient page: the gates without an order
+     * and the post-infusion review with its schedule, judged on one read of the whole record.
+     */
+    public StandingAssessment assessStanding(RecordRequest request) {
+        LocalDate day = today();
+        PatientRecord record = assembler.assemble(request, null, EnumSet.allOf(RecordPart.class),
+                assembler.deadline());
+        Assessment readiness = engine.assess(record, DraftOrder.none(request.patientId(), day));
+        Optional<MonitoringReview> review = monitor.review(record, day);
+        List<ScheduleEntry> schedule = review.map(r -> monitor.schedule(record, r)).orElse(List.of());
+        return new StandingAssessment(readiness, review, schedule, day);
     }
 
     private record Pending(DraftOrder order, List<String> repairs) {

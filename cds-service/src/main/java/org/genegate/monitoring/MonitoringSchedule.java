@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.genegate.clinical.LiverCancerRisk;
 import org.genegate.clinical.Observations;
 import org.genegate.findings.Evidence;
@@ -126,6 +127,84 @@ final class MonitoringSchedule {
         }
         return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.OVERDUE, settings.overdueSeverity(), summary,
                 detail.toString(), List.of(administration), remedies));
+    }
+
+    /**
+     * Every clinical date of the schedule up to the review day plus the next one of each kind, with its status: the
+     * same windows as {@link #overdue}, so a page that lists them agrees with the patient-view card.
+     */
+    List<ScheduleEntry> timeline(PatientRecord record, LocalDate administered, LocalDate asOf,
+                                 List<String> liverCancerRiskFactors) {
+        List<ScheduleEntry> entries = new ArrayList<>();
+        Optional<BigDecimal> baseline = baselineAlt(record, administered);
+        List<Observation> alt = results(record, ALT);
+        for (int week = 1; ; week++) {
+            LocalDate start = administered.plusWeeks(week - 1);
+            if (week > settings.weeklyTestWeeks() && !altAboveBaseline(alt, baseline, administered, start)) {
+                break;
+            }
+            LocalDate due = administered.plusWeeks(week);
+            LocalDate last = due.plusDays(settings.weeklyGraceDays());
+            List<String> missing = new ArrayList<>();
+            for (Item test : LABS) {
+                if (!anyBetween(results(record, test), start.plusDays(1), last)) {
+                    missing.add(test.name());
+                }
+            }
+            entries.add(entry("weekly", "week " + week, due, last, asOf, missing));
+            if (!last.isBefore(asOf)) {
+                break;
+            }
+        }
+        List<LocalDate> followUps = new ArrayList<>();
+        for (int month : settings.followUpMonths()) {
+            followUps.add(administered.plusMonths(month));
+        }
+        int lastMonth = settings.followUpMonths().get(settings.followUpMonths().size() - 1);
+        for (int year = 1; year <= MAX_YEARS; year++) {
+            followUps.add(administered.plusMonths(lastMonth).plusYears(year));
+            if (!followUps.get(followUps.size() - 1).plusDays(settings.followUpGraceDays()).isBefore(asOf)) {
+                break;
+            }
+        }
+        addWindows(entries, record, "follow-up", followUps, LABS, asOf,
+                due -> monthsAfter(administered, due) + "-month follow-up");
+        if (!liverCancerRiskFactors.isEmpty()) {
+            List<LocalDate> years = new ArrayList<>();
+            for (int year = 1; year <= settings.liverSurveillanceYears(); year++) {
+                years.add(administered.plusYears(year));
+            }
+            addWindows(entries, record, "liver-surveillance", years, List.of(ULTRASOUND, AFP), asOf,
+                    due -> "year " + ChronoUnit.YEARS.between(administered, due) + " liver surveillance");
+        }
+        return entries;
+    }
+
+    /** The windows up to the review day and the first one after it. */
+    private void addWindows(List<ScheduleEntry> entries, PatientRecord record, String kind, List<LocalDate> days,
+                            List<Item> items, LocalDate asOf, Function<LocalDate, String> label) {
+        for (LocalDate due : days) {
+            LocalDate last = due.plusDays(settings.followUpGraceDays());
+            List<String> missing = new ArrayList<>();
+            for (Item item : items) {
+                boolean found = item == ULTRASOUND ? anyReportBetween(record, due.minusDays(settings.followUpGraceDays()), last)
+                        : anyBetween(results(record, item), due.minusDays(settings.followUpGraceDays()), last);
+                if (!found) {
+                    missing.add(item.name());
+                }
+            }
+            entries.add(entry(kind, label.apply(due), due, last, asOf, missing));
+            if (!due.isBefore(asOf)) {
+                return;
+            }
+        }
+    }
+
+    private static ScheduleEntry entry(String kind, String label, LocalDate due, LocalDate last, LocalDate asOf,
+                                       List<String> missing) {
+        ScheduleEntry.Status status = missing.isEmpty() ? ScheduleEntry.Status.DONE
+                : last.isBefore(asOf) ? ScheduleEntry.Status.OVERDUE : ScheduleEntry.Status.DUE;
+        return new ScheduleEntry(kind, label, due, last, status, missing);
     }
 
     /**

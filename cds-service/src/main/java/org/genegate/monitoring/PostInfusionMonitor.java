@@ -37,6 +37,7 @@ public final class PostInfusionMonitor {
     private final ProductSettings product;
     private final HemgenixOrderRecognizer recognizer;
     private final LiverCancerRisk liverCancerRisk;
+    private final MonitoringSchedule schedule;
     private final List<PostInfusionCheck> checks;
 
     public PostInfusionMonitor(Policy policy, CodeIndex codes, HemgenixOrderRecognizer recognizer) {
@@ -44,7 +45,7 @@ public final class PostInfusionMonitor {
         this.product = policy.product();
         this.recognizer = recognizer;
         this.liverCancerRisk = new LiverCancerRisk(settings);
-        MonitoringSchedule schedule = new MonitoringSchedule(settings, codes);
+        this.schedule = new MonitoringSchedule(settings, codes);
         // In the order the alerts are shown.
         this.checks = List.of(
                 new MonitoringPlanCheck(settings.overdueSeverity()),
@@ -93,6 +94,17 @@ public final class PostInfusionMonitor {
             }
         }
         return Optional.of(new MonitoringReview(reference, administered, asOf, riskFactors, alerts));
+    }
+
+    /**
+     * The schedule's dates up to the review day and the next of each kind, each done, due or overdue, counted like
+     * the review's overdue alert; empty when no Hemgenix administration is on record.
+     */
+    public List<ScheduleEntry> schedule(PatientRecord record, MonitoringReview review) {
+        if (!record.isAvailable(RecordPart.OBSERVATIONS)) {
+            return List.of();
+        }
+        return schedule.timeline(record, review.administered(), review.asOf(), review.liverCancerRiskFactors());
     }
 
     /** The newest completed administration recognised as Hemgenix that has a date. */

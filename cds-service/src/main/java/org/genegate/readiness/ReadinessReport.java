@@ -93,7 +93,8 @@ public final class ReadinessReport {
     }
 
     /** ready: every gate passed or only informs; not-ready: a critical finding; incomplete: anything else. */
-    static String readiness(Assessment assessment) {
+    /** ready, incomplete (a warning or an unverified gate) or not-ready (a critical finding). */
+    public static String readiness(Assessment assessment) {
         boolean critical = assessment.findings().stream().anyMatch(f -> f.severity() == Severity.CRITICAL);
         if (critical) {
             return "not-ready";

@@ -160,6 +160,49 @@ class PostInfusionMonitorTest {
         assertThat(kinds(GIVEN.plusWeeks(16))).doesNotContain("overdue");
     }
 
+    private List<ScheduleEntry> schedule(LocalDate asOf) {
+        PatientRecord.Builder record = PatientRecord.builder();
+        for (RecordPart part : RecordPart.values()) {
+            record.part(part, List.of());
+        }
+        record.part(RecordPart.OBSERVATIONS, observations);
+        record.part(RecordPart.MEDICATION_ADMINISTRATIONS, administrations);
+        record.part(RecordPart.CARE_PLANS, plans);
+        record.part(RecordPart.PATIENT, List.of(patient));
+        PatientRecord built = record.build();
+        return monitor.schedule(built, monitor.review(built, asOf).orElseThrow());
+    }
+
+    private static ScheduleEntry.Status status(List<ScheduleEntry> schedule, String label) {
+        return schedule.stream().filter(e -> e.label().equals(label)).findFirst().orElseThrow().status();
+    }
+
+    @Test
+    void theScheduleListsEachDateDoneDueOrOverdueWithTheAlertsWindows() {
+        lab(ALT, GIVEN.minusDays(14), "25");
+        weeklyTests(11, "25", "35");
+
+        // Week 12 is due on day 84 and counts up to day 87: due on day 87, overdue from day 88, like the alert.
+        List<ScheduleEntry> onDay87 = schedule(GIVEN.plusDays(87));
+        assertThat(onDay87).filteredOn(e -> e.kind().equals("weekly")).hasSize(12);
+        assertThat(status(onDay87, "week 11")).isEqualTo(ScheduleEntry.Status.DONE);
+        assertThat(status(onDay87, "week 12")).isEqualTo(ScheduleEntry.Status.DUE);
+        assertThat(kinds(GIVEN.plusDays(87))).doesNotContain("overdue");
+        List<ScheduleEntry> onDay88 = schedule(GIVEN.plusDays(88));
+        assertThat(status(onDay88, "week 12")).isEqualTo(ScheduleEntry.Status.OVERDUE);
+        assertThat(onDay88.stream().filter(e -> e.label().equals("week 12")).findFirst().orElseThrow().missing())
+                .containsExactly("ALT", "AST", "FIX activity");
+        assertThat(kinds(GIVEN.plusDays(88))).contains("overdue");
+        // ALT at baseline: no week 13. The next date is the 3-month follow-up (day 92); the week-11 results (day 77)
+        // fall within its 30 days either side, so it is done, as the overdue alert counts it.
+        assertThat(onDay88).extracting(ScheduleEntry::label).doesNotContain("week 13")
+                .contains("3-month follow-up").doesNotContain("6-month follow-up");
+        assertThat(status(onDay88, "3-month follow-up")).isEqualTo(ScheduleEntry.Status.DONE);
+        observations.removeIf(o -> o.getEffectiveDateTimeType().getValueAsString().compareTo(GIVEN.plusDays(62)
+                .toString()) >= 0);
+        assertThat(status(schedule(GIVEN.plusDays(88)), "3-month follow-up")).isEqualTo(ScheduleEntry.Status.DUE);
+    }
+
     /** ALT, AST and FIX activity on a day. */
     private void labs(LocalDate day) {
         lab(ALT, day, "25");

@@ -19,10 +19,13 @@ import java.util.Map;
  * @param notes            why the findings are what they are
  * @param expectedPatientViewCards the alerts of the patient-view hook's cards after a Hemgenix infusion
  *                         (overdue, alt, inhibitor, fix-activity, no-plan); empty for a patient without one
+ * @param dates            the visit the files are written for and the day the bundles are moved to; the
+ *                         bundles above are already moved, dates named in {@code notes} are as written
  */
 public record Scenario(String id, String title, String patientId, String encounterId, String userId,
                        String bundleJson, String ordersJson, Map<String, String> expectedFindings,
-                       List<String> expectedCards, String notes, List<String> expectedPatientViewCards) {
+                       List<String> expectedCards, String notes, List<String> expectedPatientViewCards,
+                       ScenarioDates dates) {
 
     public Scenario {
         expectedFindings = Map.copyOf(expectedFindings);

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,6 +18,10 @@ import java.util.Map;
  * The scenario patients shipped in this jar ({@code scenarios/index.json} plus one transaction
  * bundle and one draft-orders bundle per scenario). Loaded once; a missing file fails loudly so a
  * broken manifest cannot shrink the acceptance suite unnoticed.
+ *
+ * <p>Every scenario is seen on the {@link #loadDay() load day}: its bundles come with their dates moved from the
+ * scenario's written visit to that day ({@link ScenarioDates}), so the demo server and every test that posts a
+ * scenario's record or orders see the same dates.
  */
 public final class Scenarios {
 
@@ -26,7 +32,15 @@ public final class Scenarios {
     /** Read once; a failed read is retried on the next call so its cause is reported each time. */
     private static volatile List<Scenario> loaded;
 
+    /** The day the scenarios are seen on: today (UTC) when they were first read in this process. */
+    private static final LocalDate LOAD_DAY = LocalDate.now(ZoneOffset.UTC);
+
     private Scenarios() {
+    }
+
+    /** The day every scenario's visit is moved to. */
+    public static LocalDate loadDay() {
+        return LOAD_DAY;
     }
 
     /** Every scenario, in manifest order. */
@@ -70,18 +84,20 @@ public final class Scenarios {
         }
         List<Scenario> scenarios = new ArrayList<>();
         for (JsonNode entry : index) {
+            ScenarioDates dates = new ScenarioDates(LocalDate.parse(required(entry, "visitDate")), LOAD_DAY);
             scenarios.add(new Scenario(
                     required(entry, "id"),
                     required(entry, "title"),
                     required(entry, "patientId"),
                     required(entry, "encounterId"),
                     required(entry, "userId"),
-                    read(FOLDER + required(entry, "bundle")),
-                    read(FOLDER + required(entry, "orders")),
+                    dates.shiftJson(read(FOLDER + required(entry, "bundle"))),
+                    dates.shiftJson(read(FOLDER + required(entry, "orders"))),
                     findings(entry.path("expectedFindings")),
                     cards(entry.path("expectedCards")),
                     entry.path("notes").asText(""),
-                    cards(entry.path("expectedPatientViewCards"))));
+                    cards(entry.path("expectedPatientViewCards")),
+                    dates));
         }
         return List.copyOf(scenarios);
     }

@@ -86,7 +86,7 @@ class ScenariosTest {
         assertThat(order.getSubject().getReference()).isEqualTo("Patient/" + scenario.patientId());
         assertThat(order.getEncounter().getReference()).isEqualTo("Encounter/" + scenario.encounterId());
         assertThat(order.getRequester().getReference()).isEqualTo(scenario.userId());
-        assertThat(order.getAuthoredOnElement().getValueAsString()).isEqualTo("2026-11-20");
+        assertThat(order.getAuthoredOnElement().getValueAsString()).isEqualTo(scenario.dates().shift("2026-11-20"));
         assertThat(order.getDosageInstructionFirstRep().getDoseAndRateFirstRep().hasDoseQuantity()).isTrue();
         assertThat(orders.getEntry()).allSatisfy(e ->
                 assertThat(e.getResource().getIdElement().getIdPart()).startsWith(scenario.id() + "-"));

@@ -10,7 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -111,7 +111,7 @@ public final class HookPathProfile {
             requests.add(request);
             MedicationRequest order = firstOrder(request);
             orders.add(new DraftOrder(order, recognizer.recognize(order, List.of(order)).orElseThrow(), List.of(),
-                    LocalDate.parse("2026-11-20")));
+                    Scenarios.loadDay()));
             records.add(assembler.assemble(recordSource.recordRequest(request), order));
             assessments.add(engine.assess(records.get(records.size() - 1), orders.get(orders.size() - 1)));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -94,20 +95,24 @@ class PatientViewScenariosIT extends AbstractServerIT {
     void theOverdueCardNamesTheWeeksAndOrdersTheTests() {
         JsonNode card = call(client.patientView(Scenarios.byId("post-infusion-overdue"))).get("cards").get(0);
 
-        assertThat(card.get("detail").asText()).contains("**ALT (weekly)**: weeks 10, 11, 12", "as of 2027-02-26");
+        assertThat(card.get("detail").asText()).contains("**ALT (weekly)**: weeks 10, 11, 12", "as of " + Scenarios.loadDay());
         JsonNode actions = card.get("suggestions").get(0).get("actions");
         assertThat(actions).hasSize(3);
         assertThat(actions.get(0).at("/resource/resourceType").asText()).isEqualTo("ServiceRequest");
         assertThat(actions.get(0).at("/resource/subject/reference").asText())
                 .isEqualTo("Patient/post-infusion-overdue-patient");
 
-        JsonNode sixMonths = call(client.patientView(Scenarios.byId("post-infusion-milestone-overdue")));
+        Scenario milestones = Scenarios.byId("post-infusion-milestone-overdue");
+        // Six months after the infusion day as loaded (written 2026-11-20, due 2027-05-20).
+        LocalDate sixMonthsDue = LocalDate.parse(milestones.dates().shift("2026-11-20")).plusMonths(6);
+        JsonNode sixMonths = call(client.patientView(milestones));
         assertThat(card(sixMonths, "overdue").get("detail").asText())
-                .contains("6-month follow-up (due 2027-05-20): ALT, AST, FIX activity").doesNotContain("3-month");
+                .contains("6-month follow-up (due " + sixMonthsDue + "): ALT, AST, FIX activity")
+                .doesNotContain("3-month");
         // The payer's outcomes-agreement date is information about a contract, not a clinical duty.
         JsonNode outcomes = card(sixMonths, "outcomes-agreement");
         assertThat(outcomes.get("indicator").asText()).isEqualTo("info");
-        assertThat(outcomes.get("detail").asText()).contains("6 months (2027-05-20): FIX activity, annualized "
+        assertThat(outcomes.get("detail").asText()).contains("6 months (" + sixMonthsDue + "): FIX activity, annualized "
                 + "bleeding rate, FIX product use", "not clinical requirements").doesNotContain("3 months");
     }
 

@@ -10,6 +10,7 @@ import org.genegate.assessment.AssessmentService;
 import org.genegate.assessment.OrderAssessments;
 import org.genegate.assessment.PatientAssessment;
 import org.genegate.assessment.SentOrders;
+import org.genegate.assessment.StandingAssessment;
 import org.genegate.fetch.InvalidRequestDataException;
 import org.genegate.fetch.RecordIncompleteException;
 import org.genegate.fetch.RecordRequest;
@@ -52,6 +53,11 @@ public class StoreAssessments {
     public PatientAssessment assessWithoutOrder(String patientId, String encounterId, LocalDate asOf) {
         return refusedAsHapi(() -> assessments.assessWithoutOrder(RecordRequest.fromStore(patientId, encounterId,
                 store), asOf));
+    }
+
+    /** Where the patient stands today: the gates without an order and, after an infusion, the follow-up. */
+    public StandingAssessment assessStanding(String patientId) {
+        return refusedAsHapi(() -> assessments.assessStanding(RecordRequest.fromStore(patientId, null, store)));
     }
 
     private static <T> T refusedAsHapi(Supplier<T> assessment) {

@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the scenario patients ({@code genegate.demo.load-scenarios=true}) so the hooks can be
- * tried against a known record. Each scenario's transaction bundle is PUT-by-id only, so a second
- * load (a restart on the file database) leaves unchanged resources at their current version.
+ * tried against a known record, seen on the day they are loaded ({@link Scenarios#loadDay()}: every date moved
+ * from the scenario's written visit to today). Each scenario's transaction bundle is PUT-by-id only, so a second
+ * load on the same day (a restart on the file database) leaves unchanged resources at their current version; a
+ * load on a later day moves the dates on.
  *
  * <p>Runs after the terminology installer ({@link Order}), within the start-up that
  * {@code StartupLock} makes exclusive per database, so nodes started together do not race to

@@ -16,6 +16,8 @@ import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.genegate.security.settings.SecurityProperties;
 import org.genegate.server.GeneGateServerProperties;
 import org.genegate.server.claims.ClaimCheckOperationProvider;
+import org.genegate.server.coordinator.MonitoringStatusOperationProvider;
+import org.genegate.server.coordinator.WorklistOperationProvider;
 import org.genegate.server.readiness.ReadinessOperationProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +41,8 @@ public class FhirServletConfig {
             GeneGateServerProperties properties,
             ReadinessOperationProvider readinessOperation,
             ClaimCheckOperationProvider claimCheckOperation,
+            MonitoringStatusOperationProvider monitoringStatusOperation,
+            WorklistOperationProvider worklistOperation,
             SecurityProperties security) {
         RestfulServer server = new RestfulServer(fhirContext);
         server.setServerName("GeneGate FHIR server");
@@ -49,9 +53,12 @@ public class FhirServletConfig {
         server.registerProviders(resourceProviders.createProviders());
         server.registerProvider(systemProvider);
         server.registerProvider(valueSetOperations);
-        // GeneGate's own operations: Patient/{id}/$j1411-readiness and Claim/$j1411-check.
+        // GeneGate's own operations: Patient/{id}/$j1411-readiness, Claim/$j1411-check, and the coordinator's
+        // Patient/{id}/$monitoring-status and Patient/$hemgenix-worklist.
         server.registerProvider(readinessOperation);
         server.registerProvider(claimCheckOperation);
+        server.registerProvider(monitoringStatusOperation);
+        server.registerProvider(worklistOperation);
 
         server.setPagingProvider(pagingProvider);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);

@@ -12,6 +12,8 @@ import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
 import java.util.List;
 import java.util.Set;
 import org.genegate.server.claims.ClaimCheckOperationProvider;
+import org.genegate.server.coordinator.MonitoringStatusOperationProvider;
+import org.genegate.server.coordinator.WorklistOperationProvider;
 import org.genegate.server.readiness.ReadinessOperationProvider;
 import org.genegate.server.security.SmartScope.Permission;
 import org.hl7.fhir.r4.model.Claim;
@@ -33,8 +35,10 @@ import org.hl7.fhir.r4.model.Patient;
  *   <li>transactions and batches are allowed to tokens that may write, each entry checked by these rules;
  *       terminology operations ($expand, $validate-code, $lookup, $translate) and type-level $validate to
  *       every token with a scope;</li>
- *   <li>{@code Patient/{id}/$j1411-readiness} to a token that may read that Patient; {@code Claim/$j1411-check}
- *       to a user- or system-level token that may read Claim.</li>
+ *   <li>{@code Patient/{id}/$j1411-readiness} and {@code Patient/{id}/$monitoring-status} to a token that may read
+ *       that Patient; {@code Patient/$hemgenix-worklist} (every patient of the clinic) to a user- or system-level
+ *       token that may read Patient; {@code Claim/$j1411-check} to a user- or system-level token that may read
+ *       Claim.</li>
  * </ul>
  */
 final class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
@@ -43,7 +47,9 @@ final class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
     static final Set<String> SHARED_REFERENCE_TYPES = Set.of("Practitioner", "PractitionerRole", "Organization",
             "Location", "HealthcareService", "Medication", "ValueSet", "CodeSystem", "ConceptMap",
             "StructureDefinition");
-    private static final String READINESS = ReadinessOperationProvider.OPERATION;
+    private static final List<String> PATIENT_OPERATIONS = List.of(ReadinessOperationProvider.OPERATION,
+            MonitoringStatusOperationProvider.OPERATION);
+    private static final String WORKLIST = WorklistOperationProvider.OPERATION;
     private static final String CLAIM_CHECK = ClaimCheckOperationProvider.OPERATION;
     private static final List<String> TERMINOLOGY_OPERATIONS = List.of("$expand", "$validate-code", "$lookup",
             "$translate");
@@ -100,8 +106,9 @@ final class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
     }
 
     /**
-     * The readiness checklist reads a patient's record: a token that may read that Patient may run it (a patient
-     * scope on its launch patient only). The claim check reads claims and records of any patient: user- or
+     * The readiness checklist and the monitoring status read a patient's record: a token that may read that
+     * Patient may run them (a patient scope on its launch patient only). The worklist reads every patient's: user-
+     * or system-level read of Patient. The claim check reads claims and records of any patient: user- or
      * system-level read of Claim. Both run their record queries as the system, so these rules are their gate.
      */
     private static void grantGeneGateOperations(SmartAccess access, IdType patient, RuleBuilder rules) {
@@ -110,12 +117,18 @@ final class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
                 continue;
             }
             boolean patients = "*".equals(scope.resourceType()) || "Patient".equals(scope.resourceType());
-            if (patients && scope.context() == SmartScope.Context.PATIENT && patient != null) {
-                rules.allow(scope.label() + " " + READINESS).operation().named(READINESS).onInstance(patient)
+            for (String operation : PATIENT_OPERATIONS) {
+                if (patients && scope.context() == SmartScope.Context.PATIENT && patient != null) {
+                    rules.allow(scope.label() + " " + operation).operation().named(operation).onInstance(patient)
+                            .andAllowAllResponses();
+                } else if (patients && scope.context() != SmartScope.Context.PATIENT) {
+                    rules.allow(scope.label() + " " + operation).operation().named(operation)
+                            .onInstancesOfType(Patient.class).andAllowAllResponses();
+                }
+            }
+            if (patients && scope.context() != SmartScope.Context.PATIENT) {
+                rules.allow(scope.label() + " " + WORKLIST).operation().named(WORKLIST).onType(Patient.class)
                         .andAllowAllResponses();
-            } else if (patients && scope.context() != SmartScope.Context.PATIENT) {
-                rules.allow(scope.label() + " " + READINESS).operation().named(READINESS)
-                        .onInstancesOfType(Patient.class).andAllowAllResponses();
             }
             boolean claims = "*".equals(scope.resourceType()) || "Claim".equals(scope.resourceType());
             if (claims && scope.context() != SmartScope.Context.PATIENT) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.genegate.profiles.Scenarios;
 import org.genegate.server.AbstractServerIT;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.Bundle;
@@ -204,6 +205,6 @@ class MonitoringPlanIT extends AbstractServerIT {
     void theDemoScenarioWithAnEarlierHemgenixDoseHasItsPlan() {
         assertThat(plans("prior-hemgenix-patient")).filteredOn(CarePlan::hasIdentifier).singleElement()
                 .satisfies(plan -> assertThat(plan.getPeriod().getStartElement().getValueAsString())
-                        .isEqualTo("2024-03-12"));
+                        .isEqualTo(Scenarios.byId("prior-hemgenix").dates().shift("2024-03-12")));
     }
 }

@@ -145,7 +145,7 @@ class ReadinessOperationIT extends AbstractServerIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Parameters readiness = parse(Parameters.class, response);
         assertThat(value(readiness, "orderProposed")).isEqualTo("true");
-        assertThat(value(readiness, "asOf")).isEqualTo("2026-11-20");
+        assertThat(value(readiness, "asOf")).isEqualTo(scenario.dates().shift("2026-11-20"));
         assertThat(notPassing(readiness)).as("findings of %s", scenario.id()).isEqualTo(scenario.expectedFindings());
         String expected = scenario.expectedCards().contains("critical") ? "not-ready"
                 : scenario.expectedCards().stream().anyMatch(c -> !c.equals("payer")) ? "incomplete" : "ready";

@@ -205,6 +205,28 @@ class SmartFhirAccessIT extends AbstractSecuredServerIT {
     }
 
     @Test
+    void theMonitoringStatusNeedsReadAccessToItsPatient() {
+        String token = smartToken("patient/*.read", PATIENT);
+
+        HttpResponse<String> own = get("/fhir/Patient/" + PATIENT + "/$monitoring-status", token);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(own.body()).contains("pre-infusion");
+        assertForbidden(get("/fhir/Patient/" + OTHER_PATIENT + "/$monitoring-status", token));
+        assertThat(get("/fhir/Patient/" + OTHER_PATIENT + "/$monitoring-status", smartToken("user/Patient.read", null))
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theWorklistIsForUserLevelPatientReadersOnly() {
+        HttpResponse<String> clinic = get("/fhir/Patient/$hemgenix-worklist", smartToken("user/*.read", null));
+        assertThat(clinic.statusCode()).as(clinic.body()).isEqualTo(200);
+        assertThat(clinic.body()).contains("Patient/" + PATIENT, "Patient/" + OTHER_PATIENT);
+
+        assertForbidden(get("/fhir/Patient/$hemgenix-worklist", smartToken("patient/*.read", PATIENT)));
+        assertForbidden(get("/fhir/Patient/$hemgenix-worklist", smartToken("user/Observation.read", null)));
+    }
+
+    @Test
     void theClaimCheckIsForUserLevelClaimReaders() {
         String claim = "{\"resourceType\":\"Claim\",\"status\":\"active\",\"patient\":{\"reference\":\"Patient/"
                 + PATIENT + "\"}}";
