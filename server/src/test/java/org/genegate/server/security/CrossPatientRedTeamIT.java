@@ -217,6 +217,38 @@ class CrossPatientRedTeamIT extends AbstractSecuredServerIT {
         }
     }
 
+    @Test
+    void conditionalEntriesOfBatchesAndTransactionsSayNoCountEither() {
+        String code = "red-team-" + UUID.randomUUID();
+        String user = smartToken("user/Observation.cruds", null);
+        String token = smartToken("patient/Observation.cruds", A);
+        for (String patient : List.of(A, A, B, B)) {
+            Observation observation = observation(patient, null);
+            observation.getCode().addCoding().setSystem("urn:genegate:red-team").setCode(code);
+            assertThat(post("/fhir/Observation", json(observation), "application/fhir+json",
+                    patient.equals(A) ? token : user).statusCode()).isEqualTo(201);
+        }
+        recordBefore = recordOfB();
+        String url = "Observation?code=urn:genegate:red-team|" + code;
+
+        for (Bundle.BundleType type : List.of(Bundle.BundleType.BATCH, Bundle.BundleType.TRANSACTION)) {
+            Bundle bundle = new Bundle().setType(type);
+            bundle.addEntry().setResource(observation(A, null)).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+                    .setUrl(url);
+            bundle.addEntry().setResource(observation(A, null)).getRequest().setMethod(Bundle.HTTPVerb.POST)
+                    .setUrl("Observation").setIfNoneExist(url.substring("Observation?".length()));
+            HttpResponse<String> response = post("/fhir", json(bundle), "application/fhir+json", token);
+
+            // HAPI's answers: "Multiple resources match" (no count), or "this search matched 2 resources" (redacted).
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(type == Bundle.BundleType.BATCH ? 200 : 412);
+            assertThat(response.body()).as(type.toCode())
+                    .doesNotContainPattern("\\d+ (resources|results|matches)").doesNotContain("matched");
+            if (type == Bundle.BundleType.BATCH) {
+                assertThat(response.body()).contains(MatchCountRedaction.MESSAGE);
+            }
+        }
+    }
+
     // --- 5. the readiness operation names no owners ---
 
     @Test
