@@ -51,6 +51,7 @@ public class SmartSecurityConfig {
         PatientOwnership ownership = new PatientOwnership(fhirContext);
         fhirRestfulServer.registerInterceptor(new SmartAuthenticationInterceptor(verifier));
         fhirRestfulServer.registerInterceptor(new PatientReadGuard(ownership));
+        fhirRestfulServer.registerInterceptor(new ConditionalCriteriaGuard(fhirContext));
         fhirRestfulServer.registerInterceptor(narrowing);
         fhirRestfulServer.registerInterceptor(authorization);
         fhirRestfulServer.registerInterceptor(new PatientWriteGuard(ownership));
