@@ -57,6 +57,7 @@ public class SmartSecurityConfig {
         PatientOwnership ownership = new PatientOwnership(fhirContext);
         fhirRestfulServer.registerInterceptor(new SmartAuthenticationInterceptor(verifier));
         fhirRestfulServer.registerInterceptor(new PatientReadGuard(ownership));
+        fhirRestfulServer.registerInterceptor(new ConditionalCriteriaGuard(fhirContext));
         fhirRestfulServer.registerInterceptor(narrowing);
         fhirRestfulServer.registerInterceptor(authorization);
         fhirRestfulServer.registerInterceptor(new PatientWriteGuard(ownership));
@@ -71,15 +72,16 @@ public class SmartSecurityConfig {
      * Every read, search, create, update and delete on {@code /fhir} is audited as IHE Basic Audit Log Patterns
      * prescribe (HAPI's interceptor: who, which patient, what, when, outcome), stored by the background audit
      * writer, off the request thread. Registered after the checks above, so a refused request shows nothing
-     * and records nothing; registered on the REST server only, so the server's own writes (the audit writer's
-     * included) are not audited again.
+     * and records no success; registered on the REST server only, so the server's own writes (the audit writer's
+     * included) are not audited again. A refusal (401, 403) is audited as a failure by {@link RefusalAudit}.
      */
     @Bean
     BalpAuditCaptureInterceptor fhirAccessAudit(RestfulServer fhirRestfulServer, AuditEventSink auditEvents,
                                                 SmartAuthorizationInterceptor registeredBefore) {
-        BalpAuditCaptureInterceptor audit = new BalpAuditCaptureInterceptor(auditEvents::write,
-                new SmartAuditContext());
+        SmartAuditContext who = new SmartAuditContext();
+        BalpAuditCaptureInterceptor audit = new BalpAuditCaptureInterceptor(auditEvents::write, who);
         fhirRestfulServer.registerInterceptor(audit);
+        fhirRestfulServer.registerInterceptor(new RefusalAudit(auditEvents, who));
         return audit;
     }
 

@@ -172,6 +172,72 @@ class CrossPatientRedTeamIT extends AbstractSecuredServerIT {
         }
     }
 
+    @Test
+    void ifNoneExistCriteriaOfTheTokensOwnPatientWorkInATransaction() {
+        String token = smartToken("patient/Observation.cruds", A);
+        String value = UUID.randomUUID().toString();
+        for (String criteria : List.of(
+                "identifier=urn:genegate:red-team|" + value + "&patient=Patient/" + A,
+                "subject=Patient/" + A + "&code=urn:genegate:red-team|" + value,
+                "patient=" + A + "&code=urn:genegate:red-team|" + value,
+                "subject:Patient=" + A + "&identifier=urn:genegate:red-team|" + value,
+                "identifier=urn:genegate:red-team|" + value)) {
+            Observation observation = observation(A, null);
+            observation.addIdentifier().setSystem("urn:genegate:red-team").setValue(value);
+            observation.getCode().addCoding().setSystem("urn:genegate:red-team").setCode(value);
+            List<String> statuses = new ArrayList<>();
+            for (int attempt = 0; attempt < 2; attempt++) {
+                Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+                transaction.addEntry().setResource(observation).getRequest().setMethod(Bundle.HTTPVerb.POST)
+                        .setUrl("Observation").setIfNoneExist(criteria);
+                HttpResponse<String> response = post("/fhir", json(transaction), "application/fhir+json", token);
+                assertThat(response.statusCode()).as(criteria + " → " + response.body()).isEqualTo(200);
+                statuses.add(FHIR.newJsonParser().parseResource(Bundle.class, response.body()).getEntryFirstRep()
+                        .getResponse().getStatus());
+            }
+            // The first criteria create A's resource; from then on every form finds it, and nothing is created.
+            assertThat(statuses.get(1)).as(criteria).startsWith("200");
+        }
+    }
+
+    @Test
+    void ifNoneExistCriteriaNamingOrProbingAnotherPatientNeverMatchTheirDataInATransaction() {
+        String token = smartToken("patient/Observation.cruds", A);
+        for (String criteria : List.of(
+                "identifier=urn:genegate:red-team|x&patient=Patient/" + B,
+                "subject=Patient/" + B + "&code=http://loinc.org|1742-6",
+                "patient=" + B,
+                "subject:Patient=" + B,
+                "subject=" + fhirBase() + "/Patient/" + B,
+                "patient=Patient/" + A + "&patient=Patient/" + B,
+                "patient=Patient/" + A + "," + B,
+                "performer=Patient/" + B)) {
+            HttpResponse<String> response = conditionalCreateOfA(criteria, token);
+            assertThat(response.statusCode()).as(criteria + " → " + response.body()).isEqualTo(403);
+            assertThat(response.body()).as(criteria).doesNotContain("Eligible");
+        }
+        for (String criteria : List.of("subject.family=Eligible", "subject.birthdate=1986-04-12",
+                "_id=eligible-aav5-nab")) {
+            HttpResponse<String> response = conditionalCreateOfA(criteria, token);
+            // Narrowed to A, the criteria reach none of B's data: a new resource, or a refusal naming nothing.
+            assertThat(response.statusCode()).as(criteria + " → " + response.body()).isIn(200, 400, 403, 412);
+            // The answer may echo the criteria themselves ("subject.family=Eligible"), never B's resources.
+            assertThat(response.body()).as(criteria).doesNotContain("eligible-")
+                    .doesNotContainPattern("\\d+ (resources|results|matches)");
+            if (response.statusCode() == 200) {
+                assertThat(FHIR.newJsonParser().parseResource(Bundle.class, response.body()).getEntryFirstRep()
+                        .getResponse().getStatus()).as(criteria).startsWith("201");
+            }
+        }
+    }
+
+    private HttpResponse<String> conditionalCreateOfA(String criteria, String token) {
+        Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        transaction.addEntry().setResource(observation(A, null)).getRequest().setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Observation").setIfNoneExist(criteria);
+        return post("/fhir", json(transaction), "application/fhir+json", token);
+    }
+
     // --- 3. searches on shared types must not answer questions about other patients ---
 
     @Test
@@ -214,6 +280,38 @@ class CrossPatientRedTeamIT extends AbstractSecuredServerIT {
         for (HttpResponse<String> response : List.of(update, delete)) {
             assertThat(response.statusCode()).as(response.body()).isNotEqualTo(500);
             assertThat(response.body()).doesNotContainPattern("\\d+ (resources|matches)").doesNotContain("matched 2");
+        }
+    }
+
+    @Test
+    void conditionalEntriesOfBatchesAndTransactionsSayNoCountEither() {
+        String code = "red-team-" + UUID.randomUUID();
+        String user = smartToken("user/Observation.cruds", null);
+        String token = smartToken("patient/Observation.cruds", A);
+        for (String patient : List.of(A, A, B, B)) {
+            Observation observation = observation(patient, null);
+            observation.getCode().addCoding().setSystem("urn:genegate:red-team").setCode(code);
+            assertThat(post("/fhir/Observation", json(observation), "application/fhir+json",
+                    patient.equals(A) ? token : user).statusCode()).isEqualTo(201);
+        }
+        recordBefore = recordOfB();
+        String url = "Observation?code=urn:genegate:red-team|" + code;
+
+        for (Bundle.BundleType type : List.of(Bundle.BundleType.BATCH, Bundle.BundleType.TRANSACTION)) {
+            Bundle bundle = new Bundle().setType(type);
+            bundle.addEntry().setResource(observation(A, null)).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+                    .setUrl(url);
+            bundle.addEntry().setResource(observation(A, null)).getRequest().setMethod(Bundle.HTTPVerb.POST)
+                    .setUrl("Observation").setIfNoneExist(url.substring("Observation?".length()));
+            HttpResponse<String> response = post("/fhir", json(bundle), "application/fhir+json", token);
+
+            // HAPI's answers: "Multiple resources match" (no count), or "this search matched 2 resources" (redacted).
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(type == Bundle.BundleType.BATCH ? 200 : 412);
+            assertThat(response.body()).as(type.toCode())
+                    .doesNotContainPattern("\\d+ (resources|results|matches)").doesNotContain("matched");
+            if (type == Bundle.BundleType.BATCH) {
+                assertThat(response.body()).contains(MatchCountRedaction.MESSAGE);
+            }
         }
     }
 

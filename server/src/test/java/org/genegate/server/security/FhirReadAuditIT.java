@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Reads and searches of patient data by a SMART token leave IHE BALP AuditEvents: the app and the user (from the
  * token), the patient, the resource or query, when, and the outcome. A refused read shows nothing and so records
- * no successful read.
+ * no successful read; a refusal (401, 403) leaves an AuditEvent with outcome failure instead.
  */
 class FhirReadAuditIT extends AbstractSecuredServerIT {
 
@@ -42,7 +42,10 @@ class FhirReadAuditIT extends AbstractSecuredServerIT {
         assertThat(get("/fhir/Patient/eligible-patient", token).statusCode()).isEqualTo(403);
         assertThat(writer.awaitWritten(Duration.ofSeconds(30))).isTrue();
 
-        List<AuditEvent> events = auditEventsOf(user);
+        List<AuditEvent> events = auditEventsOf(user).stream()
+                .filter(event -> event.getOutcome() == AuditEvent.AuditEventOutcome._0).toList();
+        assertThat(auditEventsOf(user)).filteredOn(event -> event.getOutcome() != AuditEvent.AuditEventOutcome._0)
+                .singleElement().satisfies(refusal -> assertThat(refusal.getOutcomeDesc()).startsWith("403"));
         assertThat(events).extracting(event -> event.getMeta().getProfile().get(0).getValue())
                 .containsExactlyInAnyOrder(BALP + "IHE.BasicAudit.PatientRead",
                         BALP + "IHE.BasicAudit.PatientQuery");
@@ -58,13 +61,69 @@ class FhirReadAuditIT extends AbstractSecuredServerIT {
         }
     }
 
+    @Test
+    void refusalsAreAuditedAsFailuresWithWhoWhatAndWhen() {
+        String user = "refused-user-" + UUID.randomUUID();
+        String token = TestIssuers.sign(ISSUERS.smartRs256, JWSAlgorithm.RS256, null,
+                smartClaims("patient/*.read", PATIENT).subject(user).claim("client_id", "curious-app").build());
+        String forged = TestIssuers.sign(ISSUERS.ehrEs384, JWSAlgorithm.ES384, null,
+                smartClaims("patient/*.read", PATIENT).subject(user).claim("client_id", "forged-app").build());
+        String marker = UUID.randomUUID().toString();
+
+        assertThat(get("/fhir/Patient/eligible-patient?_elements=" + marker, token).statusCode()).isEqualTo(403);
+        assertThat(get("/fhir/Observation?code=" + marker, forged).statusCode()).isEqualTo(401);
+        assertThat(get("/fhir/Condition?code=" + marker, null).statusCode()).isEqualTo(401);
+        assertThat(writer.awaitWritten(Duration.ofSeconds(30))).isTrue();
+
+        List<AuditEvent> refusals = allAuditEvents().stream()
+                .filter(event -> event.getEntity().stream().anyMatch(entity -> entity.hasDescription()
+                        && entity.getDescription().contains(marker)))
+                .toList();
+        assertThat(refusals).hasSize(3);
+        for (AuditEvent event : refusals) {
+            assertThat(event.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._4);
+            assertThat(event.getType().getCode()).isEqualTo("rest");
+            assertThat(event.getRecorded()).isNotNull();
+            assertThat(event.getAgentFirstRep().getNetwork().getAddress()).isNotBlank();
+            assertThat(event.getOutcomeDesc()).doesNotContain("\tat ").doesNotContain("Exception").hasSizeLessThan(600);
+        }
+        AuditEvent forbidden = refused(refusals, "Patient/eligible-patient");
+        assertThat(forbidden.getOutcomeDesc()).startsWith("403");
+        assertThat(forbidden.getSubtypeFirstRep().getCode()).isEqualTo("read");
+        assertThat(forbidden.getAgent()).extracting(agent -> agent.getWho().getIdentifier().getValue())
+                .contains("curious-app", user);
+        assertThat(forbidden.getEntity()).anySatisfy(entity -> assertThat(entity.getWhat().getReference())
+                .isNotNull().endsWith("/Patient/" + PATIENT));
+
+        AuditEvent badToken = refused(refusals, "Observation?code=");
+        assertThat(badToken.getOutcomeDesc()).startsWith("401");
+        assertThat(badToken.getAgentFirstRep().getWho().getIdentifier().getValue())
+                .isEqualTo(RefusalAudit.UNAUTHENTICATED);
+        assertThat(badToken.getAgentFirstRep().getWho().getDisplay()).contains("forged-app", "unverified");
+        assertThat(badToken.getAgent()).extracting(agent -> agent.getWho().getIdentifier().getValue())
+                .doesNotContain(user);
+
+        AuditEvent noToken = refused(refusals, "Condition?code=");
+        assertThat(noToken.getOutcomeDesc()).startsWith("401");
+        assertThat(noToken.getAgentFirstRep().getWho().getDisplay()).isEqualTo("no access token");
+    }
+
+    private static AuditEvent refused(List<AuditEvent> refusals, String asked) {
+        return refusals.stream().filter(event -> event.getEntity().stream().anyMatch(entity -> entity.hasDescription()
+                && entity.getDescription().contains(asked))).findFirst().orElseThrow();
+    }
+
     private List<AuditEvent> auditEventsOf(String user) {
-        SearchParameterMap all = SearchParameterMap.newSynchronous();
-        all.setCount(2000);
-        return daoRegistry.getResourceDao(AuditEvent.class).search(all, new SystemRequestDetails())
-                .getAllResources().stream().map(AuditEvent.class::cast)
+        return allAuditEvents().stream()
                 .filter(event -> event.getAgent().stream().anyMatch(agent -> agent.hasWho()
                         && user.equals(agent.getWho().getIdentifier().getValue())))
                 .toList();
+    }
+
+    private List<AuditEvent> allAuditEvents() {
+        SearchParameterMap all = SearchParameterMap.newSynchronous();
+        all.setCount(2000);
+        return daoRegistry.getResourceDao(AuditEvent.class).search(all, new SystemRequestDetails())
+                .getAllResources().stream().map(AuditEvent.class::cast).toList();
     }
 }

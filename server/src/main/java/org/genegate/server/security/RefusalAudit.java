@@ -1,0 +1,148 @@
+package org.genegate.server.security;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.storage.interceptor.balp.BalpConstants;
+import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditContextServices;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.Date;
+import org.genegate.audit.AuditEventSink;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Reference;
+
+/**
+ * A {@code /fhir} request refused with 401 or 403 leaves an AuditEvent with outcome 4 (minor failure), shaped as
+ * the IHE Basic Audit Log Patterns (BALP) shape their events, since BALP has no refusal profile of its own: type
+ * {@code rest}, the RESTful interaction as subtype, who asked (the app and user of a verified token, or what a
+ * refused token claims, marked unverified, or that there was none; the caller's IP address), what was asked (the
+ * request line as a BALP query entity), for which patient the token speaks, when, and the refusal's first line as
+ * {@code outcomeDesc}, never a stack trace. The event goes to the background audit writer, off the request thread.
+ */
+@Interceptor
+final class RefusalAudit {
+
+    static final String UNAUTHENTICATED = "unauthenticated";
+    private static final int MAX_TEXT = 500;
+
+    private final AuditEventSink sink;
+    private final IBalpAuditContextServices who;
+
+    RefusalAudit(AuditEventSink sink, IBalpAuditContextServices who) {
+        this.sink = sink;
+        this.who = who;
+    }
+
+    @Hook(Pointcut.SERVER_HANDLE_EXCEPTION)
+    public boolean auditRefusal(RequestDetails request, BaseServerResponseException refusal) {
+        int status = refusal.getStatusCode();
+        if (status == 401 || status == 403) {
+            sink.write(event(request, status, refusal.getMessage()));
+        }
+        return true; // HAPI answers as usual
+    }
+
+    private AuditEvent event(RequestDetails request, int status, String reason) {
+        RestOperationTypeEnum operation = request.getRestOperationType();
+        AuditEvent event = new AuditEvent();
+        event.getType().setSystem(BalpConstants.CS_AUDIT_EVENT_TYPE).setCode("rest").setDisplay("Restful Operation");
+        if (operation != null) {
+            event.addSubtype().setSystem(BalpConstants.CS_RESTFUL_INTERACTION).setCode(operation.getCode());
+        }
+        event.setAction(action(operation));
+        event.setOutcome(AuditEvent.AuditEventOutcome._4);
+        event.setOutcomeDesc(status + " " + firstLine(reason));
+        event.setRecorded(new Date());
+        event.getSource().getObserver().setDisplay(request.getFhirServerBase());
+
+        SmartAccess access = SmartAccess.of(request);
+        AuditEvent.AuditEventAgentComponent client = event.addAgent().setRequestor(false);
+        client.getType().addCoding().setSystem("http://dicom.nema.org/resources/ontology/DCM").setCode("110153")
+                .setDisplay("Source Role ID");
+        client.setWho(access != null ? who.getAgentClientWho(request) : unauthenticated(request));
+        client.getNetwork().setAddress(who.getNetworkAddress(request)).setType(who.getNetworkAddressType(request));
+        if (access != null) {
+            AuditEvent.AuditEventAgentComponent user = event.addAgent().setRequestor(true);
+            user.getType().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/v3-ParticipationType")
+                    .setCode("IRCP").setDisplay("information recipient");
+            user.setWho(who.getAgentUserWho(request));
+        }
+
+        AuditEvent.AuditEventEntityComponent query = event.addEntity();
+        query.getType().setSystem(BalpConstants.CS_AUDIT_ENTITY_TYPE)
+                .setCode(BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT)
+                .setDisplay(BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT_DISPLAY);
+        query.getRole().setSystem(BalpConstants.CS_OBJECT_ROLE).setCode(BalpConstants.CS_OBJECT_ROLE_24_QUERY)
+                .setDisplay("Query");
+        String asked = request.getRequestType() + " " + request.getCompleteUrl();
+        query.setDescription(clip(asked));
+        query.setQuery(asked.getBytes(StandardCharsets.UTF_8));
+        if (access != null && access.patientId() != null) {
+            AuditEvent.AuditEventEntityComponent patient = event.addEntity();
+            patient.getType().setSystem(BalpConstants.CS_AUDIT_ENTITY_TYPE)
+                    .setCode(BalpConstants.CS_AUDIT_ENTITY_TYPE_1_PERSON)
+                    .setDisplay(BalpConstants.CS_AUDIT_ENTITY_TYPE_1_PERSON_DISPLAY);
+            patient.getRole().setSystem(BalpConstants.CS_OBJECT_ROLE).setCode(BalpConstants.CS_OBJECT_ROLE_1_PATIENT)
+                    .setDisplay(BalpConstants.CS_OBJECT_ROLE_1_PATIENT_DISPLAY);
+            // The token's launch patient: whose app was refused (not whose data was asked for).
+            patient.getWhat().setReference(who.massageResourceIdForStorage(request, null,
+                    new IdType("Patient", access.patientId())));
+            patient.getWhat().getIdentifier().setValue(access.patientId());
+        }
+        return event;
+    }
+
+    /**
+     * No verified token: the agent is {@value #UNAUTHENTICATED}; what a refused token claims (its iss, client and
+     * sub, unverified, so never trusted as an identity) is kept as display, so repeated attempts can be told apart.
+     */
+    private static Reference unauthenticated(RequestDetails request) {
+        Reference agent = new Reference();
+        agent.getIdentifier().setValue(UNAUTHENTICATED);
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || authorization.isBlank()) {
+            return agent.setDisplay("no access token");
+        }
+        try {
+            JWTClaimsSet claims = SignedJWT.parse(authorization.replaceFirst("(?i)^bearer\\s+", "").trim())
+                    .getJWTClaimsSet();
+            Object client = claims.getClaim("client_id") != null ? claims.getClaim("client_id")
+                    : claims.getClaim("azp");
+            return agent.setDisplay(clip("refused token claiming iss=" + claims.getIssuer() + ", client="
+                    + client + ", sub=" + claims.getSubject() + " (unverified)"));
+        } catch (ParseException | RuntimeException e) {
+            return agent.setDisplay("refused credentials that are not a JWT");
+        }
+    }
+
+    private static AuditEvent.AuditEventAction action(RestOperationTypeEnum operation) {
+        if (operation == null) {
+            return AuditEvent.AuditEventAction.E;
+        }
+        return switch (operation) {
+            case CREATE -> AuditEvent.AuditEventAction.C;
+            case READ, VREAD, HISTORY_INSTANCE, HISTORY_TYPE, HISTORY_SYSTEM -> AuditEvent.AuditEventAction.R;
+            case UPDATE, PATCH, META_ADD, META_DELETE -> AuditEvent.AuditEventAction.U;
+            case DELETE -> AuditEvent.AuditEventAction.D;
+            default -> AuditEvent.AuditEventAction.E; // searches, pages, transactions, operations
+        };
+    }
+
+    private static String firstLine(String text) {
+        String line = text == null ? "" : text.lines().findFirst().orElse("");
+        return clip(line);
+    }
+
+    /** Bounded and without control characters: request data ends up in the stored text. */
+    private static String clip(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", "_");
+        return clean.length() <= MAX_TEXT ? clean : clean.substring(0, MAX_TEXT) + "...";
+    }
+}
