@@ -8,9 +8,6 @@ import java.util.stream.Stream;
 import org.genegate.gates.Gates;
 import org.genegate.profiles.Scenario;
 import org.genegate.profiles.Scenarios;
-import org.genegate.server.AbstractServerIT;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -23,25 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * folded away as history. Each page passes axe-core with no serious or critical violation and leaves a screenshot
  * in target/screenshots/.
  */
-class PatientPageIT extends AbstractServerIT {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void browser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private String app(String path) {
-        return "http://localhost:" + port + "/app/" + path;
-    }
+class PatientPageIT extends AbstractBrowserIT {
 
     private WebElement find(String css) {
         return browser.driver.findElement(By.cssSelector(css));

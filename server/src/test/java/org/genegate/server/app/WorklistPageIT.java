@@ -3,9 +3,6 @@ package org.genegate.server.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.genegate.server.AbstractServerIT;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -18,24 +15,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ALT alert at a glance, in words; rows filter, sort and open the patient's page by keyboard. Passes axe-core with
  * no serious or critical violation; screenshots in target/screenshots/.
  */
-class WorklistPageIT extends AbstractServerIT {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void browser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class WorklistPageIT extends AbstractBrowserIT {
 
     private String worklist() {
-        return "http://localhost:" + port + "/app/worklist.html";
+        return app("worklist.html");
     }
 
     private List<WebElement> rows() {

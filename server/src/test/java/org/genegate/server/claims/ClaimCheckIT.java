@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.genegate.profiles.Scenarios;
 import org.genegate.server.AbstractServerIT;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.Claim;
@@ -27,8 +28,12 @@ class ClaimCheckIT extends AbstractServerIT {
 
     private static final String PATH = "Claim/$j1411-check";
 
-    /** A clean professional claim for the scenario patient, dated on the scenarios' order day. */
+    /**
+     * A clean professional claim for the scenario patient, dated on the scenarios' order day (2026-11-20 as written,
+     * moved with the patient's record to the load day's calendar).
+     */
     private static Claim claim(String patientId) {
+        String serviceDay = Scenarios.byId(patientId.replace("-patient", "")).dates().shift("2026-11-20");
         Claim claim = new Claim();
         claim.setStatus(Claim.ClaimStatus.ACTIVE);
         claim.setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/claim-type",
@@ -41,7 +46,7 @@ class ClaimCheckIT extends AbstractServerIT {
                 GeneGateTerminology.LOT_NUMBER, null))).setValue(new StringType("A123456"));
         Claim.ItemComponent drug = claim.addItem().setSequence(1)
                 .setProductOrService(new CodeableConcept(new Coding(GeneGateTerminology.HCPCS, "J1411", null)))
-                .setQuantity(new Quantity().setValue(1)).setServiced(new DateType("2026-11-20"))
+                .setQuantity(new Quantity().setValue(1)).setServiced(new DateType(serviceDay))
                 .setLocation(new CodeableConcept(new Coding(GeneGateTerminology.POS, "22", null)));
         drug.addEncounter(new Reference("Encounter/" + patientId.replace("-patient", "-encounter")));
         drug.addDetail().setSequence(1)
@@ -49,7 +54,7 @@ class ClaimCheckIT extends AbstractServerIT {
                 .setQuantity(new Quantity().setValue(1).setCode("UN"));
         claim.addItem().setSequence(2)
                 .setProductOrService(new CodeableConcept(new Coding(GeneGateTerminology.CPT, "96365", null)))
-                .setQuantity(new Quantity().setValue(1)).setServiced(new DateType("2026-11-20"))
+                .setQuantity(new Quantity().setValue(1)).setServiced(new DateType(serviceDay))
                 .setLocation(new CodeableConcept(new Coding(GeneGateTerminology.POS, "22", null)));
         return claim;
     }
@@ -114,7 +119,7 @@ class ClaimCheckIT extends AbstractServerIT {
 
     @Test
     void theBilledDoseItselfIsNotAPriorDose() {
-        // Hemgenix was given on 2026-11-20 and this claim bills that infusion.
+        // Hemgenix was given on the (moved) order day and this claim bills that infusion.
         assertThat(problems(check(claim("post-infusion-on-track-patient")))).isEmpty();
     }
 
