@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.genegate.profiles.Scenarios;
 import org.genegate.server.AbstractServerIT;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.Claim;
@@ -114,8 +115,11 @@ class ClaimCheckIT extends AbstractServerIT {
 
     @Test
     void theBilledDoseItselfIsNotAPriorDose() {
-        // Hemgenix was given on 2026-11-20 and this claim bills that infusion.
-        assertThat(problems(check(claim("post-infusion-on-track-patient")))).isEmpty();
+        // Hemgenix was given on the scenario's 2026-11-20, moved to the load day, and this claim bills that infusion.
+        Claim claim = claim("post-infusion-on-track-patient");
+        DateType given = new DateType(Scenarios.byId("post-infusion-on-track").dates().shift("2026-11-20"));
+        claim.getItem().forEach(item -> item.setServiced(given.copy()));
+        assertThat(problems(check(claim))).isEmpty();
     }
 
     @Test
