@@ -20,6 +20,7 @@ import org.genegate.gates.WeightAndDoseGate;
 import org.genegate.gates.WeightAndDoseSettings;
 import org.genegate.policy.ClaimSettings;
 import org.genegate.policy.Policy;
+import org.genegate.policy.ProductSettings;
 import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.GeneGateTerminology;
 import org.genegate.terminology.Ndc;
@@ -58,12 +59,14 @@ public final class ClaimCheck {
     private final ClaimSettings settings;
     private final CodingSettings coding;
     private final WeightAndDoseSettings dose;
+    private final ProductSettings product;
     private final CodeIndex codes;
 
     public ClaimCheck(Policy policy, CodeIndex codes) {
         this.settings = policy.claim();
         this.coding = policy.settings(CodingGate.DEFINITION);
         this.dose = policy.settings(WeightAndDoseGate.DEFINITION);
+        this.product = policy.product();
         this.codes = codes;
     }
 
@@ -80,12 +83,14 @@ public final class ClaimCheck {
         boolean professional = claimType(claim, issues);
         List<Integer> drugLines = drugLines(claim);
         if (drugLines.isEmpty()) {
-            issues.add(ClaimIssue.error("required", "Claim.item", "No Hemgenix line: no item is billed as HCPCS J1411 "
-                    + "(or as an unclassified code naming Hemgenix).", "Add a line with HCPCS J1411 x 1 unit and the "
-                    + "Hemgenix NDC in its detail."));
+            issues.add(ClaimIssue.error("required", "Claim.item", "No " + product.name() + " line: no item is "
+                    + "billed as HCPCS " + product.billingCode() + " (or as an unclassified code naming "
+                    + product.name() + ").", "Add a line with HCPCS " + product.billingCode() + " x 1 unit and the "
+                    + product.name() + " NDC in its detail."));
         } else if (drugLines.size() > 1) {
-            issues.add(ClaimIssue.error("business-rule", "Claim.item", "Hemgenix is billed on " + drugLines.size()
-                    + " lines.", "Bill one line: J1411 x 1 unit is the whole therapeutic dose."));
+            issues.add(ClaimIssue.error("business-rule", "Claim.item", product.name() + " is billed on "
+                    + drugLines.size() + " lines.", "Bill one line: " + product.billingCode()
+                    + " x 1 unit is the whole therapeutic dose."));
         }
         for (int index : drugLines) {
             drugLine(claim.getItem().get(index), "Claim.item[" + index + "]", weightKg, issues);
@@ -131,16 +136,18 @@ public final class ClaimCheck {
         Optional<Coding> unclassified = codes.firstMatch(GeneGateTerminology.VS_UNCLASSIFIED_HCPCS,
                 item.getProductOrService());
         if (unclassified.isPresent()) {
-            issues.add(ClaimIssue.error("code-invalid", path + ".productOrService", "Hemgenix is billed as "
+            issues.add(ClaimIssue.error("code-invalid", path + ".productOrService", product.name() + " is billed as "
                     + unclassified.get().getCode() + ", an unclassified code.", "Replace "
-                    + unclassified.get().getCode() + " with J1411 (Injection, etranacogene dezaparvovec-drlb, per "
-                    + "therapeutic dose), the permanent code since 2023-04-01."));
+                    + unclassified.get().getCode() + " with " + product.billingCode()
+                    + codes.display(GeneGateTerminology.HCPCS, product.billingCode()).map(d -> " (" + d + ")")
+                            .orElse("") + ", the permanent code since 2023-04-01."));
         }
         BigDecimal quantity = item.getQuantity().getValue();
         if (quantity == null || quantity.compareTo(BigDecimal.ONE) != 0) {
-            issues.add(ClaimIssue.error("value", path + ".quantity", "J1411 is billed as "
+            issues.add(ClaimIssue.error("value", path + ".quantity", product.billingCode() + " is billed as "
                     + (quantity == null ? "no" : Numbers.plain(quantity)) + " unit(s).",
-                    "Bill J1411 x 1 unit: one unit is the whole therapeutic dose, whatever the volume or vial count."));
+                    "Bill " + product.billingCode() + " x 1 unit: one unit is the whole therapeutic dose, whatever "
+                            + "the volume or vial count."));
         }
         ndc(item, path, weightKg, issues);
     }
@@ -158,9 +165,9 @@ public final class ClaimCheck {
                 return;
             }
         }
-        issues.add(ClaimIssue.error("required", path + ".detail", "The Hemgenix line has no NDC.", "Add the kit NDC "
-                + "as an item.detail (837 LIN: N4 qualifier + 11-digit NDC, e.g. N4" + exampleKit() + ") with the quantity "
-                + "and unit " + unitAdvice() + "."));
+        issues.add(ClaimIssue.error("required", path + ".detail", "The " + product.name() + " line has no NDC.",
+                "Add the kit NDC as an item.detail (837 LIN: N4 qualifier + 11-digit NDC, e.g. N4" + exampleKit()
+                        + ") with the quantity and unit " + unitAdvice() + "."));
     }
 
     /** The NDC's own checks; the product list's coding of the kit when the NDC is a Hemgenix one. */
@@ -178,14 +185,14 @@ public final class ClaimCheck {
             // The product's labeler, but not a kit the product list names: the list may lack a kit size, so this
             // is for the biller to confirm, not a denial to predict.
             issues.add(ClaimIssue.warning("code-invalid", path + ".productOrService", "NDC " + code + " has the "
-                    + "Hemgenix labeler but is not in the Hemgenix product list (value set hemgenix-product).",
-                    "Check the NDC on the kit given against the FDA NDC directory; if it is a Hemgenix kit, add it "
-                            + "to the hemgenix-product value set."));
+                    + product.name() + " labeler but is not in the " + product.name() + " product list (value set "
+                    + "hemgenix-product).", "Check the NDC on the kit given against the FDA NDC directory; if it is a "
+                    + product.name() + " kit, add it to the hemgenix-product value set."));
         } else if (hemgenix.isEmpty()) {
             issues.add(ClaimIssue.error("code-invalid", path + ".productOrService", "NDC " + code + " is not a "
-                    + "Hemgenix NDC (none of the Hemgenix product list's NDCs; 63833-0876-01, printed on some billing "
-                    + "sheets, is not Hemgenix).", "Use the NDC on the kit given, sent as 11 digits without "
-                    + "hyphens, e.g. N4" + exampleKit() + "."));
+                    + product.name() + " NDC (none of the " + product.name() + " product list's NDCs; 63833-0876-01, "
+                    + "printed on some billing sheets, is not " + product.name() + ").",
+                    "Use the NDC on the kit given, sent as 11 digits without hyphens, e.g. N4" + exampleKit() + "."));
         } else if (!code.equals(hemgenix.get())) {
             issues.add(ClaimIssue.error("value", path + ".productOrService", "NDC '" + code + "' is not in the "
                     + "11-digit 5-4-2 form a claim needs.", "Send " + hemgenix.get() + " (N4" + hemgenix.get()
@@ -252,7 +259,8 @@ public final class ClaimCheck {
         if (count == null || !(count.getValue() instanceof IntegerType vials)
                 || vials.getValue() == null) {
             issues.add(new ClaimIssue(ClaimIssue.Severity.INFORMATION, "informational", path + ".productOrService",
-                    "The kit size could not be checked: the Hemgenix product list gives no vial count for NDC "
+                    "The kit size could not be checked: the " + product.name()
+                            + " product list gives no vial count for NDC "
                             + kit.getCode() + ", and the dose needs " + needed.get() + " vials.",
                     "Confirm that the kit billed holds " + needed.get() + " vials (kits hold 10 to 48)."));
         } else if (vials.getValue() != needed.get()) {
@@ -338,7 +346,8 @@ public final class ClaimCheck {
             for (Coding cpt : cpt(item.getProductOrService())) {
                 if (codes.contains(GeneGateTerminology.VS_ADMINISTRATION_CPT_WRONG, cpt)) {
                     issues.add(ClaimIssue.error("code-invalid", path + ".productOrService", "CPT " + cpt.getCode()
-                            + " is not the administration code of a Hemgenix infusion (not chemotherapy, not an IV "
+                            + " is not the administration code of a " + product.name()
+                            + " infusion (not chemotherapy, not an IV "
                             + "push, not a radiopharmaceutical).", "Replace " + cpt.getCode() + " with 96365 "
                             + "(intravenous infusion, initial, up to 1 hour)."));
                 } else if (GeneGateTerminology.CPT_INFUSION_FIRST_HOUR.equals(cpt.getCode())) {
@@ -416,15 +425,16 @@ public final class ClaimCheck {
                 // Hospital settings are the usual ones, but some payers pay J1411 elsewhere (Texas Medicaid in the
                 // office, POS 11): outside the site's list is for the biller to confirm, not a denial to predict.
                 issues.add(ClaimIssue.warning("code-invalid", path, "Place of service " + pos.get().getCode()
-                        + " is not in this site's list of settings for a Hemgenix infusion (value set "
-                        + "place-of-service-allowed).", "Confirm that the payer pays J1411 in this setting (some do "
+                        + " is not in this site's list of settings for a " + product.name() + " infusion (value set "
+                        + "place-of-service-allowed).", "Confirm that the payer pays " + product.billingCode()
+                        + " in this setting (some do "
                         + "in the office, POS 11, e.g. Texas Medicaid); otherwise bill the setting where it was "
                         + "given (usually POS 19, 21 or 22)."));
             }
         }
     }
 
-    private static void diagnoses(Claim claim, List<ClaimIssue> issues) {
+    private void diagnoses(Claim claim, List<ClaimIssue> issues) {
         List<Claim.DiagnosisComponent> diagnoses = claim.getDiagnosis().stream()
                 .sorted(Comparator.comparingInt(Claim.DiagnosisComponent::getSequence)).toList();
         Optional<Coding> primary = diagnoses.isEmpty() ? Optional.empty() : icd(diagnoses.get(0));
@@ -443,7 +453,8 @@ public final class ClaimCheck {
             if (undotted(GeneGateTerminology.ICD10CM_ACQUIRED_HEMOPHILIA).equals(undotted(value))) {
                 issues.add(ClaimIssue.error("code-invalid", path, "D68.311 is acquired hemophilia, not a FIX inhibitor "
                         + "in congenital hemophilia B.", "Remove D68.311. No ICD-10-CM code is specific to an inhibitor "
-                        + "in hemophilia B; a patient with a positive Bethesda result is not a Hemgenix candidate."));
+                        + "in hemophilia B; a patient with a positive Bethesda result is not a " + product.name()
+                        + " candidate."));
             } else if ("Z872".equals(undotted(value))) {
                 issues.add(ClaimIssue.warning("code-invalid", path, "Z87.2 is personal history of diseases of the skin, "
                         + "not bleeding history.", "Remove Z87.2; document bleeds in the record (ICD-10-CM has no "

@@ -1,6 +1,7 @@
 package org.genegate.claims;
 
 import java.util.List;
+import org.genegate.policy.ProductSettings;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
@@ -14,13 +15,13 @@ public final class ClaimOutcome {
     private ClaimOutcome() {
     }
 
-    public static OperationOutcome of(List<ClaimIssue> issues) {
+    public static OperationOutcome of(List<ClaimIssue> issues, ProductSettings product) {
         OperationOutcome outcome = new OperationOutcome();
         if (issues.stream().allMatch(i -> i.severity() == ClaimIssue.Severity.INFORMATION)) {
             outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
                     .setCode(OperationOutcome.IssueType.INFORMATIONAL)
-                    .setDetails(new CodeableConcept().setText("No problem found: J1411 x 1 unit with a Hemgenix NDC, "
-                            + "lot, administration codes, place of service and diagnoses as payers expect."))
+                    .setDetails(new CodeableConcept().setText("No problem found: " + product.billingCode()
+                            + " x 1 unit with a " + product.name() + " NDC, lot, administration codes, place of service and diagnoses as payers expect."))
                     .setDiagnostics("Nothing to fix.");
         }
         for (ClaimIssue issue : issues) {

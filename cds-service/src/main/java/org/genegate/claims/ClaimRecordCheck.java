@@ -15,6 +15,7 @@ import org.genegate.gates.Gates;
 import org.genegate.gates.PayerSettings;
 import org.genegate.gates.PriorGeneTherapySettings;
 import org.genegate.gates.WeightAndDoseSettings;
+import org.genegate.policy.ProductSettings;
 
 /**
  * The record half of the claim check: the clinical denials of the billing sheet (NAb, age, prophylaxis or
@@ -31,7 +32,7 @@ public final class ClaimRecordCheck {
     private ClaimRecordCheck() {
     }
 
-    public static List<ClaimIssue> issues(Assessment assessment, LocalDate serviceDate) {
+    public static List<ClaimIssue> issues(Assessment assessment, LocalDate serviceDate, ProductSettings product) {
         List<ClaimIssue> issues = new ArrayList<>();
         for (GateFinding finding : assessment.findings()) {
             if (NOT_FROM_THE_RECORD.contains(finding.gateId()) || finding.passed() || isTheBilledDose(finding, serviceDate)
@@ -42,7 +43,8 @@ public final class ClaimRecordCheck {
             ClaimIssue.Severity severity = finding.severity() == Severity.CRITICAL ? ClaimIssue.Severity.ERROR
                     : ClaimIssue.Severity.WARNING;
             String fix = finding.remedies().isEmpty()
-                    ? "Resolve before submitting: payers deny J1411 claims on this criterion (" + finding.source() + ")."
+                    ? "Resolve before submitting: payers deny " + product.billingCode() + " claims on this criterion ("
+                    + finding.source() + ")."
                     : finding.remedies().stream().map(RemedyLabels::label).collect(Collectors.joining("; "))
                     + " and resubmit the documentation.";
             issues.add(new ClaimIssue(severity, "business-rule", "Claim.patient",
@@ -51,7 +53,7 @@ public final class ClaimRecordCheck {
         return issues;
     }
 
-    /** The administration billed on this claim is itself "a Hemgenix dose on record"; only earlier ones count. */
+    /** The administration billed on this claim is itself "a dose on record"; only earlier ones count. */
     private static boolean isTheBilledDose(GateFinding finding, LocalDate serviceDate) {
         return PriorGeneTherapySettings.ID.equals(finding.gateId()) && finding.status() == GateStatus.FAIL
                 && finding.evidence().stream().allMatch(e -> serviceDate.equals(e.date()));

@@ -49,7 +49,7 @@ public final class PriorGeneTherapyGate implements Gate<PriorGeneTherapySettings
 
     @Override
     public GateFinding evaluate(GateInput<PriorGeneTherapySettings> in) {
-        HemgenixOrderRecognizer recognizer = new HemgenixOrderRecognizer(in.codes());
+        HemgenixOrderRecognizer recognizer = new HemgenixOrderRecognizer(in.codes(), in.product());
         List<String> otherNames = in.policy().otherGeneTherapyNamesLowerCase();
         String product = in.product().name();
         List<Evidence> given = new ArrayList<>();

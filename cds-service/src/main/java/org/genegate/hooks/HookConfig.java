@@ -70,8 +70,8 @@ public class HookConfig {
     }
 
     @Bean
-    CdsServiceCatalog cdsServiceCatalog(PrefetchTemplates templates) {
-        return new CdsServiceCatalog(templates);
+    CdsServiceCatalog cdsServiceCatalog(PrefetchTemplates templates, Policy policy) {
+        return new CdsServiceCatalog(templates, policy.product());
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -100,8 +100,8 @@ public class HookConfig {
     }
 
     @Bean
-    HemgenixOrderRecognizer hemgenixOrderRecognizer(CodeIndex codeIndex) {
-        return new HemgenixOrderRecognizer(codeIndex);
+    HemgenixOrderRecognizer hemgenixOrderRecognizer(CodeIndex codeIndex, Policy policy) {
+        return new HemgenixOrderRecognizer(codeIndex, policy.product());
     }
 
     /** The one clock every assessment is dated by (this server's zone, as the order dates are written). */
@@ -133,7 +133,7 @@ public class HookConfig {
 
     @Bean
     MonitoringPlanBuilder monitoringPlanBuilder(Policy policy) {
-        return new MonitoringPlanBuilder(policy.monitoring());
+        return new MonitoringPlanBuilder(policy.monitoring(), policy.product());
     }
 
     @Bean

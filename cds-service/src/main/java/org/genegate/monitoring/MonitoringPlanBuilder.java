@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.genegate.orders.DraftOrder;
 import org.genegate.policy.MonitoringSettings;
+import org.genegate.policy.ProductSettings;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -42,9 +43,11 @@ public final class MonitoringPlanBuilder {
     private static final String AFP_DISPLAY = "Alpha-1-Fetoprotein [Mass/volume] in Serum or Plasma";
 
     private final MonitoringSettings settings;
+    private final ProductSettings product;
 
-    public MonitoringPlanBuilder(MonitoringSettings settings) {
+    public MonitoringPlanBuilder(MonitoringSettings settings, ProductSettings product) {
         this.settings = settings;
+        this.product = product;
     }
 
     public MonitoringSettings settings() {
@@ -95,8 +98,9 @@ public final class MonitoringPlanBuilder {
         int weeks = settings.weeklyTestWeeks();
         CarePlan plan = new CarePlan()
                 .setIntent(CarePlan.CarePlanIntent.PLAN)
-                .setTitle("Hemgenix post-infusion monitoring")
-                .setDescription("ALT, AST and FIX activity weekly for " + weeks + " weeks after the Hemgenix infusion"
+                .setTitle(product.name() + " post-infusion monitoring")
+                .setDescription("ALT, AST and FIX activity weekly for " + weeks + " weeks after the " + product.name()
+                        + " infusion"
                         + (administered == null ? "" : " of " + administered) + ", and weekly beyond while ALT stays "
                         + "above the pre-infusion baseline; then at " + months(settings.followUpMonths())
                         + " months, and yearly after that. " + (Boolean.TRUE.equals(liverCancerRisk)

@@ -47,7 +47,7 @@ public final class HemgenixMentions {
         terser.getAllPopulatedChildElementsOfType(resource, Identifier.class)
                 .forEach(i -> names.add(i.getValueElement()));
         for (StringType text : terser.getAllPopulatedChildElementsOfType(resource, StringType.class)) {
-            if (!names.contains(text) && HemgenixOrderRecognizer.namesHemgenix(text.getValue())) {
+            if (!names.contains(text) && recognizer.namesHemgenix(text.getValue())) {
                 return Optional.of("text '" + quote(text.getValue()) + "'");
             }
         }

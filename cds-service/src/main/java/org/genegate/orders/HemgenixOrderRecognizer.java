@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.genegate.clinical.References;
+import org.genegate.policy.ProductSettings;
 import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -21,20 +22,21 @@ import org.hl7.fhir.r4.model.Type;
  * Tells whether a medication (a draft order's, or one in the patient's history) is Hemgenix: by
  * HCPCS J1411, a Hemgenix NDC (any spelling) or an RxNorm code of the Hemgenix ValueSet, each under any
  * identifier the shipped NamingSystems list for its code system; by a code sent without a system that can
- * only be Hemgenix; or by text naming Hemgenix / etranacogene. An unclassified HCPCS code (J3490,
+ * only be Hemgenix; or by text containing one of the policy's product names. An unclassified HCPCS code (J3490,
  * J3590, C9399) makes an order a J1411 order only together with one of those, and is reported as
  * {@link HemgenixRecognition.By#HCPCS_UNCLASSIFIED} so the coding gate can ask for J1411.
  */
 public final class HemgenixOrderRecognizer {
 
-    /** Lower-case names that identify the product in free text. */
-    private static final List<String> NAMES = List.of("hemgenix", "etranacogene");
     private static final Pattern HCPCS_LEVEL_II = Pattern.compile("[A-Z][0-9]{4}");
 
     private final CodeIndex codes;
+    /** Lower-case words that name the product in free text. */
+    private final List<String> names;
 
-    public HemgenixOrderRecognizer(CodeIndex codes) {
+    public HemgenixOrderRecognizer(CodeIndex codes, ProductSettings product) {
         this.codes = codes;
+        this.names = product.names().stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
     }
 
     /**
@@ -172,8 +174,8 @@ public final class HemgenixOrderRecognizer {
     }
 
     /** Whether free text names the product (case-insensitive). */
-    public static boolean namesHemgenix(String text) {
-        return containsAny(text, NAMES);
+    public boolean namesHemgenix(String text) {
+        return containsAny(text, names);
     }
 
     /** Whether the text contains any of the lower-case names. */

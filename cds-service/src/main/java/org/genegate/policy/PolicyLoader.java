@@ -116,8 +116,9 @@ public final class PolicyLoader {
     }
 
     private static ProductSettings product(PolicyNode p) {
-        p.allowOnly(keys("name", "billingCode"));
-        return new ProductSettings(p.text("name"), p.text("billingCode"));
+        p.allowOnly(keys("name", "genericName", "billingCode", "names"));
+        return new ProductSettings(p.text("name"), p.text("genericName"), p.text("billingCode"),
+                p.textList("names", false));
     }
 
     private static MonitoringSettings monitoring(PolicyNode m) {

@@ -59,7 +59,7 @@ class AssessmentServiceTest {
     AssessmentServiceTest() {
         CodeIndex codes = CodeIndex.load(FHIR);
         Policy policy = PolicyLoader.loadDefault(Gates.ALL);
-        HemgenixOrderRecognizer recognizer = new HemgenixOrderRecognizer(codes);
+        HemgenixOrderRecognizer recognizer = new HemgenixOrderRecognizer(codes, policy.product());
         ResourceTreeParser parser = new ResourceTreeParser(FHIR);
         service = new AssessmentService(recognizer, new HemgenixMentions(FHIR, recognizer),
                 new MedicationLookup(parser, EXECUTOR),

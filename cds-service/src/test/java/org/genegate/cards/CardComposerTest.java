@@ -39,7 +39,7 @@ class CardComposerTest {
 
     private final CardComposer composer = new CardComposer(FHIR, new CardSettings("GeneGate", null,
             List.of(new CardCoding("s", "c", "d")), List.of(new Link("HEMGENIX Connect", "https://www.hemgenix.com/",
-            "absolute")), POLICY.product()), new MonitoringPlanBuilder(POLICY.monitoring()));
+            "absolute")), POLICY.product()), new MonitoringPlanBuilder(POLICY.monitoring(), POLICY.product()));
 
     private static DraftOrder order() {
         MedicationRequest request = new MedicationRequest()

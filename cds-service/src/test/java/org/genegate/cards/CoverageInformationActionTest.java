@@ -25,7 +25,7 @@ class CoverageInformationActionTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
 
     private final CoverageInformationAction action = new CoverageInformationAction(FHIR,
-            new ProductSettings("Hemgenix", "J1411"));
+            new ProductSettings("Hemgenix", "etranacogene dezaparvovec", "J1411", List.of("Hemgenix")));
 
     private static MedicationRequest order() {
         MedicationRequest order = new MedicationRequest().setSubject(new Reference("Patient/p1"));

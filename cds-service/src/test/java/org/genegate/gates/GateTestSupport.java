@@ -98,7 +98,7 @@ final class GateTestSupport {
     }
 
     static DraftOrder order(MedicationRequest request, Resource... otherOrders) {
-        HemgenixRecognition recognition = new HemgenixOrderRecognizer(CODES).recognize(request, List.of(otherOrders))
+        HemgenixRecognition recognition = new HemgenixOrderRecognizer(CODES, POLICY.product()).recognize(request, List.of(otherOrders))
                 .orElseThrow(() -> new AssertionError("test order is not recognised as Hemgenix"));
         return DraftOrder.of(request, recognition, List.of(otherOrders), ORDER_DATE);
     }

@@ -42,7 +42,7 @@ class KitNdcMembershipTest {
                 POLICY.settings(PriorGeneTherapyGate.DEFINITION), POLICY.product()));
 
         assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
-        assertThat(new HemgenixOrderRecognizer(WITH_KIT).recognizeConcept(
+        assertThat(new HemgenixOrderRecognizer(WITH_KIT, POLICY.product()).recognizeConcept(
                 concept(GeneGateTerminology.NDC, ADDED_KIT))).hasValueSatisfying(r ->
                 assertThat(r.by()).isEqualTo(HemgenixRecognition.By.NDC));
     }

@@ -42,7 +42,7 @@ class PostInfusionMonitorTest {
     private static final String AST = GeneGateTerminology.LOINC_AST;
     private static final String FIX = GeneGateTerminology.LOINC_FIX_ACTIVITY_PERCENT;
 
-    private final PostInfusionMonitor monitor = new PostInfusionMonitor(POLICY, CODES, new HemgenixOrderRecognizer(CODES));
+    private final PostInfusionMonitor monitor = new PostInfusionMonitor(POLICY, CODES, new HemgenixOrderRecognizer(CODES, POLICY.product()));
     private final List<Observation> observations = new ArrayList<>();
     private final List<Resource> administrations = new ArrayList<>(List.of(hemgenix(GIVEN)));
     private final List<CarePlan> plans = new ArrayList<>(List.of(plan()));
@@ -340,7 +340,7 @@ class PostInfusionMonitorTest {
 
     @Test
     void thePlanBuilderDatesTheScheduleFromTheInfusion() {
-        CarePlan plan = new MonitoringPlanBuilder(POLICY.monitoring()).afterAdministration(
+        CarePlan plan = new MonitoringPlanBuilder(POLICY.monitoring(), POLICY.product()).afterAdministration(
                 new Reference("Patient/p1"), new Reference("MedicationAdministration/ma1"), GIVEN, false);
 
         assertThat(plan.getIdentifierFirstRep().getValue()).isEqualTo("p1");
@@ -357,7 +357,7 @@ class PostInfusionMonitorTest {
 
     @Test
     void withLiverCancerRiskThePlanAddsYearlyUltrasoundAndAfpForFiveYears() {
-        CarePlan plan = new MonitoringPlanBuilder(POLICY.monitoring()).afterAdministration(
+        CarePlan plan = new MonitoringPlanBuilder(POLICY.monitoring(), POLICY.product()).afterAdministration(
                 new Reference("Patient/p1"), new Reference("MedicationAdministration/ma1"), GIVEN, true);
 
         assertThat(plan.getActivity()).filteredOn(a -> a.getDetail().hasCode() && a.getDetail().getCode()
@@ -501,7 +501,7 @@ class PostInfusionMonitorTest {
     @Test
     void anAdministrationCodedByAnyKitNdcOfTheProductListIsReviewed() {
         CodeIndex withKit = TestTerminology.withKits(Map.of("0053-0300-14", 14));
-        PostInfusionMonitor kitMonitor = new PostInfusionMonitor(POLICY, withKit, new HemgenixOrderRecognizer(withKit));
+        PostInfusionMonitor kitMonitor = new PostInfusionMonitor(POLICY, withKit, new HemgenixOrderRecognizer(withKit, POLICY.product()));
         MedicationAdministration kit = hemgenix(GIVEN);
         kit.setMedication(new CodeableConcept(new Coding(GeneGateTerminology.NDC, "00053030014", null)));
         PatientRecord.Builder record = PatientRecord.builder();

@@ -3,6 +3,8 @@ package org.genegate.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.genegate.gates.Gates;
+import org.genegate.policy.PolicyLoader;
 import org.genegate.terminology.CodeIndex;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class HemgenixMentionsTest {
 
     private final HemgenixMentions mentions = new HemgenixMentions(FhirContext.forR4Cached(),
-            new HemgenixOrderRecognizer(CodeIndex.load(FhirContext.forR4Cached())));
+            new HemgenixOrderRecognizer(CodeIndex.load(FhirContext.forR4Cached()),
+                    PolicyLoader.loadDefault(Gates.ALL).product()));
 
     @Test
     void aServiceRequestCodedJ1411UnderTheOidIsAMention() {

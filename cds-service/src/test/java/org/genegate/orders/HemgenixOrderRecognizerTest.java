@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
 import java.util.Optional;
+import org.genegate.gates.Gates;
+import org.genegate.policy.PolicyLoader;
+import org.genegate.policy.ProductSettings;
 import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -19,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class HemgenixOrderRecognizerTest {
 
-    private final HemgenixOrderRecognizer recognizer = new HemgenixOrderRecognizer(CodeIndex.load(FhirContext.forR4Cached()));
+    private final HemgenixOrderRecognizer recognizer = new HemgenixOrderRecognizer(CodeIndex.load(FhirContext.forR4Cached()),
+            PolicyLoader.loadDefault(Gates.ALL).product());
 
     private static MedicationRequest coded(Coding... codings) {
         CodeableConcept medication = new CodeableConcept();
@@ -113,6 +117,15 @@ class HemgenixOrderRecognizerTest {
                 .contains(new HemgenixRecognition(HemgenixRecognition.By.TEXT, null, "HEMGENIX kit"));
         assertThat(recognize(new MedicationRequest().setMedication(
                 new CodeableConcept().setText("Etranacogene dezaparvovec-drlb")))).isPresent();
+    }
+
+    @Test
+    void theTextNamesAreThePolicysNotFixedWords() {
+        HemgenixOrderRecognizer byOtherNames = new HemgenixOrderRecognizer(CodeIndex.load(FhirContext.forR4Cached()),
+                new ProductSettings("Hemgenix", "etranacogene dezaparvovec", "J1411",
+                        List.of("EtranaCogene")));
+        assertThat(byOtherNames.namesHemgenix("etranacogene dezaparvovec-drlb")).isTrue();
+        assertThat(byOtherNames.namesHemgenix("Hemgenix kit")).isFalse();
     }
 
     @Test

@@ -179,6 +179,15 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void theProductsTextNamesAreRequiredAndRead() {
+        assertThat(load(SHIPPED).product().names()).containsExactly("Hemgenix", "etranacogene");
+        assertThatThrownBy(() -> load(shippedWith("  names: [\"Hemgenix\", \"etranacogene\"]\n", "")))
+                .isInstanceOf(PolicyException.class).hasMessage("site-policy.yaml: product.names: missing");
+        assertThatThrownBy(() -> load(shippedWith("names: [\"Hemgenix\", \"etranacogene\"]", "names: []")))
+                .isInstanceOf(PolicyException.class).hasMessageContaining("product.names: must not be empty");
+    }
+
+    @Test
     void anIncompletePayerEntryIsNamed() {
         String noSource = shippedWith("        source: \"Aetna Clinical Policy Bulletin 1023 (precertification required)\"\n",
                 "");

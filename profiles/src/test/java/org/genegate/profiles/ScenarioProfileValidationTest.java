@@ -171,7 +171,7 @@ class ScenarioProfileValidationTest {
     private static boolean isHemgenix(CodeableConcept medication) {
         String text = (medication.getText() + " " + medication.getCoding().stream().map(Coding::getDisplay)
                 .toList()).toLowerCase(Locale.ROOT);
-        return hasCode(medication, GeneGateTerminology.J1411) || text.contains("hemgenix")
+        return hasCode(medication, "J1411") || text.contains("hemgenix")
                 || text.contains("etranacogene");
     }
 

@@ -86,12 +86,12 @@ public final class HookPathProfile {
                 noBeans.getBeanProvider(org.genegate.fetch.FhirQuery.class));
         Clock clock = config.clock();
         AssessmentService assessmentService = config.assessmentService(fhir, policy, codes,
-                new HemgenixOrderRecognizer(codes), parser, executor, assembler, config.gateEngine(policy, codes),
+                config.hemgenixOrderRecognizer(codes, policy), parser, executor, assembler, config.gateEngine(policy, codes),
                 clock);
         HookService service = config.hookService(fhir, assessmentService, recordSource, planBuilder, cardSettings,
                 config.auditTrail(fhir, properties, noBeans.getBeanProvider(org.genegate.audit.AuditEventSink.class),
                         clock));
-        CdsServiceDescriptor sign = config.cdsServiceCatalog(templates).find(CdsServiceCatalog.ORDER_SIGN_ID)
+        CdsServiceDescriptor sign = config.cdsServiceCatalog(templates, policy).find(CdsServiceCatalog.ORDER_SIGN_ID)
                 .orElseThrow();
         ObjectMapper springJson = Jackson2ObjectMapperBuilder.json().build();
 
@@ -104,7 +104,7 @@ public final class HookPathProfile {
         List<PatientRecord> records = new ArrayList<>();
         List<Assessment> assessments = new ArrayList<>();
         GateEngine engine = config.gateEngine(policy, codes);
-        HemgenixOrderRecognizer recognizer = new HemgenixOrderRecognizer(codes);
+        HemgenixOrderRecognizer recognizer = config.hemgenixOrderRecognizer(codes, policy);
         CardComposer composer = new CardComposer(fhir, cardSettings, planBuilder);
         for (String body : bodies) {
             HookRequest request = reader.read(body, "order-sign");

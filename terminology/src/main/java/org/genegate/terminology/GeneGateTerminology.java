@@ -99,8 +99,7 @@ public final class GeneGateTerminology {
      */
     public static final String HCPCS = "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
 
-    // Codes the gates name directly (remedies, recognition).
-    public static final String J1411 = "J1411";
+    // Codes the gates name directly (remedies, recognition); the product's billing code is the policy's.
     public static final String LOINC_FIX_INHIBITOR_BU = "3185-6";
     public static final String LOINC_FIX_INHIBITOR_PRESENCE = "30086-3";
     public static final String LOINC_FIX_ACTIVITY_PERCENT = "3187-2";

@@ -20,9 +20,9 @@ import org.genegate.claims.ClaimRecordCheck;
 import org.genegate.clinical.BodyWeight;
 import org.genegate.clinical.FhirDates;
 import org.genegate.policy.Policy;
+import org.genegate.policy.ProductSettings;
 import org.genegate.server.assessment.StoreAssessments;
 import org.genegate.terminology.CodeIndex;
-import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -46,6 +46,7 @@ public class ClaimCheckOperationProvider {
     public static final String OPERATION = "$j1411-check";
 
     private final ClaimCheck claimCheck;
+    private final ProductSettings product;
     private final CodeIndex codes;
     private final DaoRegistry daoRegistry;
     private final StoreAssessments assessments;
@@ -53,6 +54,7 @@ public class ClaimCheckOperationProvider {
     public ClaimCheckOperationProvider(Policy policy, CodeIndex codes, DaoRegistry daoRegistry,
                                        StoreAssessments assessments) {
         this.claimCheck = new ClaimCheck(policy, codes);
+        this.product = policy.product();
         this.codes = codes;
         this.daoRegistry = daoRegistry;
         this.assessments = assessments;
@@ -78,9 +80,9 @@ public class ClaimCheckOperationProvider {
                             + "monitoring plan, FIX inhibitor, infections, site of care) were not checked.",
                     "Point Claim.patient at the patient's record here, or check those criteria with the payer packet."));
         } else {
-            issues.addAll(ClaimRecordCheck.issues(assessed.get().assessment(), serviceDate));
+            issues.addAll(ClaimRecordCheck.issues(assessed.get().assessment(), serviceDate, product));
         }
-        return ClaimOutcome.of(issues);
+        return ClaimOutcome.of(issues, product);
     }
 
     /** The id of the claim's patient when this server holds the patient; empty otherwise. */
@@ -111,12 +113,12 @@ public class ClaimCheckOperationProvider {
         return "Patient".equals(id.getResourceType()) && id.hasIdPart() ? Optional.of(id.getIdPart()) : Optional.empty();
     }
 
-    /** The Hemgenix line's date of service, else the billable period's start, else the claim's creation, else today. */
-    private static LocalDate serviceDate(Claim claim, LocalDate today) {
+    /** The drug line's date of service, else the billable period's start, else the claim's creation, else today. */
+    private LocalDate serviceDate(Claim claim, LocalDate today) {
         for (Claim.ItemComponent item : claim.getItem()) {
-            boolean j1411 = item.getProductOrService().getCoding().stream()
-                    .anyMatch(c -> GeneGateTerminology.J1411.equals(c.getCode()));
-            if (j1411 && item.hasServicedDateType()) {
+            boolean drugLine = item.getProductOrService().getCoding().stream()
+                    .anyMatch(c -> product.billingCode().equals(c.getCode()));
+            if (drugLine && item.hasServicedDateType()) {
                 return FhirDates.earliestDay(item.getServicedDateType()).orElseThrow();
             }
         }

@@ -10,6 +10,8 @@ import java.util.List;
 import org.genegate.assessment.OrderAssessment;
 import org.genegate.assessment.OrderAssessments;
 import org.genegate.gates.Assessment;
+import org.genegate.policy.Policy;
+import org.genegate.policy.ProductSettings;
 import org.genegate.readiness.ReadinessReport;
 import org.genegate.server.assessment.StoreAssessments;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -37,11 +39,14 @@ public class ReadinessOperationProvider {
     private final DaoRegistry daoRegistry;
     private final StoreAssessments assessments;
     private final ReadinessReport report;
+    private final ProductSettings product;
 
-    public ReadinessOperationProvider(DaoRegistry daoRegistry, StoreAssessments assessments, ReadinessReport report) {
+    public ReadinessOperationProvider(DaoRegistry daoRegistry, StoreAssessments assessments, ReadinessReport report,
+                                      Policy policy) {
         this.daoRegistry = daoRegistry;
         this.assessments = assessments;
         this.report = report;
+        this.product = policy.product();
     }
 
     @Operation(name = OPERATION, type = Patient.class, idempotent = true)
@@ -57,12 +62,13 @@ public class ReadinessOperationProvider {
         return report.toParameters(assessment, id);
     }
 
-    /** The first Hemgenix order among those given; 422 when there is none or it is another patient's. */
+    /** The first order of the product among those given; 422 when there is none or it is another patient's. */
     private Assessment assessOrder(String patientId, List<Resource> given) {
         OrderAssessments result = assessments.assessOrders(patientId, given);
         if (result.assessed().isEmpty()) {
-            throw new UnprocessableEntityException("Parameter 'order' holds no Hemgenix MedicationRequest (HCPCS "
-                    + "J1411, a Hemgenix NDC or RxNorm code, or text naming Hemgenix or etranacogene)");
+            throw new UnprocessableEntityException("Parameter 'order' holds no " + product.name()
+                    + " MedicationRequest (HCPCS " + product.billingCode() + ", a " + product.name()
+                    + " NDC or RxNorm code, or text naming " + String.join(" or ", product.names()) + ")");
         }
         OrderAssessment first = result.assessed().get(0);
         checkSubject(first.order().request(), patientId);
