@@ -91,7 +91,7 @@
         "aria-label": r.name + ", " + (r.phase === "post-infusion" ? "after Hemgenix" : "before Hemgenix")
           + (r.flags.length ? ", " + r.flags.join(", ") : "") }, [
         el("th", { scope: "row" }, [link, el("div", { "class": "note",
-          text: (r.gender || "sex not recorded") + " · born " + r.born })]),
+          text: (r.gender || "sex not recorded") + " · " + (r.born ? "born " + r.born : "birth date not recorded") })]),
         el("td", { text: r.phase === "post-infusion" ? "After Hemgenix" : "Before Hemgenix" }),
         stateCell(r),
         el("td", { "class": "flags" }, r.flags.length ? r.flags.map(function (f) {

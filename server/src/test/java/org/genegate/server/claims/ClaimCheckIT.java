@@ -30,10 +30,11 @@ class ClaimCheckIT extends AbstractServerIT {
 
     /**
      * A clean professional claim for the scenario patient, dated on the scenarios' order day (2026-11-20 as written,
-     * moved with the patient's record to the load day's calendar).
+     * moved with the patient's record to the load day's calendar); for any other patient, on the load day.
      */
     private static Claim claim(String patientId) {
-        String serviceDay = Scenarios.byId(patientId.replace("-patient", "")).dates().shift("2026-11-20");
+        String serviceDay = Scenarios.all().stream().filter(s -> s.patientId().equals(patientId)).findFirst()
+                .map(s -> s.dates().shift("2026-11-20")).orElse(Scenarios.loadDay().toString());
         Claim claim = new Claim();
         claim.setStatus(Claim.ClaimStatus.ACTIVE);
         claim.setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/claim-type",
