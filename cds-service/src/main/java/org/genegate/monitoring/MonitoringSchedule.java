@@ -156,18 +156,7 @@ final class MonitoringSchedule {
                 break;
             }
         }
-        List<LocalDate> followUps = new ArrayList<>();
-        for (int month : settings.followUpMonths()) {
-            followUps.add(administered.plusMonths(month));
-        }
-        int lastMonth = settings.followUpMonths().get(settings.followUpMonths().size() - 1);
-        for (int year = 1; year <= MAX_YEARS; year++) {
-            followUps.add(administered.plusMonths(lastMonth).plusYears(year));
-            if (!followUps.get(followUps.size() - 1).plusDays(settings.followUpGraceDays()).isBefore(asOf)) {
-                break;
-            }
-        }
-        addWindows(entries, record, "follow-up", followUps, LABS, asOf,
+        addWindows(entries, record, "follow-up", followUpSchedule(administered, asOf), LABS, asOf,
                 due -> monthsAfter(administered, due) + "-month follow-up");
         if (!liverCancerRiskFactors.isEmpty()) {
             List<LocalDate> years = new ArrayList<>();
@@ -185,14 +174,8 @@ final class MonitoringSchedule {
                             List<Item> items, LocalDate asOf, Function<LocalDate, String> label) {
         for (LocalDate due : days) {
             LocalDate last = due.plusDays(settings.followUpGraceDays());
-            List<String> missing = new ArrayList<>();
-            for (Item item : items) {
-                boolean found = item == ULTRASOUND ? anyReportBetween(record, due.minusDays(settings.followUpGraceDays()), last)
-                        : anyBetween(results(record, item), due.minusDays(settings.followUpGraceDays()), last);
-                if (!found) {
-                    missing.add(item.name());
-                }
-            }
+            List<String> missing = unrecorded(record, items, due, settings.followUpGraceDays()).stream()
+                    .map(Item::name).toList();
             entries.add(entry(kind, label.apply(due), due, last, asOf, missing));
             if (!due.isBefore(asOf)) {
                 return;
@@ -290,6 +273,12 @@ final class MonitoringSchedule {
 
     /** The follow-up days whose counting window has closed: the policy's months, then yearly after the last. */
     private List<LocalDate> followUpDays(LocalDate administered, LocalDate asOf) {
+        return followUpSchedule(administered, asOf).stream()
+                .filter(d -> d.plusDays(settings.followUpGraceDays()).isBefore(asOf)).toList();
+    }
+
+    /** The follow-up days: the policy's months, then yearly up to the first whose window is still open. */
+    private List<LocalDate> followUpSchedule(LocalDate administered, LocalDate asOf) {
         List<LocalDate> days = new ArrayList<>();
         for (int month : settings.followUpMonths()) {
             days.add(administered.plusMonths(month));
@@ -297,12 +286,12 @@ final class MonitoringSchedule {
         int lastMonth = settings.followUpMonths().get(settings.followUpMonths().size() - 1);
         for (int year = 1; year <= MAX_YEARS; year++) {
             LocalDate due = administered.plusMonths(lastMonth).plusYears(year);
+            days.add(due);
             if (!due.plusDays(settings.followUpGraceDays()).isBefore(asOf)) {
                 break;
             }
-            days.add(due);
         }
-        return days.stream().filter(d -> d.plusDays(settings.followUpGraceDays()).isBefore(asOf)).toList();
+        return days;
     }
 
     /** Items with no result within the grace days either side of the due day, once that window has closed. */
@@ -313,15 +302,26 @@ final class MonitoringSchedule {
         if (!last.isBefore(asOf)) {
             return names;
         }
-        for (Item item : items) {
-            boolean found = item == ULTRASOUND ? anyReportBetween(record, due.minusDays(graceDays), last)
-                    : anyBetween(results(record, item), due.minusDays(graceDays), last);
-            if (!found) {
-                names.add(item.name());
-                toOrder.add(item);
-            }
+        for (Item item : unrecorded(record, items, due, graceDays)) {
+            names.add(item.name());
+            toOrder.add(item);
         }
         return names;
+    }
+
+    /** Items with no result (the ultrasound: no report) within the grace days either side of the due day. */
+    private List<Item> unrecorded(PatientRecord record, List<Item> items, LocalDate due, int graceDays) {
+        LocalDate first = due.minusDays(graceDays);
+        LocalDate last = due.plusDays(graceDays);
+        List<Item> absent = new ArrayList<>();
+        for (Item item : items) {
+            boolean found = item == ULTRASOUND ? anyReportBetween(record, first, last)
+                    : anyBetween(results(record, item), first, last);
+            if (!found) {
+                absent.add(item);
+            }
+        }
+        return absent;
     }
 
     private static int monthsAfter(LocalDate administered, LocalDate due) {
