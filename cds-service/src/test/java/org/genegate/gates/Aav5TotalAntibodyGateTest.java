@@ -14,10 +14,13 @@ import org.genegate.findings.Remedy;
 import org.genegate.findings.Severity;
 import org.genegate.policy.Policy;
 import org.genegate.policy.PolicyLoader;
+import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 
 /** The qualitative anti-AAV5 total antibody gate, with the shipped Roctavian policy's settings. */
@@ -112,6 +115,25 @@ class Aav5TotalAntibodyGateTest {
         assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
         assertThat(finding.message()).contains("method not recorded");
+    }
+
+    @Test
+    void aPassForAFemalePatientSaysTheTestWasValidatedInMalesOnly() {
+        Patient female = new Patient().setGender(Enumerations.AdministrativeGender.FEMALE);
+        Patient male = new Patient().setGender(Enumerations.AdministrativeGender.MALE);
+        Aav5TotalAntibodySettings settings = ROCTAVIAN.settings(Aav5TotalAntibodyGate.DEFINITION);
+
+        GateFinding forHer = gate.evaluate(new GateInput<>(record().observations(byCdx(notDetected(20)))
+                .with(RecordPart.PATIENT, female).build(), order(), CODES, settings, ROCTAVIAN.product()));
+        GateFinding forHim = gate.evaluate(new GateInput<>(record().observations(byCdx(notDetected(20)))
+                .with(RecordPart.PATIENT, male).build(), order(), CODES, settings, ROCTAVIAN.product()));
+
+        assertThat(forHer.status()).isEqualTo(GateStatus.PASS);
+        assertThat(forHer.severity()).isEqualTo(Severity.INFO);
+        assertThat(forHer.message()).contains("validated in males only");
+        assertThat(forHim.status()).isEqualTo(GateStatus.PASS);
+        assertThat(forHim.severity()).isNotEqualTo(Severity.INFO);
+        assertThat(forHim.message()).doesNotContain("males only");
     }
 
     @Test
