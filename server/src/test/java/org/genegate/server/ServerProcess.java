@@ -37,17 +37,15 @@ public final class ServerProcess implements AutoCloseable {
 
     private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
+    /** The CDS-only application as the cds-service module builds it (seen from this module's directory). */
+    public static final Path CDS_ONLY_JAR = Path.of("..", "cds-service", "target", "genegate-cds.jar");
+
     /** Which jar runs, and the path that answers 200 once it serves. */
-    private enum Kind {
-        SERVER(Path.of("target", "genegate-server.jar"), "/fhir/metadata"),
-        CDS_ONLY(Path.of("..", "cds-service", "target", "genegate-cds.jar"), "/cds-services");
+    private record Kind(Path jar, String probePath) {
+        static final Kind SERVER = new Kind(Path.of("target", "genegate-server.jar"), "/fhir/metadata");
 
-        final Path jar;
-        final String probePath;
-
-        Kind(Path jar, String probePath) {
-            this.jar = jar;
-            this.probePath = probePath;
+        static Kind cdsOnly(Path jar) {
+            return new Kind(jar, "/cds-services");
         }
     }
     /** Test nodes need no peak performance: C1 only starts them faster on 2 cores. */
@@ -96,7 +94,13 @@ public final class ServerProcess implements AutoCloseable {
     /** {@code java -jar genegate-cds.jar} (the CDS Hooks service alone); ready when {@code /cds-services} answers. */
     public static ServerProcess launchCdsOnly(String name, Path workDir, List<String> jvmArgs,
                                               List<String> serviceArgs) {
-        return launch(Kind.CDS_ONLY, name, workDir, Map.of(), jvmArgs, serviceArgs);
+        return launchCdsOnly(name, workDir, CDS_ONLY_JAR, jvmArgs, serviceArgs);
+    }
+
+    /** The same from another copy of the jar (e.g. extracted, with a class-data sharing archive). */
+    public static ServerProcess launchCdsOnly(String name, Path workDir, Path jar, List<String> jvmArgs,
+                                              List<String> serviceArgs) {
+        return launch(Kind.cdsOnly(jar), name, workDir, Map.of(), jvmArgs, serviceArgs);
     }
 
     /** The JVM options of a test node. */
@@ -106,7 +110,7 @@ public final class ServerProcess implements AutoCloseable {
 
     private static ServerProcess launch(Kind kind, String name, Path workDir, Map<String, String> environment,
                                         List<String> jvmArgs, List<String> serverArgs) {
-        Path jar = kind.jar;
+        Path jar = kind.jar();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath().normalize() + " is missing: `mvn package` builds"
                     + " it (mvn verify does so before the integration tests)");
@@ -241,7 +245,7 @@ public final class ServerProcess implements AutoCloseable {
 
     private boolean probeAnswers() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + kind.probePath))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + kind.probePath()))
                     .timeout(Duration.ofSeconds(30))
                     .GET()
                     .build();
