@@ -28,7 +28,8 @@ import org.hl7.fhir.r4.model.Resource;
  * Builds the patient's record for one request (a hook call, a FHIR operation): prefetch first; every part the EHR did not prefetch
  * (key absent, or an OperationOutcome in its place) is fetched from {@code source}, all parts in
  * parallel under one total time budget. A part that cannot be had is marked unavailable with the
- * reason, so its gates report "could not verify"; JSON {@code null} in prefetch means "no data".
+ * reason, so its gates report "could not verify" (so is a part with nowhere to fetch it from: no {@code source});
+ * JSON {@code null} in prefetch means "no data".
  */
 public final class RecordAssembler {
 
@@ -62,8 +63,7 @@ public final class RecordAssembler {
      *
      * @param order the order whose encounter and requester name the encounter and prescriber parts; null when
      *              there is none (then only the request names them)
-     * @throws RecordIncompleteException when a needed part is not prefetched and there is nowhere to fetch it, or
-     *                                   when nobody can say who the patient is
+     * @throws RecordIncompleteException when this service's own store answers that it does not know the patient
      * @throws InvalidRequestDataException when prefetch or an id that would go into a query is not valid
      */
     public PatientRecord assemble(RecordRequest request, MedicationRequest order, Set<RecordPart> parts,
@@ -98,11 +98,13 @@ public final class RecordAssembler {
         }
         if (!toFetch.isEmpty()) {
             if (request.source() == null) {
-                List<String> keys = toFetch.keySet().stream().map(templates::key).toList();
-                throw new RecordIncompleteException("Prefetch lacks " + keys
-                        + " and the request names no fhirServer to fetch them from");
+                // A service without a store, called without fhirServer: the gates that read these parts say
+                // "could not verify" on cards the clinician sees (a 412 is often shown to nobody).
+                toFetch.keySet().forEach(part -> record.unavailable(part, "prefetch lacks " + templates.key(part)
+                        + ", and the request names no fhirServer and this service has no FHIR store to read it from"));
+            } else {
+                fetchAll(toFetch, request.source(), patientId, record, notFound, deadline);
             }
-            fetchAll(toFetch, request.source(), patientId, record, notFound, deadline);
         }
         PatientRecord assembled = record.build();
         if (notFound.contains(RecordPart.PATIENT) && !request.remote()) {

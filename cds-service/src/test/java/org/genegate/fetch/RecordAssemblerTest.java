@@ -107,9 +107,13 @@ class RecordAssemblerTest {
     }
 
     @Test
-    void aMissingPartWithNowhereToFetchItIs412() {
-        assertThatThrownBy(() -> assemble(Map.of(), order, null))
-                .isInstanceOf(RecordIncompleteException.class);
+    void aMissingPartWithNowhereToFetchItIsUnavailableWithTheReason() {
+        PatientRecord record = assemble(Map.of(), order, null);
+
+        for (RecordPart part : RecordPart.values()) {
+            assertThat(record.isAvailable(part)).as(part.name()).isFalse();
+            assertThat(record.unavailableReason(part)).get().asString().contains("no FHIR store");
+        }
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.genegate.hooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.oneOf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -32,8 +34,8 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The CDS Hooks web layer on its own: the controller, its error handler and the real gate engine behind them, in
- * a Spring MVC slice without the FHIR server (no HAPI JPA, no database). Records come from prefetch only, so a
- * call that lacks a part has nowhere to fetch it (412).
+ * a Spring MVC slice without the FHIR server (no HAPI JPA, no database). Records come from prefetch only, so the
+ * gates that read a part a call lacks could not verify it.
  */
 @WebMvcTest(controllers = CdsServicesController.class)
 @ContextConfiguration(classes = {CdsServicesController.class, CdsErrorHandler.class, HookConfig.class,
@@ -155,11 +157,16 @@ class CdsWebLayerTest {
     }
 
     @Test
-    void aRecordNeitherPrefetchedNorFetchableIs412() throws Exception {
+    void aRecordNeitherPrefetchedNorFetchableIsJudgedCouldNotVerifyNeverPassed() throws Exception {
         sign(orderSign(JSON.createObjectNode()).toString())
-                .andExpect(status().isPreconditionFailed())
-                .andExpect(jsonPath("$.resourceType").value("OperationOutcome"))
-                .andExpect(jsonPath("$.issue[0].code").value("incomplete"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cards[0].indicator").value("warning"))
+                .andExpect(jsonPath("$.cards[0].summary", containsString("could not verify")))
+                .andExpect(jsonPath("$.cards[0].detail", containsString("no FHIR store to read it from")))
+                // The record's gates could not verify; site of care is judged from the order alone (it names
+                // no encounter).
+                .andExpect(jsonPath("$.cards[*].extension['genegate.findings'][*].status",
+                        everyItem(oneOf("COULD_NOT_VERIFY", "MISSING"))));
     }
 
     @Test

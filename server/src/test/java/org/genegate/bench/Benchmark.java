@@ -19,55 +19,135 @@ import org.genegate.server.ServerProcess;
 /**
  * Prints latency percentiles and throughput of the server as built: discovery GET (the baseline), order-sign
  * with full prefetch, order-sign reading the server's own store, each at 1 and 50 clients, and ingest of
- * transaction bundles; then optionally the stress run (200 clients of order-sign calls, answers checked).
- * Exits non-zero only when a call failed, never on timing.
+ * transaction bundles; the same order-signs against the CDS-only application ({@code genegate-cds.jar}) reading
+ * the server as its store; then optionally the stress run (200 clients of order-sign calls, answers checked).
+ * Ends with the table of performance targets (target | measured | goal | ratio | met?), including both jars'
+ * start-up to their first 200 and the CDS-only application's idle resident memory. Exits non-zero only when a
+ * call failed, never on timing.
  *
- * <p>Run with {@code mvn -B -Pbench -DskipTests verify} (see docs/performance.md); system properties:
+ * <p>Run with {@code mvn -B -Pbench} (see docs/performance.md); system properties:
  * {@code bench.seconds} per measured workload (10), {@code bench.warmup-seconds} (15),
+ * {@code bench.idle-seconds} before the CDS-only application's resident memory is read (20),
  * {@code bench.stress.seconds} (0: no stress run), {@code bench.stress.clients} (200),
  * {@code bench.url.port} (measure a server already running on this loopback port instead of starting the jar),
- * {@code bench.server.jvm-args} (e.g. a flight recording; the jar is target/genegate-server.jar).
+ * {@code bench.server.jvm-args} (e.g. a flight recording; the jar is target/genegate-server.jar),
+ * {@code bench.cds.jvm-args} (the CDS-only jar's JVM options; none by default, as a user starts it).
  */
 public final class Benchmark {
 
+    private static final double CDS_START_GOAL_SECONDS = 8;
+    private static final double CDS_IDLE_RSS_GOAL_MIB = 300;
+
     private Benchmark() {
+    }
+
+    /** How long a process took to its first 200, and the CPU it had used by then. */
+    private record StartUp(double seconds, OptionalLong cpuMillis) {
+
+        String describe() {
+            return String.format("%.1f s%s", seconds, cpuMillis.isPresent()
+                    ? String.format(" (%.1f CPU s)", cpuMillis.getAsLong() / 1000.0) : "");
+        }
     }
 
     public static void main(String[] args) throws Exception {
         Duration measure = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
         Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 15));
+        Duration idle = Duration.ofSeconds(Long.getLong("bench.idle-seconds", 20));
         Duration stress = Duration.ofSeconds(Long.getLong("bench.stress.seconds", 0));
         int stressClients = Integer.getInteger("bench.stress.clients", 200);
         Integer runningPort = Integer.getInteger("bench.url.port");
         printMachine();
 
+        TargetTable targets = new TargetTable();
+        Path workDir = Files.createDirectories(Path.of("target", "bench-server"));
         long errors;
         if (runningPort != null) {
-            errors = measure(runningPort, OptionalLong::empty, measure, warmup, stress, stressClients);
+            targets.notMeasured("combined server start-up ≤ plain HAPI 8.8.0 (same modules)", "≤ plain HAPI",
+                    "server already running (bench.url.port)");
+            errors = measureWithCdsOnly(runningPort, OptionalLong::empty, workDir, targets, measure, warmup, idle,
+                    stress, stressClients);
         } else {
-            Path workDir = Files.createDirectories(Path.of("target", "bench-server"));
             List<String> jvmArgs = splitArgs(System.getProperty("bench.server.jvm-args", ""));
-            long started = System.nanoTime();
+            long launched = System.nanoTime();
             try (ServerProcess server = ServerProcess.launch("bench", workDir, Map.of(), jvmArgs, List.of(
                     "--server.address=127.0.0.1", "--spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1",
-                    "--genegate.demo.load-scenarios=true")).awaitReady("Demo: loaded")) {
-                System.out.printf("server: %s, ready with scenarios in %.1f s, log %s%n", jvmArgs,
-                        (System.nanoTime() - started) / 1e9, server.log());
-                errors = measure(server.port(), server::cpuMillis, measure, warmup, stress, stressClients);
+                    "--genegate.demo.load-scenarios=true"))) {
+                // First 200 on /fhir/metadata (the warm-up filter answers 503 until terminology and profiles are in).
+                server.awaitReady("");
+                StartUp combined = new StartUp((System.nanoTime() - launched) / 1e9, server.cpuMillis());
+                server.awaitReady("Demo: loaded");
+                System.out.printf("server: %s, first 200 on /fhir/metadata after %s, ready with scenarios in %.1f s,"
+                        + " log %s%n", jvmArgs, combined.describe(), (System.nanoTime() - launched) / 1e9,
+                        server.log());
+                targets.notMeasured("combined server start-up ≤ plain HAPI 8.8.0 (same modules)",
+                        "≤ plain HAPI", "combined " + combined.describe() + "; no plain HAPI app in this run");
+                errors = measureWithCdsOnly(server.port(), server::cpuMillis, workDir, targets, measure, warmup,
+                        idle, stress, stressClients);
             }
         }
+        System.out.println();
+        System.out.println("Targets (" + loadAverage() + "):");
+        System.out.print(targets.render());
         System.out.println(errors == 0 ? "no errors" : errors + " calls failed");
         System.exit(errors == 0 ? 0 : 1);
     }
 
-    private static long measure(int port, Supplier<OptionalLong> serverCpuMillis, Duration measure, Duration warmup,
-                                Duration stress, int stressClients) {
+    /**
+     * Starts the CDS-only jar against the server as its store, as a user runs it ({@code java -jar}) and then
+     * extracted with a class-data sharing archive, and measures each one's start-up and idle memory; then measures
+     * the server's workloads and the same order-signs against the second node.
+     */
+    private static long measureWithCdsOnly(int port, Supplier<OptionalLong> serverCpuMillis, Path workDir,
+                                           TargetTable targets, Duration measure, Duration warmup, Duration idle,
+                                           Duration stress, int stressClients)
+            throws IOException, InterruptedException {
+        List<String> cdsJvmArgs = splitArgs(System.getProperty("bench.cds.jvm-args", ""));
+        List<String> storeArgs = List.of("--genegate.cds.store-url=http://localhost:" + port + "/fhir");
+        long launched = System.nanoTime();
+        try (ServerProcess plain = ServerProcess.launchCdsOnly("bench-cds-only", workDir, cdsJvmArgs, storeArgs)) {
+            measureStartUp(plain, launched, String.join(" ", "java", String.join(" ", cdsJvmArgs), "-jar genegate-cds.jar").replace("  ", " "), targets, idle);
+        }
+        CdsArchive archive = CdsArchive.prepare(workDir.resolve("cds-extracted"));
+        List<String> archiveJvmArgs = new ArrayList<>(cdsJvmArgs);
+        archiveJvmArgs.add(archive.jvmArg());
+        launched = System.nanoTime();
+        try (ServerProcess cdsOnly = ServerProcess.launchCdsOnly("bench-cds-only-archive", workDir, archive.jar(),
+                archiveJvmArgs, storeArgs)) {
+            measureStartUp(cdsOnly, launched, "extracted, with its class-data sharing archive", targets, idle);
+            long errors = measure(port, serverCpuMillis, targets, measure, warmup, stress, stressClients);
+            return errors + measureCdsOnly(port, cdsOnly, measure, warmup);
+        }
+    }
+
+    private static void measureStartUp(ServerProcess cdsOnly, long launched, String how, TargetTable targets,
+                                       Duration idle) throws InterruptedException {
+        cdsOnly.awaitReady("");
+        StartUp start = new StartUp((System.nanoTime() - launched) / 1e9, cdsOnly.cpuMillis());
+        Thread.sleep(idle.toMillis());
+        OptionalLong rssKib = cdsOnly.residentKib();
+        System.out.printf("CDS-only (%s): first 200 on /cds-services after %s, resident %s after %d s idle, log %s%n",
+                how, start.describe(), rssKib.isPresent() ? rssKib.getAsLong() / 1024 + " MiB" : "unknown",
+                idle.toSeconds(), cdsOnly.log());
+        targets.atMost("CDS-only jar (" + how + "): launch to first 200 on GET /cds-services", start.seconds(),
+                CDS_START_GOAL_SECONDS, "s");
+        if (rssKib.isPresent()) {
+            targets.atMost("CDS-only jar (" + how + "): idle resident memory, " + idle.toSeconds() + " s after start",
+                    rssKib.getAsLong() / 1024.0, CDS_IDLE_RSS_GOAL_MIB, "MiB");
+        } else {
+            targets.notMeasured("CDS-only jar: idle resident memory", "≤ 300 MiB", "no /proc on this machine");
+        }
+    }
+
+    private static long measure(int port, Supplier<OptionalLong> serverCpuMillis, TargetTable targets,
+                                Duration measure, Duration warmup, Duration stress, int stressClients) {
         HookCalls calls = new HookCalls(port);
         List<LoadRun.Call> discovery = calls.discovery();
         List<LoadRun.Call> prefetch = calls.orderSignWithPrefetch(false);
         List<LoadRun.Call> store = calls.orderSignFromStore(false);
         HttpClient http = LoadRun.newClient();
         LoadRun load = new LoadRun(http);
+        AuditCount audits = new AuditCount(http, port);
 
         List<LoadRun.Call> mixed = new ArrayList<>(prefetch);
         mixed.addAll(store);
@@ -86,27 +166,53 @@ public final class Benchmark {
             System.out.printf("%s %8.2f   %s%n", result.row(), cpuPerCall.get(result), result.outcomes());
             return result;
         };
+        double auditedPerSecond = Double.NaN;
         for (int clients : new int[] {1, 50}) {
             results.add(run.measure("discovery GET", discovery, clients));
-            results.add(run.measure("order-sign, full prefetch", prefetch, clients));
+            long auditsBefore = clients == 50 ? audits.awaitSteady() : 0;
+            LoadResult signed = run.measure("order-sign, full prefetch", prefetch, clients);
+            results.add(signed);
+            if (clients == 50) {
+                auditedPerSecond = audits.auditedPerSecond(signed, auditsBefore);
+            }
             results.add(run.measure("order-sign, from own store", store, clients));
         }
+        LoadResult ingestAt4 = null;
         for (int clients : new int[] {1, 4}) {
             LoadResult ingest = run.measure("ingest (transaction of " + HookCalls.INGEST_BUNDLE_SIZE + ")",
                     calls.ingest(), clients);
             results.add(ingest);
+            ingestAt4 = ingest;
             System.out.printf("    ingest at %d clients: %.0f resources/s%n", clients,
                     ingest.perSecond() * HookCalls.INGEST_BUNDLE_SIZE);
         }
         System.out.println();
         System.out.println(LoadResult.header() + "  srv CPU ms/call");
         results.forEach(r -> System.out.printf("%s %8.2f%n", r.row(), cpuPerCall.get(r)));
+
         // results: discovery, prefetch, store at 1 client, then the same at 50.
         for (int first : new int[] {0, 3}) {
-            System.out.printf("order-sign prefetch p50 / discovery p50 at %d clients: %.2f%n",
-                    results.get(first).clients(),
-                    results.get(first + 1).percentileMillis(50) / results.get(first).percentileMillis(50));
+            LoadResult baseline = results.get(first);
+            LoadResult withPrefetch = results.get(first + 1);
+            LoadResult fromStore = results.get(first + 2);
+            int clients = baseline.clients();
+            targets.latencyRatio("order-sign, full prefetch: p50 / discovery p50 at " + clients + " clients",
+                    withPrefetch.percentileMillis(50), baseline.percentileMillis(50), 1.5);
+            targets.latencyRatio("order-sign, full prefetch: p99 / discovery p99 at " + clients + " clients",
+                    withPrefetch.percentileMillis(99), baseline.percentileMillis(99), 3);
+            targets.latencyRatio("order-sign, from own store: p50 / discovery p50 at " + clients + " clients",
+                    fromStore.percentileMillis(50), baseline.percentileMillis(50), 3);
         }
+        if (Double.isNaN(auditedPerSecond)) {
+            targets.notMeasured("audited Hemgenix hooks/s at 50 clients", "≥ 1,000 /s",
+                    "the AuditEvents did not all arrive within " + AuditCount.DRAIN_LIMIT.toMinutes() + " min");
+        } else {
+            targets.atLeast("audited Hemgenix hooks/s at 50 clients (full prefetch, until stored)",
+                    auditedPerSecond, 1000, "/s");
+        }
+        targets.atLeast("ingest, transaction bundles at 4 clients", ingestAt4.perSecond()
+                * HookCalls.INGEST_BUNDLE_SIZE, 1000, "resources/s");
+
         long errors = results.stream().mapToLong(LoadResult::errors).sum();
         if (!stress.isZero()) {
             LoadResult stressed = StressRun.run(port, stressClients, stress);
@@ -114,6 +220,29 @@ public final class Benchmark {
             errors += stressed.errors();
         }
         return errors;
+    }
+
+    /** The same order-signs against the CDS-only node (prefetch from the server, or the node reading it). */
+    private static long measureCdsOnly(int serverPort, ServerProcess cdsOnly, Duration measure, Duration warmup) {
+        HookCalls calls = new HookCalls(serverPort, cdsOnly.port());
+        LoadRun load = new LoadRun(LoadRun.newClient());
+        List<LoadRun.Call> prefetch = calls.orderSignWithPrefetch(false);
+        List<LoadRun.Call> store = calls.orderSignFromStore(false);
+        List<LoadRun.Call> mixed = new ArrayList<>(prefetch);
+        mixed.addAll(store);
+        LoadResult warm = load.run("CDS-only warm-up", mixed, 8, warmup);
+        System.out.println();
+        System.out.println("CDS-only node (genegate-cds.jar, the server as its store); warm-up: " + warm.calls()
+                + " calls, " + warm.errors() + " errors");
+        System.out.println(LoadResult.header());
+        List<LoadResult> results = new ArrayList<>();
+        for (int clients : new int[] {1, 50}) {
+            results.add(load.run("CDS-only: discovery GET", calls.discovery(), clients, measure));
+            results.add(load.run("CDS-only: order-sign, full prefetch", prefetch, clients, measure));
+            results.add(load.run("CDS-only: order-sign, from store", store, clients, measure));
+        }
+        results.forEach(r -> System.out.println(r.row() + "   " + r.outcomes()));
+        return results.stream().mapToLong(LoadResult::errors).sum();
     }
 
     private interface Measurement {
@@ -125,13 +254,21 @@ public final class Benchmark {
                 ? Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                         .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip())
                 : Optional.empty();
-        // The load average says how much else the cores were doing: figures from a busy machine are not comparable.
-        String load = Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).strip()
-                : "unknown";
-        System.out.printf("machine: %d cores (%s), load average %s, %s %s, Java %s, client heap %d MiB%n",
+        String load = loadAverage();
+        System.out.printf("machine: %d cores (%s), %s, %s %s, Java %s, client heap %d MiB%n",
                 Runtime.getRuntime().availableProcessors(), cpu.orElse("cpu unknown"), load, System.getProperty("os.name"),
                 System.getProperty("os.arch"), System.getProperty("java.version"),
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / (1024 * 1024));
+    }
+
+    /** How much else the cores were doing: figures from a busy machine are not comparable. */
+    private static String loadAverage() {
+        try {
+            return Files.exists(Path.of("/proc/loadavg")) ? "load average " + Files.readString(Path.of("/proc/loadavg"))
+                    .strip() : "load average unknown";
+        } catch (IOException e) {
+            return "load average unknown";
+        }
     }
 
     private static List<String> splitArgs(String args) {

@@ -34,12 +34,22 @@ public final class HookCalls {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String SIGN = "/cds-services/" + CdsServiceCatalog.ORDER_SIGN_ID;
 
-    private final String base;
+    private final String hookBase;
+    private final String fhirBase;
     private final HookClient client;
 
     public HookCalls(int port) {
-        this.base = "http://localhost:" + port;
-        this.client = new HookClient(port);
+        this(port, port);
+    }
+
+    /**
+     * @param fhirPort the GeneGate server whose FHIR endpoint fills prefetch and takes ingest
+     * @param hookPort where the hooks go: the same server, or a CDS-only node reading it as its store
+     */
+    public HookCalls(int fhirPort, int hookPort) {
+        this.hookBase = "http://localhost:" + hookPort;
+        this.fhirBase = "http://localhost:" + fhirPort + "/fhir";
+        this.client = new HookClient(fhirPort);
     }
 
     public List<LoadRun.Call> discovery() {
@@ -73,7 +83,7 @@ public final class HookCalls {
     public List<LoadRun.Call> ingest() {
         List<LoadRun.Call> calls = new ArrayList<>();
         for (int variant = 0; variant < 4; variant++) {
-            calls.add(new LoadRun.Call("ingest", HttpRequest.newBuilder(URI.create(base + "/fhir"))
+            calls.add(new LoadRun.Call("ingest", HttpRequest.newBuilder(URI.create(fhirBase))
                     .timeout(TIMEOUT)
                     .header("Content-Type", "application/fhir+json")
                     .header("Accept", "application/fhir+json")
@@ -90,7 +100,7 @@ public final class HookCalls {
                 : body -> !body.startsWith("{\"cards\":") ? LoadRun.Verdict.WRONG
                         // No scenario expects "could not verify": it means a part was not had in time.
                         : body.contains("\"COULD_NOT_VERIFY\"") ? LoadRun.Verdict.DEGRADED : LoadRun.Verdict.RIGHT;
-        return new LoadRun.Call(label, HttpRequest.newBuilder(URI.create(base + SIGN))
+        return new LoadRun.Call(label, HttpRequest.newBuilder(URI.create(hookBase + SIGN))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(), 200, check);
@@ -116,7 +126,7 @@ public final class HookCalls {
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build();
+        return HttpRequest.newBuilder(URI.create(hookBase + path)).timeout(TIMEOUT).GET().build();
     }
 
     private static JsonNode ingestBundle(int variant) {

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * The built server jar ({@code target/genegate-server.jar}, made by {@code package}, which
  * {@code mvn verify} runs before the integration tests) running as a process of its own, the way
- * an operator runs it: for tests about several nodes and about crashes.
+ * an operator runs it: for tests about several nodes and about crashes. Also the CDS-only application
+ * ({@code cds-service/target/genegate-cds.jar}, packaged before this module).
  *
  * <p>Each process writes its log to {@code target/server-processes/<name>.log}; a failure to start
  * shows its tail. The port is chosen by the server ({@code --server.port=0}) and read from the log.
@@ -35,7 +36,18 @@ public final class ServerProcess implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofMinutes(6);
 
     private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
-    private static final Path JAR = Path.of("target", "genegate-server.jar");
+
+    /** The CDS-only application as the cds-service module builds it (seen from this module's directory). */
+    public static final Path CDS_ONLY_JAR = Path.of("..", "cds-service", "target", "genegate-cds.jar");
+
+    /** Which jar runs, and the path that answers 200 once it serves. */
+    private record Kind(Path jar, String probePath) {
+        static final Kind SERVER = new Kind(Path.of("target", "genegate-server.jar"), "/fhir/metadata");
+
+        static Kind cdsOnly(Path jar) {
+            return new Kind(jar, "/cds-services");
+        }
+    }
     /** Test nodes need no peak performance: C1 only starts them faster on 2 cores. */
     private static final List<String> TEST_NODE_JVM_ARGS = List.of("-XX:TieredStopAtLevel=1", "-Xmx512m");
     /** USER_HZ: 100 on Linux. */
@@ -54,12 +66,14 @@ public final class ServerProcess implements AutoCloseable {
     private final String name;
     private final Path log;
     private final Process process;
+    private final Kind kind;
     private int port;
 
-    private ServerProcess(String name, Path log, Process process) {
+    private ServerProcess(String name, Path log, Process process, Kind kind) {
         this.name = name;
         this.log = log;
         this.process = process;
+        this.kind = kind;
     }
 
     /**
@@ -74,9 +88,32 @@ public final class ServerProcess implements AutoCloseable {
     /** The same with JVM options of the caller's own (the benchmark measures the server as a user runs it). */
     public static ServerProcess launch(String name, Path workDir, Map<String, String> environment,
                                        List<String> jvmArgs, List<String> serverArgs) {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: `mvn package` builds it"
-                    + " (mvn verify does so before the integration tests)");
+        return launch(Kind.SERVER, name, workDir, environment, jvmArgs, serverArgs);
+    }
+
+    /** {@code java -jar genegate-cds.jar} (the CDS Hooks service alone); ready when {@code /cds-services} answers. */
+    public static ServerProcess launchCdsOnly(String name, Path workDir, List<String> jvmArgs,
+                                              List<String> serviceArgs) {
+        return launchCdsOnly(name, workDir, CDS_ONLY_JAR, jvmArgs, serviceArgs);
+    }
+
+    /** The same from another copy of the jar (e.g. extracted, with a class-data sharing archive). */
+    public static ServerProcess launchCdsOnly(String name, Path workDir, Path jar, List<String> jvmArgs,
+                                              List<String> serviceArgs) {
+        return launch(Kind.cdsOnly(jar), name, workDir, Map.of(), jvmArgs, serviceArgs);
+    }
+
+    /** The JVM options of a test node. */
+    public static List<String> testNodeJvmArgs() {
+        return TEST_NODE_JVM_ARGS;
+    }
+
+    private static ServerProcess launch(Kind kind, String name, Path workDir, Map<String, String> environment,
+                                        List<String> jvmArgs, List<String> serverArgs) {
+        Path jar = kind.jar();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath().normalize() + " is missing: `mvn package` builds"
+                    + " it (mvn verify does so before the integration tests)");
         }
         try {
             Path logDir = Files.createDirectories(Path.of("target", "server-processes"));
@@ -84,7 +121,7 @@ public final class ServerProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmArgs);
-            command.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "--server.port=0"));
+            command.addAll(List.of("-jar", jar.toAbsolutePath().normalize().toString(), "--server.port=0"));
             command.addAll(serverArgs);
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(environment);
@@ -94,16 +131,16 @@ public final class ServerProcess implements AutoCloseable {
                     .redirectOutput(log.toFile())
                     .start();
             RUNNING.add(process);
-            return new ServerProcess(name, log, process);
+            return new ServerProcess(name, log, process, kind);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Waits until the server answers 200 on {@code /fhir/metadata} and its log shows
-     * {@code readyLine} (start-up work such as the terminology installation runs after the web
-     * server opens).
+     * Waits until the server answers 200 on {@code /fhir/metadata} ({@code /cds-services} for the CDS-only
+     * application) and its log shows {@code readyLine} (start-up work such as the terminology installation runs
+     * after the web server opens).
      */
     public ServerProcess awaitReady(String readyLine) {
         Instant deadline = Instant.now().plus(START_LIMIT);
@@ -118,7 +155,7 @@ public final class ServerProcess implements AutoCloseable {
                     port = Integer.parseInt(matcher.group(1));
                 }
             }
-            if (port != 0 && text.contains(readyLine) && metadataAnswers()) {
+            if (port != 0 && text.contains(readyLine) && probeAnswers()) {
                 return this;
             }
             sleep(Duration.ofMillis(250));
@@ -162,6 +199,20 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The process's resident set size now ({@code VmRSS} of /proc), in KiB. */
+    public OptionalLong residentKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
+                }
+            }
+            return OptionalLong.empty();
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -192,9 +243,9 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private boolean metadataAnswers() {
+    private boolean probeAnswers() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/fhir/metadata"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + kind.probePath()))
                     .timeout(Duration.ofSeconds(30))
                     .GET()
                     .build();

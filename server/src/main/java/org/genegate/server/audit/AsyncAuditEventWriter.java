@@ -14,8 +14,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.genegate.audit.AuditEventSink;
+import org.genegate.audit.LocalReferences;
 import org.hl7.fhir.r4.model.AuditEvent;
-import org.hl7.fhir.r4.model.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -117,7 +117,7 @@ public class AsyncAuditEventWriter implements AuditEventSink {
                 return;
             }
             AuditEvent event = batch.get(0);
-            if (dropLocalReferences(event)) {
+            if (LocalReferences.drop(event)) {
                 // A patient only prefetched by the EHR is not in this store, and HAPI refuses a reference to a
                 // resource it does not hold: keep the audit, naming the patient by identifier alone.
                 log.warn("AuditEvent refused ({}); storing it with its local references as identifiers only",
@@ -133,22 +133,6 @@ public class AsyncAuditEventWriter implements AuditEventSink {
                 progress.notifyAll();
             }
         }
-    }
-
-    /**
-     * Removes the reference strings that point into this store ("Patient/123") from the event's entities,
-     * leaving their identifier and display; false when there was none to remove.
-     */
-    private static boolean dropLocalReferences(AuditEvent event) {
-        boolean dropped = false;
-        for (AuditEvent.AuditEventEntityComponent entity : event.getEntity()) {
-            Reference what = entity.getWhat();
-            if (what.hasReference() && !what.getReference().contains("://") && what.hasIdentifier()) {
-                what.setReference(null);
-                dropped = true;
-            }
-        }
-        return dropped;
     }
 
     /** Waits until every event handed over so far is stored (or failed); false when the time ran out. */
