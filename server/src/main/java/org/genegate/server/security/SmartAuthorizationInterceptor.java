@@ -26,7 +26,8 @@ import org.hl7.fhir.r4.model.Patient;
  * <ul>
  *   <li>read or search ({@code .read}, {@code r}, {@code s}) → HAPI's read rule, which covers both: a search
  *       by {@code _id} is a read, so the two cannot be told apart safely;</li>
- *   <li>{@code c} → create; {@code u} → update (a create through update only with {@code c} too);
+ *   <li>{@code c} → create (of AuditEvent: {@code system/} scopes only); {@code u} → update (a create
+ *       through update only with {@code c} too);
  *       {@code d} → delete; {@code .write} = c, u and d;</li>
  *   <li>{@code patient/} scopes → only resources in the launch patient's compartment, plus reading shared
  *       reference data (practitioners, organizations, terminology...) the scope names;</li>
@@ -60,6 +61,21 @@ final class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
         }
     };
 
+    /**
+     * Audit events are written by other servers of the deployment (a hook tier sending its decisions), never by an
+     * app on behalf of a user or patient: only system-level scopes may create them.
+     */
+    private static final IAuthRuleTester NOT_AN_AUDIT_EVENT = new IAuthRuleTester() {
+        @Override
+        public boolean matches(RuleTestRequest request) {
+            String type = request.resource != null ? request.requestDetails.getFhirContext()
+                    .getResourceType(request.resource)
+                    : request.resourceId != null ? request.resourceId.getResourceType()
+                    : request.requestDetails.getResourceName();
+            return !"AuditEvent".equals(type);
+        }
+    };
+
     @Override
     public List<IAuthRule> buildRuleList(RequestDetails request) {
         RuleBuilder rules = new RuleBuilder();
@@ -81,7 +97,8 @@ final class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
                 }
             }
             if (scope.permissions().contains(Permission.CREATE)) {
-                grant(scope, patient, rules.allow(scope.label() + " create").create(), null);
+                grant(scope, patient, rules.allow(scope.label() + " create").create(),
+                        scope.context() == SmartScope.Context.SYSTEM ? null : NOT_AN_AUDIT_EVENT);
             }
             if (scope.permissions().contains(Permission.UPDATE)) {
                 grant(scope, patient, rules.allow(scope.label() + " update").write(),
