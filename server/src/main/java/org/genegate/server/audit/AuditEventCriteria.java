@@ -1,6 +1,10 @@
 package org.genegate.server.audit;
 
-import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import ca.uhn.fhir.rest.param.DateAndListParam;
+import ca.uhn.fhir.rest.param.DateOrListParam;
+import ca.uhn.fhir.rest.param.DateParam;
+import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.param.ReferenceAndListParam;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -12,13 +16,15 @@ import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.param.TokenParamModifier;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.hl7.fhir.r4.model.DateTimeType;
 
 /**
  * The SQL condition of an AuditEvent search: parameters repeated are all required (AND), the comma-separated values
@@ -132,22 +138,69 @@ public final class AuditEventCriteria {
         return this;
     }
 
-    /** {@code date} (recorded): HAPI turns prefixes (eq, ge, gt, le, lt) and precision into inclusive bounds. */
-    public AuditEventCriteria recorded(DateRangeParam range) {
-        if (range == null) {
+    /**
+     * {@code date} (recorded): {@code eq} (or none), {@code ge}, {@code gt}, {@code le}, {@code lt}, {@code sa},
+     * {@code eb}; a value covers its whole precision (a day, a month...), a date without a time being a UTC day.
+     */
+    public AuditEventCriteria recorded(DateAndListParam dates) {
+        if (dates == null) {
             return this;
         }
-        Date lower = range.getLowerBoundAsInstant();
-        Date upper = range.getUpperBoundAsInstant();
-        if (lower != null) {
-            conditions.add("RECORDED >= ?");
-            arguments.add(OffsetDateTime.ofInstant(lower.toInstant(), ZoneOffset.UTC));
-        }
-        if (upper != null) {
-            conditions.add("RECORDED <= ?");
-            arguments.add(OffsetDateTime.ofInstant(upper.toInstant(), ZoneOffset.UTC));
+        for (DateOrListParam alternatives : dates.getValuesAsQueryTokens()) {
+            List<String> matches = new ArrayList<>();
+            for (DateParam date : alternatives.getValuesAsQueryTokens()) {
+                matches.add(dateCondition(date));
+            }
+            conditions.add("(" + String.join(" OR ", matches) + ")");
         }
         return this;
+    }
+
+    private String dateCondition(DateParam date) {
+        if (date.getValueAsString() == null || date.getValueAsString().isEmpty()) {
+            throw new InvalidRequestException("AuditEvent search: date needs a value");
+        }
+        DateTimeType value = new DateTimeType(date.getValueAsString());
+        Instant start;
+        Instant end;
+        if (value.getPrecision().ordinal() <= TemporalPrecisionEnum.DAY.ordinal()) {
+            LocalDate first = LocalDate.of(value.getYear(),
+                    value.getPrecision() == TemporalPrecisionEnum.YEAR ? 1 : value.getMonth() + 1,
+                    value.getPrecision() == TemporalPrecisionEnum.DAY ? value.getDay() : 1);
+            LocalDate next = switch (value.getPrecision()) {
+                case YEAR -> first.plusYears(1);
+                case MONTH -> first.plusMonths(1);
+                default -> first.plusDays(1);
+            };
+            start = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+            end = next.atStartOfDay(ZoneOffset.UTC).toInstant();
+        } else {
+            start = value.getValue().toInstant();
+            end = value.getPrecision().add(value.getValue(), 1).toInstant();
+        }
+        ParamPrefixEnum prefix = date.getPrefix() == null ? ParamPrefixEnum.EQUAL : date.getPrefix();
+        return switch (prefix) {
+            case EQUAL -> {
+                arguments.add(utc(start));
+                arguments.add(utc(end));
+                yield "(RECORDED >= ? AND RECORDED < ?)";
+            }
+            case GREATERTHAN_OR_EQUALS -> bound("RECORDED >= ?", start);
+            case GREATERTHAN, STARTS_AFTER -> bound("RECORDED >= ?", end);
+            case LESSTHAN_OR_EQUALS -> bound("RECORDED < ?", end);
+            case LESSTHAN, ENDS_BEFORE -> bound("RECORDED < ?", start);
+            default -> throw new InvalidRequestException("AuditEvent search: the date prefix "
+                    + prefix.getValue() + " is not supported here");
+        };
+    }
+
+    private String bound(String condition, Instant instant) {
+        arguments.add(utc(instant));
+        return condition;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private AuditEventCriteria tokens(TokenAndListParam tokens, Function<TokenParam, String> condition) {

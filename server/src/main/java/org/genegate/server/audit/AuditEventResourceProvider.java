@@ -1,6 +1,9 @@
 package org.genegate.server.audit;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.HookParams;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.interceptor.model.RequestPartitionId;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
@@ -13,7 +16,9 @@ import ca.uhn.fhir.rest.annotation.Sort;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
-import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
+import ca.uhn.fhir.rest.param.DateAndListParam;
 import ca.uhn.fhir.rest.param.ReferenceAndListParam;
 import ca.uhn.fhir.rest.param.StringAndListParam;
 import ca.uhn.fhir.rest.param.TokenAndListParam;
@@ -21,6 +26,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.util.List;
 import java.util.Set;
 import org.genegate.server.GeneGateServerProperties;
@@ -65,8 +71,19 @@ public class AuditEventResourceProvider implements IResourceProvider {
                 .orElseThrow(() -> new ResourceNotFoundException(new IdType("AuditEvent", id.getIdPart())));
     }
 
+    /**
+     * Announced to the storage interceptors before it is stored, as HAPI's JPA store announces a create: HAPI's
+     * authorization checks creates there, not when the request comes in.
+     */
     @Create
-    public MethodOutcome create(@ResourceParam AuditEvent event) {
+    public MethodOutcome create(@ResourceParam AuditEvent event, RequestDetails request) {
+        HookParams created = new HookParams()
+                .add(IBaseResource.class, event)
+                .add(RequestDetails.class, request)
+                .addIfMatchesType(ServletRequestDetails.class, request)
+                .add(TransactionDetails.class, new TransactionDetails())
+                .add(RequestPartitionId.class, RequestPartitionId.defaultPartition());
+        request.getInterceptorBroadcaster().callHooks(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, created);
         table.insert(List.of(event));
         return new MethodOutcome(event.getIdElement(), true).setResource(event);
     }
@@ -77,7 +94,7 @@ public class AuditEventResourceProvider implements IResourceProvider {
             @OptionalParam(name = AuditEvent.SP_PATIENT) ReferenceAndListParam patients,
             @OptionalParam(name = AuditEvent.SP_ENTITY) ReferenceAndListParam entities,
             @OptionalParam(name = AuditEvent.SP_ENTITY_NAME) StringAndListParam entityNames,
-            @OptionalParam(name = AuditEvent.SP_DATE) DateRangeParam recorded,
+            @OptionalParam(name = AuditEvent.SP_DATE) DateAndListParam recorded,
             @OptionalParam(name = AuditEvent.SP_AGENT) ReferenceAndListParam agents,
             @OptionalParam(name = AuditEvent.SP_TYPE) TokenAndListParam types,
             @OptionalParam(name = AuditEvent.SP_SUBTYPE) TokenAndListParam subtypes,

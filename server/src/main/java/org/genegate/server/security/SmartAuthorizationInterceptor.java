@@ -96,13 +96,14 @@ final class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
                     shareReferenceData(scope, rules);
                 }
             }
+            IAuthRuleTester auditEvents = scope.context() == SmartScope.Context.SYSTEM ? null : NOT_AN_AUDIT_EVENT;
             if (scope.permissions().contains(Permission.CREATE)) {
-                grant(scope, patient, rules.allow(scope.label() + " create").create(),
-                        scope.context() == SmartScope.Context.SYSTEM ? null : NOT_AN_AUDIT_EVENT);
+                grant(scope, patient, rules.allow(scope.label() + " create").create(), auditEvents);
             }
             if (scope.permissions().contains(Permission.UPDATE)) {
-                grant(scope, patient, rules.allow(scope.label() + " update").write(),
-                        scope.permissions().contains(Permission.CREATE) ? null : NOT_A_CREATE);
+                // HAPI's write rule covers creates too.
+                grant(scope, patient, rules.allow(scope.label() + " update").write(), allOf(auditEvents,
+                        scope.permissions().contains(Permission.CREATE) ? null : NOT_A_CREATE));
             }
             if (scope.permissions().contains(Permission.DELETE)) {
                 grant(scope, patient, rules.allow(scope.label() + " delete").delete(), null);
@@ -153,6 +154,18 @@ final class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
                         .andAllowAllResponses();
             }
         }
+    }
+
+    private static IAuthRuleTester allOf(IAuthRuleTester first, IAuthRuleTester second) {
+        if (first == null || second == null) {
+            return first == null ? second : first;
+        }
+        return new IAuthRuleTester() {
+            @Override
+            public boolean matches(RuleTestRequest request) {
+                return first.matches(request) && second.matches(request);
+            }
+        };
     }
 
     private static void grant(SmartScope scope, IdType patient, IAuthRuleBuilderRuleOp op, IAuthRuleTester tester) {

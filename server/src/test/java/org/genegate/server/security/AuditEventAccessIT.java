@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -12,14 +13,16 @@ import org.genegate.server.AbstractSecuredServerIT;
 import org.genegate.server.audit.AuditEventBatchWriter;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Who may see and write audit events under SMART: a patient token sees its own patient's events only (its searches
- * are narrowed, another patient's event is a 403, as for any resource of a patient's record), only a system-level
+ * are narrowed, asking for another patient's events or reading one is a 403, as for any resource of a patient's record), only a system-level
  * token may create one, and an entry refused inside a batch is audited as a refusal.
  */
 class AuditEventAccessIT extends AbstractSecuredServerIT {
@@ -45,8 +48,8 @@ class AuditEventAccessIT extends AbstractSecuredServerIT {
 
         assertThat(ids(get("/fhir/AuditEvent?entity-name:exact=" + run, tokenOfA)))
                 .containsExactly(ofA.getIdElement().getIdPart());
-        assertThat(ids(get("/fhir/AuditEvent?entity-name:exact=" + run + "&patient=Patient/" + B, tokenOfA)))
-                .isEmpty();
+        assertThat(get("/fhir/AuditEvent?entity-name:exact=" + run + "&patient=Patient/" + B, tokenOfA)
+                .statusCode()).isEqualTo(403);
         assertThat(get("/fhir/AuditEvent/" + ofA.getIdElement().getIdPart(), tokenOfA).statusCode()).isEqualTo(200);
         assertThat(get("/fhir/AuditEvent/" + ofB.getIdElement().getIdPart(), tokenOfA).statusCode()).isEqualTo(403);
 
@@ -75,27 +78,34 @@ class AuditEventAccessIT extends AbstractSecuredServerIT {
 
     @Test
     void anEntryRefusedInsideABatchLeavesARefusalEvent() {
-        String marker = UUID.randomUUID().toString();
+        String since = Instant.now().minusSeconds(1).toString();
+        // B's record naming A as performer: inside A's compartment, so the batch passes the first check, and
+        // refused when the entry is stored (it is not A's record).
+        Observation ofB = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+                .setCode(new CodeableConcept(new Coding("http://loinc.org", "1742-6", null)))
+                .setSubject(new Reference("Patient/" + B)).addPerformer(new Reference("Patient/" + A));
+        Observation ofA = ofB.copy().setSubject(new Reference("Patient/" + A));
         Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
-        batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl("Patient/" + A);
-        batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl("Patient/" + B + "?_elements=" + marker);
+        batch.addEntry().setResource(ofA).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+        batch.addEntry().setResource(ofB).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
 
         HttpResponse<String> response = post("/fhir", fhirContext.newJsonParser().encodeResourceToString(batch),
-                "application/fhir+json", smartToken("patient/*.read patient/*.write", A));
+                "application/fhir+json", smartToken("patient/Observation.cruds", A));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Bundle answer = fhirContext.newJsonParser().parseResource(Bundle.class, response.body());
-        assertThat(answer.getEntry().get(1).getResponse().getStatus()).startsWith("403");
+        assertThat(answer.getEntry().get(0).getResponse().getStatus()).as(response.body()).startsWith("201");
+        assertThat(answer.getEntry().get(1).getResponse().getStatus()).as(response.body()).startsWith("403");
         assertThat(writer.awaitWritten(Duration.ofSeconds(30))).isTrue();
-        List<AuditEvent> refusals = events(get("/fhir/AuditEvent?outcome=4&patient=Patient/" + A + "&_count=100",
-                smartToken("system/AuditEvent.read", null))).stream()
+        List<AuditEvent> refusals = events(get("/fhir/AuditEvent?outcome=4&patient=Patient/" + A + "&date=ge" + since
+                + "&_count=100", smartToken("system/AuditEvent.read", null))).stream()
                 .filter(event -> event.getEntity().stream().anyMatch(entity -> entity.hasDescription()
-                        && entity.getDescription().contains(marker)))
+                        && entity.getDescription().startsWith("batch entry POST Observation")))
                 .toList();
         assertThat(refusals).singleElement().satisfies(refusal -> {
             assertThat(refusal.getOutcomeDesc()).startsWith("403");
-            assertThat(refusal.getSubtypeFirstRep().getCode()).isEqualTo("read");
-            assertThat(refusal.getEntityFirstRep().getDescription()).startsWith("batch entry GET Patient/" + B);
+            assertThat(refusal.getSubtypeFirstRep().getCode()).isEqualTo("create");
+            assertThat(refusal.getAction()).isEqualTo(AuditEvent.AuditEventAction.C);
         });
     }
 
