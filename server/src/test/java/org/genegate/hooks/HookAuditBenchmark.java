@@ -1,7 +1,5 @@
 package org.genegate.hooks;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.genegate.audit.AuditTrail;
 import org.genegate.audit.HookDecision;
 import org.genegate.cdshooks.Card;
@@ -17,7 +18,8 @@ import org.genegate.cdshooks.CardSource;
 import org.genegate.profiles.Scenario;
 import org.genegate.profiles.Scenarios;
 import org.genegate.server.AbstractServerIT;
-import org.genegate.server.audit.AsyncAuditEventWriter;
+import org.genegate.server.audit.AuditEventBatchWriter;
+import org.genegate.server.audit.AuditEventTable;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -30,27 +32,30 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@code mvn -B -o -pl server -am verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=HookAuditBenchmark}.
  *
- * <p>Figures: order-sign latency over HTTP with the asynchronous audit (full prefetch, nab-high); the time
- * the hook thread spends building and handing over the AuditEvent; the time one synchronous store of the
- * same AuditEvent takes (what the hook would pay without the background writer); and how fast the writer
- * drains.
+ * <p>Figures: audited order-sign calls per second at {@value #CLIENTS} concurrent clients (full prefetch, nab-high),
+ * counted until the last decision is stored, with the errors seen; order-sign latency over HTTP with the
+ * asynchronous audit, one client; the time the hook thread spends building and handing over the AuditEvent; the time
+ * one synchronous store of the same AuditEvent takes (what the hook would pay without the background writer); and
+ * how fast the writer drains.
  */
 class HookAuditBenchmark extends AbstractServerIT {
 
     private static final int WARM_UP = 100;
     private static final int CALLS = 500;
+    private static final int CLIENTS = 50;
+    private static final int CONCURRENT_CALLS_PER_CLIENT = 60;
 
     @Autowired
     private AuditTrail auditTrail;
 
     @Autowired
-    private AsyncAuditEventWriter writer;
+    private AuditEventBatchWriter writer;
 
     @Autowired
-    private DaoRegistry daoRegistry;
+    private AuditEventTable table;
 
     @Test
-    void printFigures() {
+    void printFigures() throws Exception {
         HookClient client = new HookClient(port);
         Scenario scenario = Scenarios.byId("nab-high");
         ObjectNode request = client.orderSign(scenario);
@@ -60,6 +65,8 @@ class HookAuditBenchmark extends AbstractServerIT {
             client.post(path, request.put("hookInstance", UUID.randomUUID().toString()).toString());
         }
         writer.awaitWritten(Duration.ofMinutes(2));
+        concurrentCalls(path, client, request);
+        concurrentCalls(path, client, request);
 
         long writtenBefore = writer.counts().written();
         double[] hook = new double[CALLS];
@@ -90,7 +97,7 @@ class HookAuditBenchmark extends AbstractServerIT {
         auditTrailEvents(decision, events, inline.length);
         for (int i = 0; i < inline.length; i++) {
             long start = System.nanoTime();
-            daoRegistry.getResourceDao(AuditEvent.class).create(events.get(i), new SystemRequestDetails());
+            storeOne(events.get(i));
             inline[i] = (System.nanoTime() - start) / 1e6;
         }
 
@@ -105,6 +112,49 @@ class HookAuditBenchmark extends AbstractServerIT {
                 stored, CALLS, drainMs);
         System.out.printf("  writer throughput on a burst of %d events: %.0f events/s%n", handOver.length,
                 (handOver.length) / Math.max(burstSeconds, 1e-9));
+    }
+
+    /**
+     * {@value #CLIENTS} clients each sending {@value #CONCURRENT_CALLS_PER_CLIENT} order-sign calls at once; audited
+     * calls per second count until the writer has stored every decision, so a writer that falls behind shows.
+     */
+    private void concurrentCalls(String path, HookClient client, ObjectNode template) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long writtenBefore = writer.counts().written();
+        long start = System.nanoTime();
+        List<Future<int[]>> futures = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            futures.add(clients.submit(() -> {
+                ObjectNode request = template.deepCopy();
+                int[] okAndErrors = new int[2];
+                for (int i = 0; i < CONCURRENT_CALLS_PER_CLIENT; i++) {
+                    int status = client.post(path, request.put("hookInstance", UUID.randomUUID().toString())
+                            .toString()).status();
+                    okAndErrors[status == 200 ? 0 : 1]++;
+                }
+                return okAndErrors;
+            }));
+        }
+        int ok = 0;
+        int errors = 0;
+        for (Future<int[]> future : futures) {
+            ok += future.get()[0];
+            errors += future.get()[1];
+        }
+        double answeredSeconds = (System.nanoTime() - start) / 1e9;
+        boolean drained = writer.awaitWritten(Duration.ofMinutes(5));
+        double storedSeconds = (System.nanoTime() - start) / 1e9;
+        clients.shutdown();
+        long stored = writer.counts().written() - writtenBefore;
+        System.out.printf("%n%d clients x %d order-sign calls: %d answered 200, %d errors; %.0f calls/s answered, "
+                        + "%.0f audited calls/s (until the last decision was stored%s); %d decisions stored%n",
+                CLIENTS, CONCURRENT_CALLS_PER_CLIENT, ok, errors, (ok + errors) / answeredSeconds,
+                ok / storedSeconds, drained ? "" : ", NOT DRAINED", stored);
+    }
+
+    /** One synchronous store, as the hook thread would make it without the background writer. */
+    private void storeOne(AuditEvent event) {
+        table.insert(List.of(event));
     }
 
     /** The same decision as AuditEvents, built by the trail into a list instead of the store. */

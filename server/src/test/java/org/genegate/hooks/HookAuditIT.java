@@ -13,7 +13,7 @@ import org.genegate.profiles.ConformanceValidator;
 import org.genegate.profiles.Scenario;
 import org.genegate.profiles.Scenarios;
 import org.genegate.server.AbstractServerIT;
-import org.genegate.server.audit.AsyncAuditEventWriter;
+import org.genegate.server.audit.AuditEventBatchWriter;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +30,7 @@ class HookAuditIT extends AbstractServerIT {
     private static final String SIGN = "/cds-services/" + CdsServiceCatalog.ORDER_SIGN_ID;
 
     @Autowired
-    private AsyncAuditEventWriter auditWriter;
+    private AuditEventBatchWriter auditWriter;
 
     private HookClient client;
 

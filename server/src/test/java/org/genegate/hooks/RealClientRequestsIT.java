@@ -17,7 +17,7 @@ import java.util.zip.GZIPOutputStream;
 import org.genegate.profiles.Scenario;
 import org.genegate.profiles.Scenarios;
 import org.genegate.server.AbstractServerIT;
-import org.genegate.server.audit.AsyncAuditEventWriter;
+import org.genegate.server.audit.AuditEventBatchWriter;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -34,7 +34,7 @@ class RealClientRequestsIT extends AbstractServerIT {
     private static final String SIGN = "/cds-services/" + CdsServiceCatalog.ORDER_SIGN_ID;
 
     @Autowired
-    private AsyncAuditEventWriter auditWriter;
+    private AuditEventBatchWriter auditWriter;
 
     private HookClient client;
 

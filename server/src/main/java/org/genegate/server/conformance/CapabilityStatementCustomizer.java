@@ -6,12 +6,13 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import java.util.List;
 import java.util.Map;
 import org.genegate.profiles.GeneGateProfiles;
+import org.genegate.server.audit.AuditEventResourceProvider;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 
 /**
  * Adds to the generated CapabilityStatement what the JPA server cannot know: the GeneGate profiles each
- * resource type supports ({@code supportedProfile}).
+ * resource type supports ({@code supportedProfile}), and the searches AuditEvent (the audit table) answers.
  *
  * <p>It deliberately does not {@code instantiate} the US Core 3.1.1 server CapabilityStatement: that one
  * requires the {@code DocumentReference/$docref} operation (SHALL), which this server does not implement,
@@ -33,6 +34,9 @@ public class CapabilityStatementCustomizer {
         CapabilityStatement statement = (CapabilityStatement) generated;
         for (CapabilityStatement.CapabilityStatementRestComponent rest : statement.getRest()) {
             for (CapabilityStatement.CapabilityStatementRestResourceComponent resource : rest.getResource()) {
+                if ("AuditEvent".equals(resource.getType())) {
+                    onlyAuditTableSearches(resource);
+                }
                 for (String profile : SUPPORTED_PROFILES.getOrDefault(resource.getType(), List.of())) {
                     boolean listed = resource.getSupportedProfile().stream()
                             .anyMatch(p -> profile.equals(p.getValue()));
@@ -42,5 +46,16 @@ public class CapabilityStatementCustomizer {
                 }
             }
         }
+    }
+
+    /**
+     * The JPA flavour lists every search parameter HAPI knows for a type; AuditEvent is answered by the audit table,
+     * which supports fewer, and no _include / _revinclude.
+     */
+    private static void onlyAuditTableSearches(CapabilityStatement.CapabilityStatementRestResourceComponent resource) {
+        resource.getSearchParam().removeIf(param -> !AuditEventResourceProvider.SEARCH_PARAM_NAMES
+                .contains(param.getName()));
+        resource.getSearchInclude().clear();
+        resource.getSearchRevInclude().clear();
     }
 }

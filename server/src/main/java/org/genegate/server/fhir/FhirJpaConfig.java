@@ -2,7 +2,7 @@ package org.genegate.server.fhir;
 
 import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.jpa.api.IDaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
@@ -109,8 +109,15 @@ public class FhirJpaConfig {
         return new StaleSearchDeletingSvcImpl();
     }
 
+    /**
+     * Every resource type HAPI knows except AuditEvent, which lives in GeneGate's append-only audit table
+     * (AuditEventResourceProvider): no JPA provider, DAO or transaction entry answers for it, so there is one way
+     * to store and find an audit event.
+     */
     @Bean
-    public IResourceSupportedSvc resourceSupportedSvc(IDaoRegistry daoRegistry) {
+    public IResourceSupportedSvc resourceSupportedSvc(DaoRegistry daoRegistry, FhirContext fhirContext) {
+        daoRegistry.setSupportedResourceTypes(fhirContext.getResourceTypes().stream()
+                .filter(type -> !"AuditEvent".equals(type)).toList());
         return new DaoRegistryResourceSupportedSvc(daoRegistry);
     }
 

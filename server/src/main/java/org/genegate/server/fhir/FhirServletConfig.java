@@ -15,6 +15,7 @@ import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.genegate.security.settings.SecurityProperties;
 import org.genegate.server.GeneGateServerProperties;
+import org.genegate.server.audit.AuditEventResourceProvider;
 import org.genegate.server.claims.ClaimCheckOperationProvider;
 import org.genegate.server.coordinator.MonitoringStatusOperationProvider;
 import org.genegate.server.coordinator.WorklistOperationProvider;
@@ -43,6 +44,7 @@ public class FhirServletConfig {
             ClaimCheckOperationProvider claimCheckOperation,
             MonitoringStatusOperationProvider monitoringStatusOperation,
             WorklistOperationProvider worklistOperation,
+            AuditEventResourceProvider auditEvents,
             SecurityProperties security) {
         RestfulServer server = new RestfulServer(fhirContext);
         server.setServerName("GeneGate FHIR server");
@@ -52,6 +54,8 @@ public class FhirServletConfig {
         // $validate-code live in their own provider.
         server.registerProviders(resourceProviders.createProviders());
         server.registerProvider(systemProvider);
+        // AuditEvent: the audit table, not the JPA store (which does not hold the type).
+        server.registerProvider(auditEvents);
         server.registerProvider(valueSetOperations);
         // GeneGate's own operations: Patient/{id}/$j1411-readiness, Claim/$j1411-check, and the coordinator's
         // Patient/{id}/$monitoring-status and Patient/$hemgenix-worklist.

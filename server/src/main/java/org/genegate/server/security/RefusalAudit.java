@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Date;
 import org.genegate.audit.AuditEventSink;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
@@ -24,7 +27,9 @@ import org.hl7.fhir.r4.model.Reference;
  * {@code rest}, the RESTful interaction as subtype, who asked (the app and user of a verified token, or what a
  * refused token claims, marked unverified, or that there was none; the caller's IP address), what was asked (the
  * request line as a BALP query entity), for which patient the token speaks, when, and the refusal's first line as
- * {@code outcomeDesc}, never a stack trace. The event goes to the background audit writer, off the request thread.
+ * {@code outcomeDesc}, never a stack trace. An entry of a batch refused with 401 or 403 (the batch itself answers
+ * 200) leaves one too, naming the entry's request. The event goes to the background audit writer, off the request
+ * thread.
  */
 @Interceptor
 final class RefusalAudit {
@@ -44,13 +49,38 @@ final class RefusalAudit {
     public boolean auditRefusal(RequestDetails request, BaseServerResponseException refusal) {
         int status = refusal.getStatusCode();
         if (status == 401 || status == 403) {
-            sink.write(event(request, status, refusal.getMessage()));
+            sink.write(event(request, status, refusal.getMessage(), request.getRestOperationType(),
+                    request.getRequestType() + " " + request.getCompleteUrl()));
         }
         return true; // HAPI answers as usual
     }
 
-    private AuditEvent event(RequestDetails request, int status, String reason) {
-        RestOperationTypeEnum operation = request.getRestOperationType();
+    /**
+     * A batch answers 200 even when some of its entries were refused: each refused entry (a 401 or 403 in the
+     * batch's answer) is audited as a refusal of its own, naming the entry's request.
+     */
+    @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+    public boolean auditRefusedBatchEntries(RequestDetails request, IBaseResource response) {
+        if (!(response instanceof Bundle answer) || answer.getType() != Bundle.BundleType.BATCHRESPONSE
+                || !(request.getResource() instanceof Bundle batch)) {
+            return true;
+        }
+        int entries = Math.min(batch.getEntry().size(), answer.getEntry().size());
+        for (int i = 0; i < entries; i++) {
+            Bundle.BundleEntryResponseComponent result = answer.getEntry().get(i).getResponse();
+            int status = statusCode(result.getStatus());
+            if (status == 401 || status == 403) {
+                Bundle.BundleEntryRequestComponent asked = batch.getEntry().get(i).getRequest();
+                String method = asked.hasMethod() ? asked.getMethod().toCode() : "?";
+                sink.write(event(request, status, reason(result), operation(asked),
+                        "batch entry " + method + " " + asked.getUrl()));
+            }
+        }
+        return true;
+    }
+
+    private AuditEvent event(RequestDetails request, int status, String reason, RestOperationTypeEnum operation,
+                             String asked) {
         AuditEvent event = new AuditEvent();
         event.getType().setSystem(BalpConstants.CS_AUDIT_EVENT_TYPE).setCode("rest").setDisplay("Restful Operation");
         if (operation != null) {
@@ -81,7 +111,6 @@ final class RefusalAudit {
                 .setDisplay(BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT_DISPLAY);
         query.getRole().setSystem(BalpConstants.CS_OBJECT_ROLE).setCode(BalpConstants.CS_OBJECT_ROLE_24_QUERY)
                 .setDisplay("Query");
-        String asked = request.getRequestType() + " " + request.getCompleteUrl();
         query.setDescription(clip(asked));
         query.setQuery(asked.getBytes(StandardCharsets.UTF_8));
         if (access != null && access.patientId() != null) {
@@ -120,6 +149,40 @@ final class RefusalAudit {
         } catch (ParseException | RuntimeException e) {
             return agent.setDisplay("refused credentials that are not a JWT");
         }
+    }
+
+    private static int statusCode(String status) {
+        String code = status == null ? "" : status.strip().split(" ", 2)[0];
+        return code.matches("\\d{3}") ? Integer.parseInt(code) : 0;
+    }
+
+    /** The refusal's text: the entry's OperationOutcome diagnostics, else its status line. */
+    private static String reason(Bundle.BundleEntryResponseComponent result) {
+        if (result.getOutcome() instanceof OperationOutcome outcome && outcome.hasIssue()
+                && outcome.getIssueFirstRep().hasDiagnostics()) {
+            return outcome.getIssueFirstRep().getDiagnostics();
+        }
+        return result.getStatus();
+    }
+
+    /** The RESTful interaction of a batch entry, as its method and URL say. */
+    private static RestOperationTypeEnum operation(Bundle.BundleEntryRequestComponent asked) {
+        if (!asked.hasMethod()) {
+            return null;
+        }
+        String url = asked.getUrl() == null ? "" : asked.getUrl();
+        String path = url.split("\\?", 2)[0];
+        boolean instance = path.contains("/");
+        return switch (asked.getMethod()) {
+            case GET, HEAD -> url.contains("?") || !instance ? RestOperationTypeEnum.SEARCH_TYPE
+                    : RestOperationTypeEnum.READ;
+            case POST -> path.contains("$") ? RestOperationTypeEnum.EXTENDED_OPERATION_TYPE
+                    : RestOperationTypeEnum.CREATE;
+            case PUT -> RestOperationTypeEnum.UPDATE;
+            case PATCH -> RestOperationTypeEnum.PATCH;
+            case DELETE -> RestOperationTypeEnum.DELETE;
+            default -> null;
+        };
     }
 
     private static AuditEvent.AuditEventAction action(RestOperationTypeEnum operation) {

@@ -2,6 +2,8 @@ package org.genegate.server.security;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditContextServices;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 
@@ -24,6 +26,15 @@ final class SmartAuditContext implements IBalpAuditContextServices {
     public Reference getAgentUserWho(RequestDetails request) {
         SmartAccess access = SmartAccess.of(request);
         return who(access, access == null ? null : access.subject());
+    }
+
+    /**
+     * This server's own resources as relative references ({@code Patient/123}), the form a search by patient uses
+     * and a patient token's searches are narrowed to; HAPI's default makes them absolute with the request's base.
+     */
+    @Override
+    public String massageResourceIdForStorage(RequestDetails request, IBaseResource resource, IIdType id) {
+        return id.toUnqualified().getValue();
     }
 
     private static Reference who(SmartAccess access, String value) {

@@ -26,7 +26,8 @@ import org.hl7.fhir.r4.model.Patient;
  * <ul>
  *   <li>read or search ({@code .read}, {@code r}, {@code s}) → HAPI's read rule, which covers both: a search
  *       by {@code _id} is a read, so the two cannot be told apart safely;</li>
- *   <li>{@code c} → create; {@code u} → update (a create through update only with {@code c} too);
+ *   <li>{@code c} → create (of AuditEvent: {@code system/} scopes only); {@code u} → update (a create
+ *       through update only with {@code c} too);
  *       {@code d} → delete; {@code .write} = c, u and d;</li>
  *   <li>{@code patient/} scopes → only resources in the launch patient's compartment, plus reading shared
  *       reference data (practitioners, organizations, terminology...) the scope names;</li>
@@ -60,6 +61,21 @@ final class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
         }
     };
 
+    /**
+     * Audit events are written by other servers of the deployment (a hook tier sending its decisions), never by an
+     * app on behalf of a user or patient: only system-level scopes may create them.
+     */
+    private static final IAuthRuleTester NOT_AN_AUDIT_EVENT = new IAuthRuleTester() {
+        @Override
+        public boolean matches(RuleTestRequest request) {
+            String type = request.resource != null ? request.requestDetails.getFhirContext()
+                    .getResourceType(request.resource)
+                    : request.resourceId != null ? request.resourceId.getResourceType()
+                    : request.requestDetails.getResourceName();
+            return !"AuditEvent".equals(type);
+        }
+    };
+
     @Override
     public List<IAuthRule> buildRuleList(RequestDetails request) {
         RuleBuilder rules = new RuleBuilder();
@@ -80,12 +96,14 @@ final class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
                     shareReferenceData(scope, rules);
                 }
             }
+            IAuthRuleTester auditEvents = scope.context() == SmartScope.Context.SYSTEM ? null : NOT_AN_AUDIT_EVENT;
             if (scope.permissions().contains(Permission.CREATE)) {
-                grant(scope, patient, rules.allow(scope.label() + " create").create(), null);
+                grant(scope, patient, rules.allow(scope.label() + " create").create(), auditEvents);
             }
             if (scope.permissions().contains(Permission.UPDATE)) {
-                grant(scope, patient, rules.allow(scope.label() + " update").write(),
-                        scope.permissions().contains(Permission.CREATE) ? null : NOT_A_CREATE);
+                // HAPI's write rule covers creates too.
+                grant(scope, patient, rules.allow(scope.label() + " update").write(), allOf(auditEvents,
+                        scope.permissions().contains(Permission.CREATE) ? null : NOT_A_CREATE));
             }
             if (scope.permissions().contains(Permission.DELETE)) {
                 grant(scope, patient, rules.allow(scope.label() + " delete").delete(), null);
@@ -136,6 +154,18 @@ final class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
                         .andAllowAllResponses();
             }
         }
+    }
+
+    private static IAuthRuleTester allOf(IAuthRuleTester first, IAuthRuleTester second) {
+        if (first == null || second == null) {
+            return first == null ? second : first;
+        }
+        return new IAuthRuleTester() {
+            @Override
+            public boolean matches(RuleTestRequest request) {
+                return first.matches(request) && second.matches(request);
+            }
+        };
     }
 
     private static void grant(SmartScope scope, IdType patient, IAuthRuleBuilderRuleOp op, IAuthRuleTester tester) {

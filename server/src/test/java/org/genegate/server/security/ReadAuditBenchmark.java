@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.genegate.server.AbstractSecuredServerIT;
-import org.genegate.server.audit.AsyncAuditEventWriter;
+import org.genegate.server.audit.AuditEventBatchWriter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -44,7 +44,7 @@ class ReadAuditBenchmark extends AbstractSecuredServerIT {
     private BalpAuditCaptureInterceptor audit;
 
     @Autowired
-    private AsyncAuditEventWriter writer;
+    private AuditEventBatchWriter writer;
 
     @Test
     void printFigures() throws Exception {

@@ -1,10 +1,6 @@
 package org.genegate.server.audit;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
-import ca.uhn.fhir.jpa.dao.tx.IHapiTransactionService;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,37 +10,35 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.genegate.audit.AuditEventSink;
-import org.genegate.audit.LocalReferences;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores AuditEvents in this server's FHIR store on one background thread, so a hook answers without
- * waiting for the database.
+ * Stores AuditEvents in the audit table on one background thread, so neither a hook nor a FHIR read waits for the
+ * database.
  *
- * <p>The writer stores what has queued up since its last write in one database transaction (up to
- * {@value #MAX_BATCH} events): under load most of an event's cost is the commit and flush, so a batch keeps
- * the writer ahead of the hooks. When a batch is refused, its events are stored one by one, so one bad event
+ * <p>The writer takes what has queued up since its last write (up to {@value #MAX_BATCH} events) and stores it in
+ * one transaction as one JDBC batch insert: the cost of a commit is shared by the whole batch, so under load the
+ * writer stays ahead of the requests. When a batch is refused, its events are stored one by one, so one bad event
  * costs only itself.
  *
- * <p>No audit is dropped: when the queue is full, or the writer is already shutting down, the calling
- * thread stores the event itself (slower, never lost). On a normal shutdown the queue is drained before
- * the database goes away (Spring destroys this bean before the DAOs it depends on). An event the store
- * refuses is logged in full, so it can still be recovered from the log.
+ * <p>No audit is dropped: when the queue is full, or the writer is already shutting down, the calling thread stores
+ * the event itself (slower, never lost). On a normal shutdown the queue is drained before the database goes away
+ * (Spring destroys this bean before the table it depends on). An event the database refuses is logged in full, so
+ * it can still be recovered from the log.
  */
 @Component
-public class AsyncAuditEventWriter implements AuditEventSink {
+public class AuditEventBatchWriter implements AuditEventSink {
 
-    private static final Logger log = LoggerFactory.getLogger(AsyncAuditEventWriter.class);
-    private static final int QUEUE_CAPACITY = 10_000;
-    static final int MAX_BATCH = 200;
+    static final int MAX_BATCH = 500;
+    private static final Logger log = LoggerFactory.getLogger(AuditEventBatchWriter.class);
+    private static final int QUEUE_CAPACITY = 20_000;
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
     private final FhirContext fhirContext;
-    private final IFhirResourceDao<AuditEvent> dao;
-    private final IHapiTransactionService transactions;
+    private final AuditEventTable table;
     private final BlockingQueue<AuditEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread writerThread;
     private final Object progress = new Object();
@@ -54,11 +48,9 @@ public class AsyncAuditEventWriter implements AuditEventSink {
     private final AtomicLong batches = new AtomicLong();
     private volatile boolean stopping;
 
-    public AsyncAuditEventWriter(FhirContext fhirContext, DaoRegistry daoRegistry,
-                                 IHapiTransactionService transactions) {
+    public AuditEventBatchWriter(FhirContext fhirContext, AuditEventTable table) {
         this.fhirContext = fhirContext;
-        this.dao = daoRegistry.getResourceDao(AuditEvent.class);
-        this.transactions = transactions;
+        this.table = table;
         this.writerThread = new Thread(this::writeUntilStopped, "audit-writer");
         // Not a daemon: the JVM waits for the last audit writes.
         writerThread.setDaemon(false);
@@ -98,15 +90,7 @@ public class AsyncAuditEventWriter implements AuditEventSink {
 
     private void storeBatch(List<AuditEvent> batch) {
         try {
-            if (batch.size() == 1) {
-                dao.create(batch.get(0), new SystemRequestDetails());
-            } else {
-                transactions.withSystemRequest().execute(() -> {
-                    for (AuditEvent event : batch) {
-                        dao.create(event, new SystemRequestDetails());
-                    }
-                });
-            }
+            table.insert(batch);
             written.addAndGet(batch.size());
             batches.incrementAndGet();
         } catch (RuntimeException e) {
@@ -116,18 +100,9 @@ public class AsyncAuditEventWriter implements AuditEventSink {
                 batch.forEach(event -> storeBatch(List.of(event)));
                 return;
             }
-            AuditEvent event = batch.get(0);
-            if (LocalReferences.drop(event)) {
-                // A patient only prefetched by the EHR is not in this store, and HAPI refuses a reference to a
-                // resource it does not hold: keep the audit, naming the patient by identifier alone.
-                log.warn("AuditEvent refused ({}); storing it with its local references as identifiers only",
-                        e.getMessage());
-                storeBatch(List.of(event));
-                return;
-            }
             failed.incrementAndGet();
             log.error("AuditEvent could not be stored ({}); it follows in full: {}", e.getMessage(),
-                    fhirContext.newJsonParser().encodeResourceToString(event), e);
+                    fhirContext.newJsonParser().encodeResourceToString(batch.get(0)), e);
         } finally {
             synchronized (progress) {
                 progress.notifyAll();
@@ -181,7 +156,9 @@ public class AsyncAuditEventWriter implements AuditEventSink {
         }
         List<AuditEvent> rest = new ArrayList<>();
         queue.drainTo(rest);
-        rest.forEach(event -> storeBatch(List.of(event)));
+        if (!rest.isEmpty()) {
+            storeBatch(rest);
+        }
         log.info("Audit writer stopped: {} events stored in {} transactions ({} were queued at shutdown), {} refused",
                 written.get(), batches.get(), queued, failed.get());
     }
