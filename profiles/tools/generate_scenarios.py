@@ -312,7 +312,7 @@ def scenario(sid, **m):
         tab = m.get("aav5TotalAntibody", (NOT_DETECTED, "2026-11-06"))
         if tab is not None:
             value, date = tab
-            res.append(obs("aav5-total-antibody", cc(GG, "aav5-total-antibody", "Adeno-associated virus 5 total antibody [Presence] in Plasma by Immunoassay",
+            res.append(obs("aav5-total-antibody", cc(GG, "aav5-total-antibody", "Adeno-associated virus 5 total antibody [Presence] in Plasma",
                                                      "Anti-AAV5 total antibodies"),
                            {"valueCodeableConcept": value}, date, method="AAV5 DetectCDx"))
     # FIX activity: 1 % (severe), off factor.

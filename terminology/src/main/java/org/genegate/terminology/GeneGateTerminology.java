@@ -17,6 +17,8 @@ public final class GeneGateTerminology {
 
     // Project codes (CodeSystem genegate).
     public static final String AAV5_NAB_TITER = "aav5-nab-titer";
+    /** The qualitative anti-AAV5 total antibody result (e.g. AAV5 DetectCDx): Detected or Not detected. */
+    public static final String AAV5_TOTAL_ANTIBODY = "aav5-total-antibody";
     public static final String BLEED_LIFE_THREATENING = "bleed-life-threatening";
     public static final String BLEED_SERIOUS_SPONTANEOUS_REPEATED = "bleed-serious-spontaneous-repeated";
     public static final String FIX_PROPHYLAXIS_CURRENT = "fix-prophylaxis-current";
@@ -119,7 +121,6 @@ public final class GeneGateTerminology {
     public static final String LOINC_AFP = "1834-1";
     public static final String CPT_INFUSION_FIRST_HOUR = "96365";
     public static final String CPT_INFUSION_ADDITIONAL_HOUR = "96366";
-    public static final String ICD10CM_HEMOPHILIA_B = "D67";
     /** Acquired hemophilia: not a FIX inhibitor in congenital hemophilia B (docs/evidence.md, FIX inhibitors). */
     public static final String ICD10CM_ACQUIRED_HEMOPHILIA = "D68.311";
 

@@ -80,7 +80,7 @@ class TerminologyResourcesTest {
             assertThat(c.getDefinition()).isNotBlank();
         });
         assertThat(codeSystem.getConcept()).extracting(CodeSystem.ConceptDefinitionComponent::getCode)
-                .containsExactlyInAnyOrder(GeneGateTerminology.AAV5_NAB_TITER,
+                .containsExactlyInAnyOrder(GeneGateTerminology.AAV5_NAB_TITER, GeneGateTerminology.AAV5_TOTAL_ANTIBODY,
                         GeneGateTerminology.BLEED_LIFE_THREATENING,
                         GeneGateTerminology.BLEED_SERIOUS_SPONTANEOUS_REPEATED,
                         GeneGateTerminology.FIX_PROPHYLAXIS_CURRENT, GeneGateTerminology.LIVER_ULTRASOUND,
