@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates the scenario patients in src/main/resources/scenarios (index.json, <id>.bundle.json,
 <id>.orders.json). Every scenario is the eligible patient changed only in what it tests, so the
-data is written once here rather than 52 times by hand. Run after editing, then run the module's
+data is written once here rather than once per scenario by hand. Run after editing, then run the module's
 tests (they validate every bundle and check index.json against the card rules):
 
     python3 profiles/tools/generate_scenarios.py

@@ -292,6 +292,14 @@ public final class ClaimCheck {
             Optional<Coding> ndc = detail.getProductOrService().getCoding().stream()
                     .filter(c -> GeneGateTerminology.NDC.equals(codes.canonicalSystem(c.getSystem())) && c.hasCode())
                     .findFirst();
+            if (ndc.isPresent() && exampleKit().isEmpty()) {
+                // The product list names no NDC (none confirmed yet): the NDC can be neither accepted nor refused.
+                issues.add(new ClaimIssue(ClaimIssue.Severity.INFORMATION, "informational", path + ".detail[" + d
+                        + "].productOrService", "NDC " + ndc.get().getCode() + " was not checked: the "
+                        + product.name() + " product list holds no NDC.", "Check the NDC against the carton of the "
+                        + "vials given; once confirmed, add it to the product's value set."));
+                return;
+            }
             if (ndc.isPresent()) {
                 String detailPath = path + ".detail[" + d + "]";
                 Optional<Coding> kit = checkNdc(ndc.get().getCode().strip(), detail.getQuantity(), detailPath, issues);
@@ -299,8 +307,10 @@ public final class ClaimCheck {
                 return;
             }
         }
+        String example = exampleKit();
         issues.add(ClaimIssue.error("required", path + ".detail", "The " + product.name() + " line has no NDC.",
-                "Add the kit NDC as an item.detail (837 LIN: N4 qualifier + 11-digit NDC, e.g. N4" + exampleKit()
+                "Add " + (example.isEmpty() ? "the NDC on the carton" : "the kit NDC") + " as an item.detail (837 LIN: "
+                        + "N4 qualifier + 11-digit NDC" + (example.isEmpty() ? "" : ", e.g. N4" + example)
                         + ") with the quantity and unit " + unitAdvice() + "."));
     }
 
