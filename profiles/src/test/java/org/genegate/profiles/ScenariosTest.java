@@ -179,7 +179,9 @@ class ScenariosTest {
             case "fviii-inhibitor" -> status.equals("FAIL") && latestInhibitorPositive(bundle, "3204-5") ? "critical"
                     : "warning";
             // Roctavian's label requires a negative result of an FDA-approved test: detected or missing both block.
-            case "aav5-total-antibody" -> status.equals("FAIL") || status.equals("MISSING") ? "critical" : "warning";
+            case "aav5-total-antibody" -> "critical";
+            // Roctavian's indication: FVIII activity below 1 IU/dL.
+            case "fviii-activity" -> status.equals("FAIL") ? "critical" : "warning";
             case "site-of-care" -> status.equals("MISSING") ? "info" : "warning";
             case "prescriber" -> status.equals("FAIL") ? "info" : "none";
             case "payer" -> "info";
