@@ -15,14 +15,10 @@ import org.genegate.fetch.MedicationLookup;
 import org.genegate.fetch.RecordAssembler;
 import org.genegate.fetch.RecordRequest;
 import org.genegate.gates.Assessment;
-import org.genegate.gates.GateEngine;
 import org.genegate.monitoring.MonitoringReview;
-import org.genegate.monitoring.PostInfusionMonitor;
 import org.genegate.monitoring.ScheduleEntry;
 import org.genegate.orders.DraftOrder;
-import org.genegate.orders.HemgenixMentions;
-import org.genegate.orders.HemgenixOrderRecognizer;
-import org.genegate.orders.HemgenixRecognition;
+import org.genegate.orders.ProductRecognition;
 import org.genegate.record.PatientRecord;
 import org.genegate.record.RecordPart;
 import org.hl7.fhir.r4.model.Encounter;
@@ -32,10 +28,11 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * The one J1411 use case behind every entry point (order-select, order-sign, patient-view, {@code $j1411-readiness},
- * {@code $j1411-check}): recognise the Hemgenix orders, read the patient's record once (prefetch, then the given
- * source), run the gates, and date everything from the injected clock. Entry points only translate their input
- * into a request and the assessments into their answer.
+ * The one use case behind every entry point (order-select, order-sign, patient-view, {@code $j1411-readiness},
+ * {@code $j1411-check}): recognise the orders of every configured product, read the patient's record once
+ * (prefetch, then the given source), judge each order under its own product's policy, and date everything from the
+ * injected clock. Entry points only translate their input into a request and the assessments into their answer.
+ * Nothing here knows a product: each is a {@link ProductAssessor} built from its policy.
  */
 public final class AssessmentService {
 
@@ -44,24 +41,41 @@ public final class AssessmentService {
             RecordPart.OBSERVATIONS, RecordPart.MEDICATION_ADMINISTRATIONS, RecordPart.DIAGNOSTIC_REPORTS,
             RecordPart.CARE_PLANS, RecordPart.ENCOUNTER);
 
-    private final HemgenixOrderRecognizer recognizer;
-    private final HemgenixMentions mentions;
+    /** The configured products, the default (where a request names none) first. */
+    private final List<ProductAssessor> products;
     private final MedicationLookup medications;
     private final RecordAssembler assembler;
-    private final GateEngine engine;
-    private final PostInfusionMonitor monitor;
     private final Clock clock;
 
-    public AssessmentService(HemgenixOrderRecognizer recognizer, HemgenixMentions mentions,
-                             MedicationLookup medications, RecordAssembler assembler, GateEngine engine,
-                             PostInfusionMonitor monitor, Clock clock) {
-        this.recognizer = recognizer;
-        this.mentions = mentions;
+    public AssessmentService(List<ProductAssessor> products, MedicationLookup medications, RecordAssembler assembler,
+                             Clock clock) {
+        if (products.isEmpty()) {
+            throw new IllegalArgumentException("No product to assess");
+        }
+        this.products = List.copyOf(products);
         this.medications = medications;
         this.assembler = assembler;
-        this.engine = engine;
-        this.monitor = monitor;
         this.clock = clock;
+    }
+
+    /** The configured products, the default first. */
+    public List<ProductAssessor> products() {
+        return products;
+    }
+
+    /** The product billed under this code (e.g. J1412), case-insensitively. */
+    public Optional<ProductAssessor> product(String billingCode) {
+        return products.stream().filter(p -> p.product().billingCode().equalsIgnoreCase(billingCode)).findFirst();
+    }
+
+    /** The product a request names by billing code; the default product when it names none. */
+    private ProductAssessor productOrDefault(String billingCode) {
+        if (billingCode == null) {
+            return products.get(0);
+        }
+        return product(billingCode).orElseThrow(() -> new InvalidRequestDataException("No product is gated under "
+                + "the billing code " + billingCode + " (known: " + String.join(", ", products.stream()
+                .map(p -> p.product().billingCode()).toList()) + ")"));
     }
 
     /** Today, by the service's clock. */
@@ -70,11 +84,13 @@ public final class AssessmentService {
     }
 
     /**
-     * Every Hemgenix order of the request (only the selected ones, when there is a selection), each judged on the
-     * one record. An order that names Hemgenix but cannot be judged is a notice; when a Hemgenix MedicationRequest
-     * is in the request, other orders naming Hemgenix are its companions (e.g. the infusion's ServiceRequest).
+     * Every order of a gated product in the request (only the selected ones, when there is a selection), each
+     * judged on the one record under its own product's policy: a request with a Hemgenix and a Roctavian order gets
+     * both assessments. An order that names a product but cannot be judged is a notice; when a product's
+     * MedicationRequest is in the request, other orders naming a product are its companions (e.g. the infusion's
+     * ServiceRequest).
      *
-     * @throws InvalidRequestDataException when a Hemgenix order is among orders whose container is not valid
+     * @throws InvalidRequestDataException when a product's order is among orders whose container is not valid
      */
     public OrderAssessments assessOrders(AssessmentRequest request) {
         // One fetch budget for the whole request: reading a Medication spends from it, the record gets the rest.
@@ -92,48 +108,107 @@ public final class AssessmentService {
                 EnumSet.allOf(RecordPart.class), deadline);
         List<OrderAssessment> assessed = new ArrayList<>();
         for (Pending pending : recognised.orders()) {
-            assessed.add(new OrderAssessment(pending.order(), engine.assess(record, pending.order()),
-                    pending.repairs()));
+            assessed.add(new OrderAssessment(pending.order(), pending.product().engine().assess(record,
+                    pending.order()), pending.repairs()));
         }
         return new OrderAssessments(assessed, recognised.notices(), record, today);
     }
 
     /**
-     * The patient's readiness without an order (dose and coding then say what they need).
+     * The patient's readiness for one product without an order (dose and coding then say what they need).
      *
-     * @param asOf the day to judge on; null for today
+     * @param asOf        the day to judge on; null for today
+     * @param billingCode the product to judge for (e.g. J1412); null for the default product
+     * @throws InvalidRequestDataException when no product is gated under the billing code
      */
-    public PatientAssessment assessWithoutOrder(RecordRequest request, LocalDate asOf) {
+    public PatientAssessment assessWithoutOrder(RecordRequest request, LocalDate asOf, String billingCode) {
+        ProductAssessor product = productOrDefault(billingCode);
         LocalDate day = asOf != null ? asOf : today();
         PatientRecord record = assembler.assemble(request, null);
-        return new PatientAssessment(engine.assess(record, DraftOrder.none(request.patientId(), day)), record);
+        return new PatientAssessment(product.engine().assess(record, DraftOrder.none(request.patientId(), day)),
+                record);
     }
 
     /**
      * The post-infusion review, judged on the day of the visit (the request's encounter's start), else today, as
-     * orders are judged on their own date: a chart opened in a visit is reviewed as of that visit.
+     * orders are judged on their own date: a chart opened in a visit is reviewed as of that visit. The review is
+     * the first product's (in configuration order) whose completed administration is on record: a patient gets one
+     * AAV5 gene therapy.
      */
     public MonitoringAssessment reviewMonitoring(RecordRequest request) {
         PatientRecord record = assembler.assemble(request, null, MONITORING_PARTS, assembler.deadline());
         LocalDate asOf = visitDay(record, request.encounterId()).orElseGet(this::today);
-        return new MonitoringAssessment(monitor.review(record, asOf), asOf);
+        for (ProductAssessor product : products) {
+            Optional<MonitoringReview> review = product.monitor().review(record, asOf);
+            if (review.isPresent()) {
+                return new MonitoringAssessment(review, product.product(), asOf);
+            }
+        }
+        return new MonitoringAssessment(Optional.empty(), products.get(0).product(), asOf);
     }
 
     /**
      * Where the patient stands today, for the coordinator's worklist and patient page: the gates without an order
-     * and the post-infusion review with its schedule, judged on one read of the whole record.
+     * and the post-infusion review with its schedule, judged on one read of the whole record. The product is the
+     * one whose completed administration is on record, else the default product.
      */
     public StandingAssessment assessStanding(RecordRequest request) {
         LocalDate day = today();
         PatientRecord record = assembler.assemble(request, null, EnumSet.allOf(RecordPart.class),
                 assembler.deadline());
-        Assessment readiness = engine.assess(record, DraftOrder.none(request.patientId(), day));
-        Optional<MonitoringReview> review = monitor.review(record, day);
-        List<ScheduleEntry> schedule = review.map(r -> monitor.schedule(record, r)).orElse(List.of());
+        ProductAssessor product = products.get(0);
+        Optional<MonitoringReview> review = Optional.empty();
+        for (ProductAssessor candidate : products) {
+            review = candidate.monitor().review(record, day);
+            if (review.isPresent()) {
+                product = candidate;
+                break;
+            }
+        }
+        Assessment readiness = product.engine().assess(record, DraftOrder.none(request.patientId(), day));
+        ProductAssessor reviewed = product;
+        List<ScheduleEntry> schedule = review.map(r -> reviewed.monitor().schedule(record, r)).orElse(List.of());
         return new StandingAssessment(readiness, review, schedule, day);
     }
 
-    private record Pending(DraftOrder order, List<String> repairs) {
+    private record Pending(DraftOrder order, ProductAssessor product, List<String> repairs) {
+    }
+
+    private record Recognition(ProductAssessor product, ProductRecognition how) {
+    }
+
+    /** The first product (in configuration order) whose recogniser accepts the order. */
+    private Optional<Recognition> recognize(MedicationRequest request, List<Resource> candidates) {
+        for (ProductAssessor product : products) {
+            Optional<ProductRecognition> how = product.recognizer().recognize(request, candidates);
+            if (how.isPresent()) {
+                return Optional.of(new Recognition(product, how.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Recognition> recognizeMedication(Reference reference, MedicationRequest owner,
+                                                      List<Resource> candidates) {
+        for (ProductAssessor product : products) {
+            Optional<ProductRecognition> how = product.recognizer().recognizeMedication(reference, owner, candidates);
+            if (how.isPresent()) {
+                return Optional.of(new Recognition(product, how.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How the resource names a product, and which: the first product named. */
+    private Optional<OrderNotice> mention(OrderNotice.Kind kind, Resource resource) {
+        for (ProductAssessor product : products) {
+            Optional<String> named = product.mentions().find(resource);
+            if (named.isPresent()) {
+                return Optional.of(new OrderNotice(kind, OrderNames.describe(resource), named.get(), null,
+                        product.product()));
+            }
+        }
+        return Optional.empty();
     }
 
     private record Recognised(List<Pending> orders, List<OrderNotice> notices) {
@@ -153,11 +228,10 @@ public final class AssessmentService {
                 continue;
             }
             if (!(resource instanceof MedicationRequest medicationRequest)) {
-                mentions.find(resource).ifPresent(m -> named.add(new OrderNotice(
-                        OrderNotice.Kind.NOT_A_MEDICATION_REQUEST, OrderNames.describe(resource), m, null)));
+                mention(OrderNotice.Kind.NOT_A_MEDICATION_REQUEST, resource).ifPresent(named::add);
                 continue;
             }
-            Optional<HemgenixRecognition> recognition = recognizer.recognize(medicationRequest, all);
+            Optional<Recognition> recognition = recognize(medicationRequest, all);
             if (recognition.isEmpty() && medicationRequest.getMedication() instanceof Reference reference
                     && References.resolve(reference, Medication.class, medicationRequest, all).isEmpty()) {
                 if (known == null) {
@@ -170,23 +244,23 @@ public final class AssessmentService {
                         .orElseGet(() -> medications.fetch(reference, record.fhirServer(), record.source(),
                                 deadline));
                 if (found.medication() == null) {
-                    unverified.add(new OrderNotice(OrderNotice.Kind.MEDICATION_UNVERIFIED, OrderNames.describe(medicationRequest),
-                            reference.getReference() == null ? "a reference without a target"
-                                    : reference.getReference(), found.problem()));
+                    unverified.add(new OrderNotice(OrderNotice.Kind.MEDICATION_UNVERIFIED,
+                            OrderNames.describe(medicationRequest), reference.getReference() == null
+                            ? "a reference without a target" : reference.getReference(), found.problem(),
+                            products.get(0).product()));
                     continue;
                 }
                 List<Resource> withMedication = new ArrayList<>(all);
                 withMedication.add(found.medication());
-                recognition = recognizer.recognizeMedication(reference, medicationRequest, withMedication);
+                recognition = recognizeMedication(reference, medicationRequest, withMedication);
             }
             if (recognition.isPresent()) {
                 List<Resource> others = all.stream().filter(r -> r != resource).toList();
-                DraftOrder draft = DraftOrder.of(medicationRequest, recognition.get(), others, today)
+                DraftOrder draft = DraftOrder.of(medicationRequest, recognition.get().how(), others, today)
                         .signedBy(record.userId());
-                orders.add(new Pending(draft, order.repairs()));
+                orders.add(new Pending(draft, recognition.get().product(), order.repairs()));
             } else {
-                mentions.find(medicationRequest).ifPresent(m -> named.add(new OrderNotice(
-                        OrderNotice.Kind.MEDICATION_NOT_CODED, OrderNames.describe(medicationRequest), m, null)));
+                mention(OrderNotice.Kind.MEDICATION_NOT_CODED, medicationRequest).ifPresent(named::add);
             }
         }
         List<OrderNotice> notices = new ArrayList<>(unverified);

@@ -22,7 +22,7 @@ import org.genegate.findings.Severity;
 import org.genegate.findings.SourceClass;
 import org.genegate.gates.Assessment;
 import org.genegate.gates.CardGroup;
-import org.genegate.gates.Gates;
+import org.genegate.gates.GateCatalog;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.orders.DraftOrder;
 import org.genegate.policy.ProductSettings;
@@ -60,75 +60,76 @@ public final class CardComposer {
     public List<Card> compose(Assessment assessment, String smartAppUrl) {
         List<Card> cards = new ArrayList<>(5);
         List<GateFinding> findings = assessment.findings();
+        GateCatalog gates = assessment.gates();
         List<GateFinding> critical = select(findings, f -> f.severity() == Severity.CRITICAL);
         List<GateFinding> unverified = select(findings, f -> f.status() == GateStatus.COULD_NOT_VERIFY
                 && f.severity() != Severity.CRITICAL);
         List<GateFinding> coding = select(findings, f -> f.severity() == Severity.WARNING
-                && f.status() != GateStatus.COULD_NOT_VERIFY && Gates.inCardGroup(f.gateId(), CardGroup.CODING));
+                && f.status() != GateStatus.COULD_NOT_VERIFY && gates.inCardGroup(f.gateId(), CardGroup.CODING));
         List<GateFinding> documentation = select(findings, f -> f.severity() == Severity.WARNING
-                && f.status() != GateStatus.COULD_NOT_VERIFY && !Gates.inCardGroup(f.gateId(), CardGroup.CODING));
+                && f.status() != GateStatus.COULD_NOT_VERIFY && !gates.inCardGroup(f.gateId(), CardGroup.CODING));
         List<GateFinding> info = select(findings, f -> f.severity() == Severity.INFO);
 
         DraftOrder order = assessment.order();
         if (!critical.isEmpty()) {
-            cards.add(criticalCard(critical, order));
+            cards.add(criticalCard(gates, critical, order));
         }
         if (!documentation.isEmpty()) {
-            cards.add(documentationCard(documentation, order));
+            cards.add(documentationCard(gates, documentation, order));
         }
         if (!unverified.isEmpty()) {
-            cards.add(unverifiedCard(unverified));
+            cards.add(unverifiedCard(gates, unverified));
         }
         if (!coding.isEmpty()) {
-            cards.add(codingCard(coding, order));
+            cards.add(codingCard(gates, coding, order));
         }
         if (!info.isEmpty()) {
-            cards.add(payerCard(info, assessment, smartAppUrl));
+            cards.add(payerCard(gates, info, assessment, smartAppUrl));
         }
         return cards;
     }
 
-    private Card criticalCard(List<GateFinding> findings, DraftOrder order) {
-        String summary = summary(product.label() + ": do not give without review: ", findings);
+    private Card criticalCard(GateCatalog gates, List<GateFinding> findings, DraftOrder order) {
+        String summary = summary(gates, product.label() + ": do not give without review: ", findings);
         List<Suggestion> suggestions = suggestions(findings, order);
-        return new Card(uuid(), summary, detail(findings, product.name() + " is a one-time therapy. "
-                        + sourcesLead(findings) + " Override only with a documented reason."),
+        return new Card(uuid(), summary, detail(gates, findings, product.name() + " is a one-time therapy. "
+                        + sourcesLead(gates, findings) + " Override only with a documented reason."),
                 "critical", source(CardTopics.CONTRAINDICATION), suggestions, selectionBehavior(suggestions),
                 settings.overrideReasons(), List.of(), findingsExtension(findings));
     }
 
-    private Card documentationCard(List<GateFinding> findings, DraftOrder order) {
-        String summary = summary(product.label() + ": complete before prior authorization: ", findings);
+    private Card documentationCard(GateCatalog gates, List<GateFinding> findings, DraftOrder order) {
+        String summary = summary(gates, product.label() + ": complete before prior authorization: ", findings);
         List<Suggestion> suggestions = suggestions(findings, order);
-        return new Card(uuid(), summary, detail(findings, "Gaps a payer will deny on, or that the label asks to "
+        return new Card(uuid(), summary, detail(gates, findings, "Gaps a payer will deny on, or that the label asks to "
                         + "settle before dosing."),
                 "warning", source(CardTopics.GUIDELINE), suggestions, selectionBehavior(suggestions),
                 List.of(), List.of(), findingsExtension(findings));
     }
 
-    private Card unverifiedCard(List<GateFinding> findings) {
-        String summary = summary(product.label() + ": could not verify (record unavailable): ", findings);
-        return new Card(uuid(), summary, detail(findings, "These checks were NOT passed: the data they need could "
+    private Card unverifiedCard(GateCatalog gates, List<GateFinding> findings) {
+        String summary = summary(gates, product.label() + ": could not verify (record unavailable): ", findings);
+        return new Card(uuid(), summary, detail(gates, findings, "These checks were NOT passed: the data they need could "
                         + "not be read in time. Check them by hand or retry."),
                 "warning", source(CardTopics.GUIDELINE), List.of(), null, List.of(), List.of(),
                 findingsExtension(findings));
     }
 
-    private Card codingCard(List<GateFinding> findings, DraftOrder order) {
+    private Card codingCard(GateCatalog gates, List<GateFinding> findings, DraftOrder order) {
         String summary = truncate(product.label() + ": fix billing codes: " + findings.get(0).message());
         List<Suggestion> suggestions = suggestions(findings, order);
-        return new Card(uuid(), summary, detail(findings, "Bill " + product.billingCode()
+        return new Card(uuid(), summary, detail(gates, findings, "Bill " + product.billingCode()
                         + " x 1 unit; infusion 96365, plus 96366 only past 90 minutes."),
                 "warning", source(CardTopics.CLAIM), suggestions, selectionBehavior(suggestions), List.of(), List.of(),
                 findingsExtension(findings));
     }
 
-    private Card payerCard(List<GateFinding> findings, Assessment assessment, String smartAppUrl) {
+    private Card payerCard(GateCatalog gates, List<GateFinding> findings, Assessment assessment, String smartAppUrl) {
         String summary = assessment.coverageDetermination()
                 .map(c -> product.label() + ": " + c.payerName() + ("auth-needed".equals(c.paNeeded())
                         ? " requires prior authorization" : ": check prior authorization")
                         + "; see the PA documentation list")
-                .orElse(product.label() + ": " + (payerFactsUnknown(findings)
+                .orElse(product.label() + ": " + (payerFactsUnknown(gates, findings)
                         ? "no active coverage on file; payer requirements unknown" : "order notes"));
         StringBuilder detail = new StringBuilder();
         assessment.coverageDetermination().ifPresent(c -> {
@@ -141,7 +142,7 @@ public final class CardComposer {
             }
             detail.append('\n');
         });
-        detail.append(detail(findings, null));
+        detail.append(detail(gates, findings, null));
         return new Card(uuid(), truncate(summary), detail.toString().strip(), "info",
                 source(CardTopics.COVERAGE_INFO), List.of(), null, List.of(), payerLinks(smartAppUrl),
                 findingsExtension(findings));
@@ -169,8 +170,8 @@ public final class CardComposer {
     }
 
     /** Whether a payer-facts gate did not pass: no coverage matched, so the payer's requirements are unknown. */
-    private static boolean payerFactsUnknown(List<GateFinding> findings) {
-        return findings.stream().anyMatch(f -> Gates.inCardGroup(f.gateId(), CardGroup.PAYER_INFO)
+    private static boolean payerFactsUnknown(GateCatalog gates, List<GateFinding> findings) {
+        return findings.stream().anyMatch(f -> gates.inCardGroup(f.gateId(), CardGroup.PAYER_INFO)
                 && f.status() != GateStatus.PASS);
     }
 
@@ -244,13 +245,13 @@ public final class CardComposer {
         return null;
     }
 
-    private String detail(List<GateFinding> findings, String lead) {
+    private String detail(GateCatalog gates, List<GateFinding> findings, String lead) {
         StringBuilder detail = new StringBuilder();
         if (lead != null) {
             detail.append(lead).append("\n\n");
         }
         for (GateFinding finding : findings) {
-            detail.append("- **").append(Gates.title(finding.gateId())).append("** (")
+            detail.append("- **").append(gates.title(finding.gateId())).append("** (")
                     .append(statusText(finding.status())).append("; ").append(sourceClassText(finding))
                     .append("): ").append(finding.message());
             for (Evidence evidence : finding.evidence()) {
@@ -277,13 +278,13 @@ public final class CardComposer {
      * Names the source of each blocking finding, so the card never calls a payer or trial criterion a label rule:
      * "These findings come from: Age: US label; Prior gene therapy: EU SmPC and payer policy."
      */
-    static String sourcesLead(List<GateFinding> findings) {
+    static String sourcesLead(GateCatalog gates, List<GateFinding> findings) {
         StringBuilder lead = new StringBuilder("These findings come from: ");
         for (int i = 0; i < findings.size(); i++) {
             if (i > 0) {
                 lead.append("; ");
             }
-            lead.append(Gates.title(findings.get(i).gateId())).append(": ").append(sourceClassText(findings.get(i)));
+            lead.append(gates.title(findings.get(i).gateId())).append(": ").append(sourceClassText(findings.get(i)));
         }
         return lead.append('.').toString();
     }
@@ -312,13 +313,13 @@ public final class CardComposer {
         };
     }
 
-    private static String summary(String prefix, List<GateFinding> findings) {
+    private static String summary(GateCatalog gates, String prefix, List<GateFinding> findings) {
         StringBuilder summary = new StringBuilder(prefix);
         for (int i = 0; i < findings.size(); i++) {
             if (i > 0) {
                 summary.append(", ");
             }
-            summary.append(Gates.summary(findings.get(i).gateId()));
+            summary.append(gates.summary(findings.get(i).gateId()));
         }
         return truncate(summary.toString());
     }

@@ -10,7 +10,6 @@ import org.genegate.findings.Severity;
 import org.genegate.gates.Assessment;
 import org.genegate.gates.CardGroup;
 import org.genegate.gates.CoverageDetermination;
-import org.genegate.gates.Gates;
 import org.genegate.policy.ProductSettings;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateType;
@@ -72,7 +71,7 @@ public final class CoverageInformationAction {
     /** Clinical documentation is still needed when any gate other than payer facts did not pass with a warning or worse. */
     private static boolean documentationNeeded(Assessment assessment) {
         return assessment.findings().stream().anyMatch(f -> f.status() != GateStatus.PASS
-                && !Gates.inCardGroup(f.gateId(), CardGroup.PAYER_INFO)
+                && !assessment.gates().inCardGroup(f.gateId(), CardGroup.PAYER_INFO)
                 && (f.severity() == Severity.WARNING || f.severity() == Severity.CRITICAL));
     }
 }

@@ -66,8 +66,9 @@ public final class RemedyResources {
         Dosage.DosageDoseAndRateComponent doseAndRate = dosage.getDoseAndRateFirstRep();
         doseAndRate.setDose(new Quantity().setValue(dose.volumeMl()).setUnit("mL")
                 .setSystem(GeneGateTerminology.UCUM).setCode("mL"));
-        dosage.setText("Hemgenix " + plain(dose.volumeMl()) + " mL (" + scientific(dose.genomeCopies())
-                + " gc; 2 x 10^13 gc/kg for " + plain(dose.weightKg()) + " kg) IV once, " + dose.vials() + " vials");
+        dosage.setText(dose.product() + " " + plain(dose.volumeMl()) + " mL (" + scientific(dose.genomeCopies())
+                + " " + dose.unit() + "; " + scientific(dose.perKg()) + " " + dose.unit() + "/kg for "
+                + plain(dose.weightKg()) + " kg) IV once, " + dose.vials() + " vials");
         return updated;
     }
 

@@ -132,7 +132,7 @@ public final class ClaimCheck {
         List<Integer> unclassified = new ArrayList<>();
         for (int i = 0; i < claim.getItem().size(); i++) {
             Claim.ItemComponent item = claim.getItem().get(i);
-            if (codes.firstMatch(GeneGateTerminology.VS_HEMGENIX_PRODUCT, item.getProductOrService()).isPresent()) {
+            if (codes.firstMatch(product.valueSet(), item.getProductOrService()).isPresent()) {
                 lines.add(i);
             } else if (codes.firstMatch(GeneGateTerminology.VS_UNCLASSIFIED_HCPCS, item.getProductOrService())
                     .isPresent()) {
@@ -318,7 +318,7 @@ public final class ClaimCheck {
     private Optional<Coding> checkNdc(String code, Quantity quantity, String path, List<ClaimIssue> issues) {
         List<String> readings = Ndc.elevenDigitCandidates(code);
         Optional<String> hemgenix = readings.stream()
-                .filter(r -> codes.contains(GeneGateTerminology.VS_HEMGENIX_PRODUCT, GeneGateTerminology.NDC, r))
+                .filter(r -> codes.contains(product.valueSet(), GeneGateTerminology.NDC, r))
                 .findFirst();
         Set<String> labelers = hemgenixLabelers();
         if (readings.isEmpty()) {
@@ -368,13 +368,13 @@ public final class ClaimCheck {
     }
 
     private Optional<Coding> member(Optional<String> ndc) {
-        return ndc.flatMap(n -> codes.member(GeneGateTerminology.VS_HEMGENIX_PRODUCT, GeneGateTerminology.NDC, n));
+        return ndc.flatMap(n -> codes.member(product.valueSet(), GeneGateTerminology.NDC, n));
     }
 
     /** The labelers (first five of the 11 digits) of the product list's NDCs. */
     private Set<String> hemgenixLabelers() {
         Set<String> labelers = new HashSet<>();
-        for (Coding coding : codes.codes(GeneGateTerminology.VS_HEMGENIX_PRODUCT)) {
+        for (Coding coding : codes.codes(product.valueSet())) {
             if (GeneGateTerminology.NDC.equals(coding.getSystem())) {
                 Ndc.toElevenDigits(coding.getCode()).ifPresent(n -> labelers.add(n.substring(0, 5)));
             }
@@ -384,7 +384,7 @@ public final class ClaimCheck {
 
     /** A kit NDC of the product list in claim form, for advice. */
     private String exampleKit() {
-        return codes.codes(GeneGateTerminology.VS_HEMGENIX_PRODUCT).stream()
+        return codes.codes(product.valueSet()).stream()
                 .filter(c -> GeneGateTerminology.NDC.equals(c.getSystem()))
                 .map(c -> Ndc.toElevenDigits(c.getCode())).flatMap(Optional::stream).findFirst().orElse("");
     }
@@ -418,7 +418,7 @@ public final class ClaimCheck {
         String unit = quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
         BigDecimal millilitres = ClaimSettings.UNIT_MILLILITRES.equalsIgnoreCase(unit == null ? null : unit.strip())
                 && quantity.getValue() != null && quantity.getValue().signum() > 0 ? quantity.getValue()
-                : weightKg.map(kg -> DoseCalculation.of(kg, dose).roundedMillilitres()).orElse(null);
+                : weightKg.map(kg -> DoseCalculation.of(kg, dose, product.name()).roundedMillilitres()).orElse(null);
         return millilitres == null ? Optional.empty() : Optional.of(millilitres
                 .divide(dose.vialMillilitres(), 0, RoundingMode.CEILING).intValueExact());
     }

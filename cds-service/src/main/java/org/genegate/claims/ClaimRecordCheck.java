@@ -11,7 +11,6 @@ import org.genegate.findings.GateStatus;
 import org.genegate.findings.Severity;
 import org.genegate.gates.Assessment;
 import org.genegate.gates.CodingSettings;
-import org.genegate.gates.Gates;
 import org.genegate.gates.PayerSettings;
 import org.genegate.gates.PriorGeneTherapySettings;
 import org.genegate.gates.WeightAndDoseSettings;
@@ -48,7 +47,7 @@ public final class ClaimRecordCheck {
                     : finding.remedies().stream().map(RemedyLabels::label).collect(Collectors.joining("; "))
                     + " and resubmit the documentation.";
             issues.add(new ClaimIssue(severity, "business-rule", "Claim.patient",
-                    Gates.title(finding.gateId()) + ": " + finding.message(), fix));
+                    assessment.gates().title(finding.gateId()) + ": " + finding.message(), fix));
         }
         return issues;
     }

@@ -16,7 +16,8 @@ import org.hl7.fhir.r4.model.Coding;
 /**
  * The FHIR queries that fill each record part: advertised as prefetch templates in discovery, and run
  * by the service itself (against the EHR's server or this server's store) for what the EHR did not prefetch.
- * Code lists come from the terminology, so the queries ask for exactly what the gates read.
+ * Code lists come from the terminology, so the queries ask for exactly what the gates of every shipped product read
+ * (Hemgenix's FIX results and Roctavian's FVIII and AAV5 total antibody results alike).
  */
 public final class PrefetchTemplates {
 
@@ -34,7 +35,9 @@ public final class PrefetchTemplates {
         define(k, t, RecordPart.CONDITIONS, "conditions", "Condition?patient=" + PATIENT_TOKEN);
         define(k, t, RecordPart.OBSERVATIONS, "observations", "Observation?patient=" + PATIENT_TOKEN + "&code="
                 + codeList(codes, GeneGateTerminology.VS_FIX_ACTIVITY, GeneGateTerminology.VS_FIX_INHIBITOR,
-                        GeneGateTerminology.VS_AAV5_NAB, GeneGateTerminology.VS_LIVER_TESTS,
+                        GeneGateTerminology.VS_FVIII_ACTIVITY, GeneGateTerminology.VS_FVIII_INHIBITOR,
+                        GeneGateTerminology.VS_AAV5_NAB, GeneGateTerminology.VS_AAV5_TOTAL_ANTIBODY,
+                        GeneGateTerminology.VS_LIVER_TESTS,
                         GeneGateTerminology.VS_INFECTION_SEROLOGY, GeneGateTerminology.VS_BODY_WEIGHT,
                         GeneGateTerminology.VS_BLEED_HISTORY)
                 + "," + GeneGateTerminology.CODE_SYSTEM + "|" + GeneGateTerminology.FIX_PROPHYLAXIS_CURRENT

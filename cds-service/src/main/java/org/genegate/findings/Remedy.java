@@ -16,13 +16,16 @@ public sealed interface Remedy {
     /**
      * Update the draft order's dose to the weight-based dose.
      *
-     * @param volumeMl        2 mL/kg × weight
-     * @param genomeCopies    2 × 10^13 gc/kg × weight
+     * @param volumeMl        mL/kg × weight (Hemgenix 2 mL/kg)
+     * @param genomeCopies    vector genomes per kg × weight, in the product's own unit
      * @param vials           ceil(volumeMl / vial volume)
      * @param weightKg        the weight the dose rests on
+     * @param product         the product's name, for the order's dosage text
+     * @param unit            the product's label unit of vector genomes ({@code gc} or {@code vg}); never converted
+     * @param perKg           the label dose per kg in that unit
      */
-    record UpdateDose(BigDecimal volumeMl, BigDecimal genomeCopies, int vials, BigDecimal weightKg)
-            implements Remedy {
+    record UpdateDose(BigDecimal volumeMl, BigDecimal genomeCopies, int vials, BigDecimal weightKg, String product,
+                      String unit, BigDecimal perKg) implements Remedy {
     }
 
     /** Replace a wrong billing or procedure code with the right one. */

@@ -9,16 +9,17 @@ import org.genegate.clinical.FhirDates;
 import org.genegate.clinical.References;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
+import org.genegate.policy.GateTitles;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.SourceClass;
 import org.genegate.record.RecordPart;
 import org.hl7.fhir.r4.model.Patient;
 
-/** Hemgenix is labelled for adults: age in whole years on the order date must reach the minimum. */
+/** The product is labelled for adults: age in whole years on the order date must reach the minimum. */
 public final class AgeGate implements Gate<AgeSettings> {
 
     public static final GateDefinition<AgeSettings> DEFINITION = new GateDefinition<>(AgeSettings.ID,
-            new GateDefinition.Titles("Age", "age under 18", "patient's age"),
+            new GateTitles("Age", "age under 18", "patient's age"),
             CardGroup.DOCUMENTATION, List.of(SourceClass.LABEL),
             AgeSettings.class, AgeSettings::read, policy -> new AgeGate());
 
@@ -45,7 +46,7 @@ public final class AgeGate implements Gate<AgeSettings> {
             return in.finding(GateStatus.FAIL, "Patient is " + age + " years old on " + in.orderDate()
                     + " (born " + birthDate.get() + "), and " + in.product().name()
                     + " is labelled for adults aged " + minimum
-                    + " or older; pediatric patients stay on FIX prophylaxis.", List.of(evidence), List.of());
+                    + " or older; " + in.policy().underAgeNote() + ".", List.of(evidence), List.of());
         }
         return in.finding(GateStatus.PASS, "Patient is " + age + " years old on " + in.orderDate() + ".",
                 List.of(evidence), List.of());

@@ -17,6 +17,7 @@ import org.genegate.clinical.References;
 import org.genegate.clinical.Units;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
+import org.genegate.policy.GateTitles;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
 import org.genegate.findings.SourceClass;
@@ -40,7 +41,7 @@ public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
 
     public static final GateDefinition<BaselineLiverSettings> DEFINITION = new GateDefinition<>(
             BaselineLiverSettings.ID,
-            new GateDefinition.Titles("Baseline hepatic assessment", "liver work-up", "baseline liver work-up"),
+            new GateTitles("Baseline hepatic assessment", "liver work-up", "baseline liver work-up"),
             CardGroup.DOCUMENTATION, List.of(SourceClass.LABEL),
             BaselineLiverSettings.class, BaselineLiverSettings::read, policy -> new BaselineLiverGate());
 
@@ -87,7 +88,8 @@ public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
         Level worst = items.stream().map(Item::level).max(Comparator.naturalOrder()).orElse(Level.OK);
         if (worst.compareTo(Level.ABNORMAL) >= 0) {
             remedies.add(in.orderTest(GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.HEPATOLOGY_CONSULT,
-                    "Hepatologist to assess eligibility for " + in.product().name() + " (US label §2.1)"));
+                    "Hepatologist to assess eligibility for " + in.product().name() + " ("
+                            + in.policy().consultBasis() + ")"));
         }
         Set<SourceClass> sources = new LinkedHashSet<>();
         items.stream().filter(i -> i.level() == worst).forEach(i -> sources.addAll(i.sources()));
@@ -96,8 +98,8 @@ public final class BaselineLiverGate implements Gate<BaselineLiverSettings> {
             case OK -> in.finding(GateStatus.PASS, "Baseline liver work-up is complete: " + String.join("; ", texts)
                     + ".", evidence, remedies);
             case ADVANCED -> in.finding(GateStatus.FAIL, in.policy().advancedDiseaseSeverity(), List.copyOf(sources),
-                    "Liver imaging shows cirrhosis or advanced fibrosis, a contraindication in the EU SmPC (4.3); the "
-                    + "US label (§2.1) asks a hepatologist to assess eligibility: " + String.join("; ", texts) + ".",
+                    "Liver imaging shows cirrhosis or advanced fibrosis, " + in.policy().advancedDiseaseBasis() + ": "
+                    + String.join("; ", texts) + ".",
                     evidence, remedies);
             default -> in.finding(status(worst), List.copyOf(sources), "Baseline liver work-up before "
                     + in.product().name() + " is "

@@ -31,12 +31,16 @@ import org.hl7.fhir.r4.model.Quantity;
  * @param normalFindingCodes      {@code system|code} of report conclusions that mean a normal study
  * @param stiffnessAdvancedKpa    a liver stiffness at or above this (kPa) reads as advanced chronic liver disease
  * @param stiffnessSuggestiveKpa  a liver stiffness at or above this (kPa), below the advanced cut-off, is abnormal
+ * @param advancedDiseaseBasis    what the product's label or SmPC says of cirrhosis or advanced fibrosis, for the
+ *                                message
+ * @param consultBasis            where the hepatology consultation is advised, for its suggestion
  */
 public record BaselineLiverSettings(boolean enabled, Severities severities, String source, int windowDays,
                                     BigDecimal ulnMultiple, Map<String, Map<String, BigDecimal>> defaultUpperLimits,
                                     int imagingWindowDays, Severity advancedDiseaseSeverity,
                                     Set<String> advancedDiseaseCodes, Set<String> normalFindingCodes,
-                                    BigDecimal stiffnessAdvancedKpa, BigDecimal stiffnessSuggestiveKpa)
+                                    BigDecimal stiffnessAdvancedKpa, BigDecimal stiffnessSuggestiveKpa,
+                                    String advancedDiseaseBasis, String consultBasis)
         implements GateSettings {
 
     /** The liver tests the gate reads; each needs a default upper limit. */
@@ -63,11 +67,6 @@ public record BaselineLiverSettings(boolean enabled, Severities severities, Stri
     /** Whether a report conclusion {@code system|code} means a normal study. */
     public boolean normalFinding(String system, String code) {
         return normalFindingCodes.contains(system + "|" + code);
-    }
-
-    @Override
-    public String gateId() {
-        return ID;
     }
 
     /**
@@ -101,7 +100,7 @@ public record BaselineLiverSettings(boolean enabled, Severities severities, Stri
     public static BaselineLiverSettings read(PolicyNode g) {
         g.allowGateKeys("windowDays", "ulnMultiple", "defaultUpperLimits", "imagingWindowDays",
                 "advancedDiseaseSeverity", "advancedDiseaseCodes", "normalFindingCodes", "stiffnessAdvancedKpa",
-                "stiffnessSuggestiveKpa");
+                "stiffnessSuggestiveKpa", "advancedDiseaseBasis", "consultBasis");
         PolicyNode limits = g.object("defaultUpperLimits");
         limits.allowOnly(new LinkedHashSet<>(LIVER_TESTS));
         Map<String, Map<String, BigDecimal>> byTest = new LinkedHashMap<>();
@@ -111,7 +110,8 @@ public record BaselineLiverSettings(boolean enabled, Severities severities, Stri
         return new BaselineLiverSettings(g.bool("enabled"), g.severities(), g.text("source"),
                 g.positiveInt("windowDays"), g.positiveDecimal("ulnMultiple"), byTest, g.positiveInt("imagingWindowDays"),
                 g.severity("advancedDiseaseSeverity"), codes(g, "advancedDiseaseCodes"), codes(g, "normalFindingCodes"),
-                g.positiveDecimal("stiffnessAdvancedKpa"), g.positiveDecimal("stiffnessSuggestiveKpa"));
+                g.positiveDecimal("stiffnessAdvancedKpa"), g.positiveDecimal("stiffnessSuggestiveKpa"),
+                g.text("advancedDiseaseBasis"), g.text("consultBasis"));
     }
 
     /** A list of {@code system|code} strings, each with both parts. */

@@ -11,10 +11,11 @@ import org.genegate.clinical.Numbers;
 import org.genegate.clinical.References;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
+import org.genegate.policy.GateTitles;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
 import org.genegate.findings.SourceClass;
-import org.genegate.orders.HemgenixRecognition;
+import org.genegate.orders.ProductRecognition;
 import org.genegate.orders.OrderedDose;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.CodeIndex;
@@ -36,7 +37,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 public final class CodingGate implements Gate<CodingSettings> {
 
     public static final GateDefinition<CodingSettings> DEFINITION = new GateDefinition<>(CodingSettings.ID,
-            new GateDefinition.Titles("Billing codes", "codes", "billing codes"),
+            new GateTitles("Billing codes", "codes", "billing codes"),
             CardGroup.CODING, List.of(SourceClass.CODE_SET),
             CodingSettings.class, CodingSettings::read, policy -> new CodingGate());
 
@@ -62,8 +63,8 @@ public final class CodingGate implements Gate<CodingSettings> {
         List<Remedy> remedies = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
 
-        HemgenixRecognition recognition = in.order().recognition();
-        if (recognition != null && recognition.by() == HemgenixRecognition.By.HCPCS_UNCLASSIFIED) {
+        ProductRecognition recognition = in.order().recognition();
+        if (recognition != null && recognition.by() == ProductRecognition.By.HCPCS_UNCLASSIFIED) {
             problems.add("the order is coded " + recognition.code() + " instead of the permanent code "
                     + in.product().billingCode());
             evidence.add(new Evidence(null, "HCPCS on the order", recognition.code(), null));
@@ -74,7 +75,7 @@ public final class CodingGate implements Gate<CodingSettings> {
         }
 
         if (recognition != null && recognition.systemMissing()) {
-            boolean hcpcs = recognition.by() == HemgenixRecognition.By.HCPCS_J1411;
+            boolean hcpcs = recognition.by() == ProductRecognition.By.HCPCS_BILLING_CODE;
             String system = hcpcs ? GeneGateTerminology.HCPCS : GeneGateTerminology.NDC;
             String code = hcpcs ? in.product().billingCode() : recognition.code().strip();
             problems.add("the order's code " + recognition.code().strip() + " has no code system; it was read as "

@@ -16,11 +16,6 @@ public record CodingSettings(boolean enabled, Severities severities, String sour
 
     public static final String ID = "coding";
 
-    @Override
-    public String gateId() {
-        return ID;
-    }
-
     /** Reads the {@code coding} section of the policy. */
     public static CodingSettings read(PolicyNode g) {
         g.allowGateKeys("infusionRateMlPerHour", "addOnThresholdMinutes");

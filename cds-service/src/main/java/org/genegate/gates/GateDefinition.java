@@ -5,16 +5,18 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.genegate.findings.SourceClass;
 import org.genegate.policy.GateSection;
+import org.genegate.policy.GateTitles;
 import org.genegate.policy.GateSettings;
 import org.genegate.policy.Policy;
 import org.genegate.policy.PolicyNode;
 
 /**
- * Everything the service knows about one gate besides its rule: its id (the key of its policy section), how it is
- * named on cards, which card it joins, how its policy section is read and how the gate is made. Each gate class
- * holds its definition as {@code DEFINITION}; {@link Gates#ALL} lists them.
+ * A gate kind: everything the service knows about one rule besides the rule itself: its id (the {@code kind:} of a
+ * policy section, and the section key when a policy runs the kind under its own id), how it is named on cards unless
+ * the policy names it otherwise, which card it joins, how its policy section is read and how the gate is made. Each
+ * gate class holds its definition as {@code DEFINITION}; {@link Gates#ALL} lists them.
  *
- * @param id           the gate id, e.g. {@code nab-aav5}
+ * @param id           the kind id, e.g. {@code nab-aav5}
  * @param titles       how the gate is named for a clinician
  * @param cardGroup    which card its non-critical findings join
  * @param sources      the source classes its findings rest on unless a finding names others (e.g. the
@@ -24,26 +26,10 @@ import org.genegate.policy.PolicyNode;
  * @param factory      makes the gate from the whole policy (a gate may read another gate's settings)
  * @param <S>          the gate's settings
  */
-public record GateDefinition<S extends GateSettings>(String id, Titles titles, CardGroup cardGroup,
+public record GateDefinition<S extends GateSettings>(String id, GateTitles titles, CardGroup cardGroup,
                                                      List<SourceClass> sources, Class<S> settingsType,
                                                      Function<PolicyNode, S> reader,
                                                      Function<Policy, Gate<S>> factory) implements GateSection<S> {
-
-    /**
-     * How a gate is named.
-     *
-     * @param title   the heading of the gate's line in a card's detail, e.g. "Anti-AAV5 neutralizing antibodies"
-     * @param summary a few words for the card summary, e.g. "anti-AAV5 NAb titer"
-     * @param checks  what the gate checks, in "Could not verify the …", e.g. "anti-AAV5 neutralizing antibody titer"
-     */
-    public record Titles(String title, String summary, String checks) {
-
-        public Titles {
-            Objects.requireNonNull(title, "title");
-            Objects.requireNonNull(summary, "summary");
-            Objects.requireNonNull(checks, "checks");
-        }
-    }
 
     public GateDefinition {
         Objects.requireNonNull(id, "id");

@@ -11,6 +11,8 @@ import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.orders.DraftOrder;
 import org.genegate.policy.GateSettings;
+import org.genegate.policy.GateTitles;
+import org.genegate.policy.PolicyGate;
 import org.genegate.policy.Policy;
 import org.genegate.policy.ProductSettings;
 import org.genegate.record.PatientRecord;
@@ -18,7 +20,7 @@ import org.genegate.record.RecordPart;
 import org.genegate.terminology.CodeIndex;
 
 /**
- * Runs every enabled gate of the policy on one Hemgenix order and applies the "could not verify"
+ * Runs every enabled gate of one product's policy on an order for that product and applies the "could not verify"
  * rule in one place: a gate runs on whatever parts are available; if a part it reads is not, a
  * FAIL still stands (it rests on data we have) and any other result becomes COULD_NOT_VERIFY with
  * the reason the part could not be had. Nothing is ever silently passed. Built once; thread-safe.
@@ -26,11 +28,11 @@ import org.genegate.terminology.CodeIndex;
 public final class GateEngine {
 
     /** A gate bound to its section of the policy, so the pair is type-checked once, here. */
-    private record BoundGate<S extends GateSettings>(GateDefinition<S> definition, Gate<S> gate, S settings,
-                                                     Set<RecordPart> reads) {
+    private record BoundGate<S extends GateSettings>(String id, GateDefinition<S> definition, GateTitles titles,
+                                                     Gate<S> gate, S settings, Set<RecordPart> reads) {
 
         GateFinding evaluate(PatientRecord record, DraftOrder order, CodeIndex codes, ProductSettings product) {
-            return gate.evaluate(new GateInput<>(record, order, codes, settings, product));
+            return gate.evaluate(new GateInput<>(record, order, codes, settings, product, id, definition.sources()));
         }
     }
 
@@ -38,20 +40,24 @@ public final class GateEngine {
     private final CodeIndex codes;
     private final List<BoundGate<?>> gates;
     private final PayerGate payerGate = new PayerGate();
+    /** The payer gate's settings when the policy runs it: the coverage determination reads them. */
     private final PayerSettings payer;
     private final Set<RecordPart> partsRead;
+    private final GateCatalog catalog;
 
     /**
-     * @param policy read with the sections of {@link Gates#ALL}
+     * @param policy read with the kinds of {@link Gates#ALL}
      */
     public GateEngine(Policy policy, CodeIndex codes) {
         this.policy = policy;
         this.codes = codes;
-        this.payer = policy.settings(PayerGate.DEFINITION);
+        this.payer = policy.find(PayerGate.DEFINITION).orElse(null);
+        this.catalog = GateCatalog.of(policy);
         List<BoundGate<?>> enabled = new ArrayList<>();
         Set<RecordPart> parts = EnumSet.noneOf(RecordPart.class);
-        for (GateDefinition<?> definition : Gates.ALL) {
-            BoundGate<?> bound = bind(definition, policy);
+        for (PolicyGate entry : policy.entries()) {
+            GateCatalog.Entry described = catalog.entry(entry.id()).orElseThrow();
+            BoundGate<?> bound = bind(described, entry.settings(), policy);
             if (bound.settings().enabled()) {
                 enabled.add(bound);
                 parts.addAll(bound.reads());
@@ -61,12 +67,17 @@ public final class GateEngine {
         this.partsRead = Collections.unmodifiableSet(parts);
     }
 
-    private static <S extends GateSettings> BoundGate<S> bind(GateDefinition<S> definition, Policy policy) {
-        Gate<S> gate = definition.gate(policy);
+    private static BoundGate<?> bind(GateCatalog.Entry entry, GateSettings settings, Policy policy) {
+        return bind(entry, entry.kind(), settings, policy);
+    }
+
+    private static <S extends GateSettings> BoundGate<S> bind(GateCatalog.Entry entry, GateDefinition<S> kind,
+                                                              GateSettings settings, Policy policy) {
+        Gate<S> gate = kind.gate(policy);
         // Copied once into an EnumSet: the engine checks these parts on every call.
         Set<RecordPart> reads = gate.reads().isEmpty() ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(gate.reads()));
-        return new BoundGate<>(definition, gate, policy.settings(definition), reads);
+        return new BoundGate<>(entry.id(), kind, entry.titles(), gate, kind.settingsType().cast(settings), reads);
     }
 
     public Policy policy() {
@@ -78,9 +89,14 @@ public final class GateEngine {
         return partsRead;
     }
 
+    /** How the policy names its gates. */
+    public GateCatalog catalog() {
+        return catalog;
+    }
+
     /** The ids of the enabled gates, in policy order. */
     public List<String> enabledGateIds() {
-        return gates.stream().map(b -> b.definition().id()).toList();
+        return gates.stream().map(BoundGate::id).toList();
     }
 
     public Assessment assess(PatientRecord record, DraftOrder order) {
@@ -88,7 +104,7 @@ public final class GateEngine {
         for (BoundGate<?> bound : gates) {
             findings.add(run(bound, record, order));
         }
-        return new Assessment(order, findings, coverage(record, order), policy.version());
+        return new Assessment(order, findings, coverage(record, order), policy.version(), policy.product(), catalog);
     }
 
     private GateFinding run(BoundGate<?> bound, PatientRecord record, DraftOrder order) {
@@ -116,14 +132,14 @@ public final class GateEngine {
     private GateFinding couldNotVerify(BoundGate<?> bound, String reason, List<Evidence> evidence) {
         GateSettings settings = bound.settings();
         // Remedies are dropped: ordering a test that may already be on record would be wrong advice.
-        return new GateFinding(settings.gateId(), GateStatus.COULD_NOT_VERIFY,
+        return new GateFinding(bound.id(), GateStatus.COULD_NOT_VERIFY,
                 settings.severities().of(GateStatus.COULD_NOT_VERIFY),
-                "Could not verify the " + bound.definition().titles().checks() + " for " + policy.product().name() + ": " + reason + ".",
+                "Could not verify the " + bound.titles().checks() + " for " + policy.product().name() + ": " + reason + ".",
                 evidence, settings.source(), bound.definition().sources(), List.of());
     }
 
     private CoverageDetermination coverage(PatientRecord record, DraftOrder order) {
-        if (!payer.enabled() || !record.isAvailable(RecordPart.COVERAGE)) {
+        if (payer == null || !payer.enabled() || !record.isAvailable(RecordPart.COVERAGE)) {
             return null;
         }
         try {

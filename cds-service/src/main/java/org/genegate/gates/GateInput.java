@@ -23,9 +23,16 @@ import org.hl7.fhir.r4.model.Coding;
  * @param codes  ValueSet membership
  * @param policy  the gate's own section of the policy
  * @param product the product the order is for, as the policy names it (messages name it, never a constant)
+ * @param gateId  the id the policy runs the gate under (the kind's own id unless the policy names it otherwise)
+ * @param sources the source classes the gate's findings rest on unless a finding names others
  */
 public record GateInput<S extends GateSettings>(PatientRecord record, DraftOrder order, CodeIndex codes, S policy,
-                                                ProductSettings product) {
+                                                ProductSettings product, String gateId, List<SourceClass> sources) {
+
+    /** The gate run under its kind's own id. */
+    public GateInput(PatientRecord record, DraftOrder order, CodeIndex codes, S policy, ProductSettings product) {
+        this(record, order, codes, policy, product, Gates.kindOf(policy).id(), Gates.kindOf(policy).sources());
+    }
 
     public LocalDate orderDate() {
         return order.orderDate();
@@ -39,7 +46,7 @@ public record GateInput<S extends GateSettings>(PatientRecord record, DraftOrder
     /** A finding whose severity is not the status default (fix-inhibitor history, payer facts). */
     public GateFinding finding(GateStatus status, Severity severity, String message, List<Evidence> evidence,
                                List<Remedy> remedies) {
-        return finding(status, severity, Gates.sources(policy.gateId()), message, evidence, remedies);
+        return finding(status, severity, sources, message, evidence, remedies);
     }
 
     /** A finding that rests on other source classes than the gate's default (e.g. a payer-only criterion). */
@@ -50,7 +57,7 @@ public record GateInput<S extends GateSettings>(PatientRecord record, DraftOrder
 
     public GateFinding finding(GateStatus status, Severity severity, List<SourceClass> sources, String message,
                                List<Evidence> evidence, List<Remedy> remedies) {
-        return new GateFinding(policy.gateId(), status, severity, message, evidence, policy.source(), sources,
+        return new GateFinding(gateId, status, severity, message, evidence, policy.source(), sources,
                 remedies);
     }
 

@@ -4,22 +4,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.genegate.findings.SourceClass;
 
 /**
- * The gates the service knows, in the order they run and appear on every assessment (docs/gates.md; the
- * information "also at order time" last). This list is the one place a new gate is registered; the policy file
- * must then have the gate's section.
+ * The gate kinds the service knows (docs/gates-howto.md). This list is the one place a new kind is registered; a
+ * product's policy file then runs it by listing a section of that kind. The order here is the order of the shipped
+ * Hemgenix policy, which lists every kind but the ones only other products need.
  */
 public final class Gates {
 
     public static final List<GateDefinition<?>> ALL = List.of(
             AgeGate.DEFINITION,
             PriorGeneTherapyGate.DEFINITION,
-            FixInhibitorGate.DEFINITION,
+            FactorInhibitorGate.DEFINITION,
             NabAav5Gate.DEFINITION,
             DiagnosisGate.DEFINITION,
-            FixActivityGate.DEFINITION,
+            FactorActivityGate.DEFINITION,
             ProphylaxisOrBleedsGate.DEFINITION,
             InfectionsGate.DEFINITION,
             BaselineLiverGate.DEFINITION,
@@ -30,7 +29,8 @@ public final class Gates {
             CodingGate.DEFINITION,
             PayerGate.DEFINITION,
             OrderNotesGate.DEFINITION,
-            LiverSurveillanceGate.DEFINITION);
+            LiverSurveillanceGate.DEFINITION,
+            Aav5TotalAntibodyGate.DEFINITION);
 
     private static final Map<String, GateDefinition<?>> BY_ID = byId();
 
@@ -41,38 +41,25 @@ public final class Gates {
         Map<String, GateDefinition<?>> byId = new LinkedHashMap<>();
         for (GateDefinition<?> definition : ALL) {
             if (byId.put(definition.id(), definition) != null) {
-                throw new IllegalStateException("Two gates share the id " + definition.id());
+                throw new IllegalStateException("Two gate kinds share the id " + definition.id());
             }
         }
         return Map.copyOf(byId);
     }
 
-    /** The gate ids in running order. */
+    /** The kind ids in registration order. */
     public static List<String> ids() {
         return ALL.stream().map(GateDefinition::id).toList();
     }
 
-    public static Optional<GateDefinition<?>> byId(String gateId) {
-        return Optional.ofNullable(BY_ID.get(gateId));
+    public static Optional<GateDefinition<?>> kind(String kindId) {
+        return Optional.ofNullable(BY_ID.get(kindId));
     }
 
-    /** Whether the gate joins the given card group; an id that is no gate joins none. */
-    public static boolean inCardGroup(String gateId, CardGroup group) {
-        return byId(gateId).map(d -> d.cardGroup() == group).orElse(false);
-    }
-
-    /** The source classes a gate's findings rest on by default; an id that is no gate is attributed to the team. */
-    public static List<SourceClass> sources(String gateId) {
-        return byId(gateId).map(GateDefinition::sources).orElse(List.of(SourceClass.TEAM_DEFAULT));
-    }
-
-    /** The gate's card title; an id that is no gate (e.g. a notice about the order itself) stands for itself. */
-    public static String title(String gateId) {
-        return byId(gateId).map(d -> d.titles().title()).orElse(gateId);
-    }
-
-    /** The gate's few words for a card summary, or the id itself. */
-    public static String summary(String gateId) {
-        return byId(gateId).map(d -> d.titles().summary()).orElse(gateId);
+    /** The kind whose settings these are (each kind has its own settings type). */
+    static GateDefinition<?> kindOf(Object settings) {
+        return ALL.stream().filter(d -> d.settingsType().isInstance(settings)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No gate kind has the settings "
+                        + settings.getClass().getSimpleName()));
     }
 }

@@ -11,6 +11,7 @@ import org.genegate.clinical.Positivity;
 import org.genegate.clinical.Units;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
+import org.genegate.policy.GateTitles;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
 import org.genegate.findings.SourceClass;
@@ -26,7 +27,7 @@ import org.hl7.fhir.r4.model.Quantity;
 public final class InfectionsGate implements Gate<InfectionsSettings> {
 
     public static final GateDefinition<InfectionsSettings> DEFINITION = new GateDefinition<>(InfectionsSettings.ID,
-            new GateDefinition.Titles("Hepatitis B/C and HIV", "infection screen",
+            new GateTitles("Hepatitis B/C and HIV", "infection screen",
                     "hepatitis B, hepatitis C and HIV screening"),
             CardGroup.DOCUMENTATION, List.of(SourceClass.PAYER, SourceClass.TRIAL),
             InfectionsSettings.class, InfectionsSettings::read, policy -> new InfectionsGate());

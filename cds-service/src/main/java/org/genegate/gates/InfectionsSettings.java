@@ -16,11 +16,6 @@ public record InfectionsSettings(boolean enabled, Severities severities, String 
 
     public static final String ID = "infections";
 
-    @Override
-    public String gateId() {
-        return ID;
-    }
-
     /** Reads the {@code infections} section of the policy. */
     public static InfectionsSettings read(PolicyNode g) {
         g.allowGateKeys("hivRnaMaxCopiesPerMl", "cd4MinCellsPerUl");

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.genegate.clinical.FhirDates;
 import org.genegate.clinical.LiverCancerRisk;
 import org.genegate.findings.GateFinding;
+import org.genegate.policy.GateTitles;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Severity;
 import org.genegate.findings.SourceClass;
@@ -26,7 +27,7 @@ public final class LiverSurveillanceGate implements Gate<LiverSurveillanceSettin
 
     public static final GateDefinition<LiverSurveillanceSettings> DEFINITION = new GateDefinition<>(
             LiverSurveillanceSettings.ID,
-            new GateDefinition.Titles("Liver cancer surveillance", "liver surveillance",
+            new GateTitles("Liver cancer surveillance", "liver surveillance",
                     "liver cancer risk factors"),
             CardGroup.DOCUMENTATION, List.of(SourceClass.LABEL),
             LiverSurveillanceSettings.class, LiverSurveillanceSettings::read,

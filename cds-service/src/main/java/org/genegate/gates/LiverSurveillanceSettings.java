@@ -13,11 +13,6 @@ public record LiverSurveillanceSettings(boolean enabled, Severities severities, 
 
     public static final String ID = "liver-surveillance";
 
-    @Override
-    public String gateId() {
-        return ID;
-    }
-
     /** Reads the {@code liver-surveillance} section of the policy. */
     public static LiverSurveillanceSettings read(PolicyNode g) {
         g.allowGateKeys();

@@ -7,6 +7,7 @@ import org.genegate.clinical.Observations;
 import org.genegate.clinical.References;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
+import org.genegate.policy.GateTitles;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
 import org.genegate.findings.SourceClass;
@@ -23,7 +24,7 @@ public final class MonitoringPlanGate implements Gate<MonitoringPlanSettings> {
 
     public static final GateDefinition<MonitoringPlanSettings> DEFINITION = new GateDefinition<>(
             MonitoringPlanSettings.ID,
-            new GateDefinition.Titles("Post-infusion monitoring plan", "monitoring plan",
+            new GateTitles("Post-infusion monitoring plan", "monitoring plan",
                     "post-infusion monitoring plan"),
             CardGroup.DOCUMENTATION, List.of(SourceClass.LABEL),
             MonitoringPlanSettings.class, MonitoringPlanSettings::read, policy -> new MonitoringPlanGate());
@@ -45,13 +46,11 @@ public final class MonitoringPlanGate implements Gate<MonitoringPlanSettings> {
                         FhirDates.earliestDay(plan.getCreatedElement()).orElse(null))), List.of());
             }
         }
+        String plan = in.policy().plan();
         return in.finding(GateStatus.MISSING, "No post-infusion monitoring plan is on record; "
-                + in.product().name() + " needs weekly ALT "
-                + "and FIX activity for 12 weeks (and on while ALT stays above baseline), follow-up to at least 5 "
-                + "years and a corticosteroid plan for an ALT rise.", List.of(),
-                List.of(new Remedy.CreateMonitoringPlan("Weekly ALT and FIX activity for 12 weeks after "
-                        + in.product().name() + ", "
-                        + "follow-up to at least 5 years, with a corticosteroid plan for an ALT rise")));
+                + in.product().name() + " needs " + plan + ".", List.of(),
+                List.of(new Remedy.CreateMonitoringPlan(Character.toUpperCase(plan.charAt(0)) + plan.substring(1)
+                        + " after " + in.product().name())));
     }
 
     private static boolean isMonitoringPlan(CarePlan plan) {

@@ -11,10 +11,11 @@ import org.genegate.clinical.References;
 import org.genegate.clinical.Titer;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
+import org.genegate.policy.GateTitles;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
 import org.genegate.findings.SourceClass;
-import org.genegate.orders.HemgenixOrderRecognizer;
+import org.genegate.orders.ProductRecognizer;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -30,7 +31,7 @@ import org.hl7.fhir.r4.model.Observation;
 public final class NabAav5Gate implements Gate<NabAav5Settings> {
 
     public static final GateDefinition<NabAav5Settings> DEFINITION = new GateDefinition<>(NabAav5Settings.ID,
-            new GateDefinition.Titles("Anti-AAV5 neutralizing antibodies", "anti-AAV5 NAb titer",
+            new GateTitles("Anti-AAV5 neutralizing antibodies", "anti-AAV5 NAb titer",
                     "anti-AAV5 neutralizing antibody titer"),
             CardGroup.DOCUMENTATION, List.of(SourceClass.SMPC),
             NabAav5Settings.class, NabAav5Settings::read, policy -> new NabAav5Gate());
@@ -117,10 +118,10 @@ public final class NabAav5Gate implements Gate<NabAav5Settings> {
             return Assay.UNNAMED;
         }
         String text = method.get();
-        if (HemgenixOrderRecognizer.containsAny(text, policy.extendedRangeAssayNames())) {
+        if (ProductRecognizer.containsAny(text, policy.extendedRangeAssayNames())) {
             return Assay.EXTENDED_RANGE;
         }
-        if (HemgenixOrderRecognizer.containsAny(text, policy.clinicalStudyAssayNames())) {
+        if (ProductRecognizer.containsAny(text, policy.clinicalStudyAssayNames())) {
             return Assay.CLINICAL_STUDY;
         }
         return Assay.UNNAMED;

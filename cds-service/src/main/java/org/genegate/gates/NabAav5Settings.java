@@ -30,11 +30,6 @@ public record NabAav5Settings(boolean enabled, Severities severities, String sou
         clinicalStudyAssayNames = lowerCase(clinicalStudyAssayNames);
     }
 
-    @Override
-    public String gateId() {
-        return ID;
-    }
-
     private static List<String> lowerCase(List<String> names) {
         return names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
     }

@@ -10,6 +10,7 @@ import org.genegate.clinical.Numbers;
 import org.genegate.clinical.Observations;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
+import org.genegate.policy.GateTitles;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Severity;
 import org.genegate.findings.SourceClass;
@@ -23,7 +24,7 @@ import org.genegate.record.RecordPart;
 public final class OrderNotesGate implements Gate<OrderNotesSettings> {
 
     public static final GateDefinition<OrderNotesSettings> DEFINITION = new GateDefinition<>(OrderNotesSettings.ID,
-            new GateDefinition.Titles("Order notes", "order notes", "order notes"),
+            new GateTitles("Order notes", "order notes", "order notes"),
             CardGroup.DOCUMENTATION, List.of(SourceClass.TEAM_DEFAULT),
             OrderNotesSettings.class, OrderNotesSettings::read,
             policy -> new OrderNotesGate(policy.settings(WeightAndDoseGate.DEFINITION)));
@@ -45,12 +46,12 @@ public final class OrderNotesGate implements Gate<OrderNotesSettings> {
         List<Evidence> evidence = new ArrayList<>();
         Optional<BodyWeight> weight = BodyWeight.latest(in.record(), in.codes());
         if (weight.isPresent()) {
-            DoseCalculation calculation = DoseCalculation.of(weight.get().kg(), dose);
+            DoseCalculation calculation = DoseCalculation.of(weight.get().kg(), dose, in.product().name());
             lines.add("Kit: " + calculation.vials() + " vials of " + Numbers.plain(dose.vialMillilitres()) + " mL for "
                     + Numbers.plain(calculation.roundedMillilitres()) + " mL ("
                     + Numbers.plain(weight.get().kg().setScale(2, RoundingMode.HALF_UP)) + " kg "
-                    + Observations.dated(weight.get().observation()) + "); kits hold 10 to 48 vials, one NDC per "
-                    + "kit size (source: " + dose.source() + ").");
+                    + Observations.dated(weight.get().observation()) + "); " + in.policy().packaging()
+                    + " (source: " + dose.source() + ").");
             evidence.add(Observations.evidence(weight.get().observation(), "body weight"));
         } else {
             lines.add("Kit: the kit size cannot be given, as no body weight is on record (vials = 2 mL/kg x weight "

@@ -11,6 +11,7 @@ import org.genegate.clinical.FhirDates;
 import org.genegate.clinical.References;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
+import org.genegate.policy.GateTitles;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Severity;
 import org.genegate.findings.SourceClass;
@@ -30,7 +31,7 @@ import org.hl7.fhir.r4.model.StringType;
 public final class PayerGate implements Gate<PayerSettings> {
 
     public static final GateDefinition<PayerSettings> DEFINITION = new GateDefinition<>(PayerSettings.ID,
-            new GateDefinition.Titles("Payer", "payer", "payer requirements"),
+            new GateTitles("Payer", "payer", "payer requirements"),
             CardGroup.PAYER_INFO, List.of(SourceClass.PAYER),
             PayerSettings.class, PayerSettings::read, policy -> new PayerGate());
 

@@ -23,11 +23,6 @@ public record PayerSettings(boolean enabled, Severities severities, String sourc
         payers = List.copyOf(payers);
     }
 
-    @Override
-    public String gateId() {
-        return ID;
-    }
-
     /** Reads the {@code payer} section of the policy, with its payer table. */
     public static PayerSettings read(PolicyNode g) {
         g.allowGateKeys("payers");

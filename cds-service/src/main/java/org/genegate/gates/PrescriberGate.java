@@ -7,6 +7,7 @@ import java.util.Set;
 import org.genegate.clinical.References;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
+import org.genegate.policy.GateTitles;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.SourceClass;
 import org.genegate.orders.Prescriber;
@@ -24,7 +25,7 @@ import org.hl7.fhir.r4.model.PractitionerRole;
 public final class PrescriberGate implements Gate<PrescriberSettings> {
 
     public static final GateDefinition<PrescriberSettings> DEFINITION = new GateDefinition<>(PrescriberSettings.ID,
-            new GateDefinition.Titles("Prescriber", "prescriber", "prescriber's specialty"),
+            new GateTitles("Prescriber", "prescriber", "prescriber's specialty"),
             CardGroup.DOCUMENTATION, List.of(SourceClass.PAYER),
             PrescriberSettings.class, PrescriberSettings::read, policy -> new PrescriberGate());
 

@@ -9,11 +9,6 @@ public record PrescriberSettings(boolean enabled, Severities severities, String 
 
     public static final String ID = "prescriber";
 
-    @Override
-    public String gateId() {
-        return ID;
-    }
-
     /** Reads the {@code prescriber} section of the policy. */
     public static PrescriberSettings read(PolicyNode g) {
         g.allowGateKeys();

@@ -9,9 +9,10 @@ import org.genegate.clinical.FhirDates;
 import org.genegate.clinical.References;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
+import org.genegate.policy.GateTitles;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.SourceClass;
-import org.genegate.orders.HemgenixOrderRecognizer;
+import org.genegate.orders.ProductRecognizer;
 import org.genegate.record.RecordPart;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -36,7 +37,7 @@ public final class PriorGeneTherapyGate implements Gate<PriorGeneTherapySettings
 
     public static final GateDefinition<PriorGeneTherapySettings> DEFINITION = new GateDefinition<>(
             PriorGeneTherapySettings.ID,
-            new GateDefinition.Titles("Prior gene therapy", "prior hemophilia B gene therapy",
+            new GateTitles("Prior gene therapy", "prior hemophilia B gene therapy",
                     "history of hemophilia B gene therapy"),
             CardGroup.DOCUMENTATION, List.of(SourceClass.SMPC, SourceClass.PAYER),
             PriorGeneTherapySettings.class, PriorGeneTherapySettings::read, policy -> new PriorGeneTherapyGate());
@@ -49,7 +50,7 @@ public final class PriorGeneTherapyGate implements Gate<PriorGeneTherapySettings
 
     @Override
     public GateFinding evaluate(GateInput<PriorGeneTherapySettings> in) {
-        HemgenixOrderRecognizer recognizer = new HemgenixOrderRecognizer(in.codes(), in.product());
+        ProductRecognizer recognizer = new ProductRecognizer(in.codes(), in.product());
         List<String> otherNames = in.policy().otherGeneTherapyNamesLowerCase();
         String product = in.product().name();
         List<Evidence> given = new ArrayList<>();
@@ -121,7 +122,7 @@ public final class PriorGeneTherapyGate implements Gate<PriorGeneTherapySettings
                     + "is a duplicate order: cancel one of them.", openOrders, List.of());
         }
         return in.finding(GateStatus.PASS, "No earlier " + product
-                + " or other hemophilia B gene therapy is on record.",
+                + " or other " + in.policy().otherGeneTherapies() + " is on record.",
                 List.of(), List.of());
     }
 
@@ -132,7 +133,7 @@ public final class PriorGeneTherapyGate implements Gate<PriorGeneTherapySettings
 
     /** What the medication is, when it is the product (its name) or another hemophilia B gene therapy. */
     private static Optional<String> describe(Type medication, DomainResource owner,
-                                             List<? extends Resource> candidates, HemgenixOrderRecognizer recognizer,
+                                             List<? extends Resource> candidates, ProductRecognizer recognizer,
                                              List<String> otherNames, String product) {
         if (recognizer.recognizeMedication(medication, owner, candidates).isPresent()) {
             return Optional.of(product);
@@ -148,7 +149,7 @@ public final class PriorGeneTherapyGate implements Gate<PriorGeneTherapySettings
         return otherGeneTherapy(texts, otherNames);
     }
 
-    private static Optional<String> describeConcept(CodeableConcept concept, HemgenixOrderRecognizer recognizer,
+    private static Optional<String> describeConcept(CodeableConcept concept, ProductRecognizer recognizer,
                                                     List<String> otherNames, String product) {
         if (recognizer.recognizeConcept(concept).isPresent()) {
             return Optional.of(product);
@@ -160,7 +161,7 @@ public final class PriorGeneTherapyGate implements Gate<PriorGeneTherapySettings
 
     private static Optional<String> otherGeneTherapy(List<String> texts, List<String> otherNames) {
         for (String text : texts) {
-            if (HemgenixOrderRecognizer.containsAny(text, otherNames)) {
+            if (ProductRecognizer.containsAny(text, otherNames)) {
                 return Optional.of(text);
             }
         }

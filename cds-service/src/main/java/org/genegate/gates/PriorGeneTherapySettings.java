@@ -12,21 +12,18 @@ import org.genegate.policy.Severities;
  *
  * @param otherGeneTherapyNames  names of other hemophilia B gene therapies, matched case-insensitively in
  *                               medication and procedure text
- * @param duplicateOrderSeverity the severity of another open Hemgenix order when no dose is on record
+ * @param duplicateOrderSeverity the severity of another open order of the product when no dose is on record
+ * @param otherGeneTherapies     how messages name the other therapies, e.g. "hemophilia B gene therapy"
  */
 public record PriorGeneTherapySettings(boolean enabled, Severities severities, String source,
-                                       List<String> otherGeneTherapyNames, Severity duplicateOrderSeverity)
+                                       List<String> otherGeneTherapyNames, Severity duplicateOrderSeverity,
+                                       String otherGeneTherapies)
         implements GateSettings {
 
     public static final String ID = "prior-gene-therapy";
 
     public PriorGeneTherapySettings {
         otherGeneTherapyNames = List.copyOf(otherGeneTherapyNames);
-    }
-
-    @Override
-    public String gateId() {
-        return ID;
     }
 
     /** The names in lower case, so a gate compares without lower-casing the policy on every call. */
@@ -36,8 +33,9 @@ public record PriorGeneTherapySettings(boolean enabled, Severities severities, S
 
     /** Reads the {@code prior-gene-therapy} section of the policy. */
     public static PriorGeneTherapySettings read(PolicyNode g) {
-        g.allowGateKeys("otherGeneTherapyNames", "duplicateOrderSeverity");
+        g.allowGateKeys("otherGeneTherapyNames", "duplicateOrderSeverity", "otherGeneTherapies");
         return new PriorGeneTherapySettings(g.bool("enabled"), g.severities(), g.text("source"),
-                g.textList("otherGeneTherapyNames", true), g.severity("duplicateOrderSeverity"));
+                g.textList("otherGeneTherapyNames", true), g.severity("duplicateOrderSeverity"),
+                g.text("otherGeneTherapies"));
     }
 }

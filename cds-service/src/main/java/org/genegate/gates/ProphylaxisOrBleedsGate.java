@@ -6,6 +6,7 @@ import java.util.Set;
 import org.genegate.clinical.References;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
+import org.genegate.policy.GateTitles;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.SourceClass;
 import org.genegate.record.RecordPart;
@@ -31,7 +32,7 @@ public final class ProphylaxisOrBleedsGate implements Gate<ProphylaxisOrBleedsSe
 
     public static final GateDefinition<ProphylaxisOrBleedsSettings> DEFINITION = new GateDefinition<>(
             ProphylaxisOrBleedsSettings.ID,
-            new GateDefinition.Titles("FIX prophylaxis or bleed history", "prophylaxis/bleeds",
+            new GateTitles("FIX prophylaxis or bleed history", "prophylaxis/bleeds",
                     "FIX prophylaxis or bleed history"),
             CardGroup.DOCUMENTATION, List.of(SourceClass.LABEL),
             ProphylaxisOrBleedsSettings.class, ProphylaxisOrBleedsSettings::read,

@@ -10,11 +10,6 @@ public record ProphylaxisOrBleedsSettings(boolean enabled, Severities severities
 
     public static final String ID = "prophylaxis-or-bleeds";
 
-    @Override
-    public String gateId() {
-        return ID;
-    }
-
     /** Reads the {@code prophylaxis-or-bleeds} section of the policy. */
     public static ProphylaxisOrBleedsSettings read(PolicyNode g) {
         g.allowGateKeys();

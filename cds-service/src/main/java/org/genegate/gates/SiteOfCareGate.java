@@ -7,6 +7,7 @@ import java.util.Set;
 import org.genegate.clinical.References;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
+import org.genegate.policy.GateTitles;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.SourceClass;
 import org.genegate.record.RecordPart;
@@ -26,7 +27,7 @@ import org.hl7.fhir.r4.model.Resource;
 public final class SiteOfCareGate implements Gate<SiteOfCareSettings> {
 
     public static final GateDefinition<SiteOfCareSettings> DEFINITION = new GateDefinition<>(SiteOfCareSettings.ID,
-            new GateDefinition.Titles("Site of care", "site of care", "site of care"),
+            new GateTitles("Site of care", "site of care", "site of care"),
             CardGroup.DOCUMENTATION, List.of(SourceClass.PAYER),
             SiteOfCareSettings.class, SiteOfCareSettings::read, policy -> new SiteOfCareGate());
 

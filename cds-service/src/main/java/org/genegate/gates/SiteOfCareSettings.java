@@ -9,11 +9,6 @@ public record SiteOfCareSettings(boolean enabled, Severities severities, String 
 
     public static final String ID = "site-of-care";
 
-    @Override
-    public String gateId() {
-        return ID;
-    }
-
     /** Reads the {@code site-of-care} section of the policy. */
     public static SiteOfCareSettings read(PolicyNode g) {
         g.allowGateKeys();

@@ -12,6 +12,7 @@ import org.genegate.clinical.Numbers;
 import org.genegate.clinical.Observations;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
+import org.genegate.policy.GateTitles;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
 import org.genegate.findings.SourceClass;
@@ -21,14 +22,16 @@ import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.Observation;
 
 /**
- * The weight-based dose: 2 × 10^13 gc/kg = 2 mL/kg, vials = ceil(mL / 10), on a body weight at most
- * 30 days old. Arithmetic is in BigDecimal so a boundary such as exactly 5 % is judged exactly.
+ * The weight-based dose from the product's settings (Hemgenix 2 × 10^13 gc/kg = 2 mL/kg, vials = ceil(mL / 10);
+ * Roctavian 6 × 10^13 vg/kg = 3 mL/kg, vials = ceil(mL / 8)), on a body weight at most 30 days old. An ordered
+ * count of vector genomes is compared in the product's own unit. Arithmetic is in BigDecimal so a boundary such as
+ * exactly 5 % is judged exactly.
  */
 public final class WeightAndDoseGate implements Gate<WeightAndDoseSettings> {
 
     public static final GateDefinition<WeightAndDoseSettings> DEFINITION = new GateDefinition<>(
             WeightAndDoseSettings.ID,
-            new GateDefinition.Titles("Weight and dose", "weight/dose", "body weight and weight-based dose"),
+            new GateTitles("Weight and dose", "weight/dose", "body weight and weight-based dose"),
             CardGroup.DOCUMENTATION, List.of(SourceClass.LABEL),
             WeightAndDoseSettings.class, WeightAndDoseSettings::read, policy -> new WeightAndDoseGate());
 
@@ -49,7 +52,7 @@ public final class WeightAndDoseGate implements Gate<WeightAndDoseSettings> {
         if (weight.isEmpty()) {
             return in.finding(GateStatus.MISSING, "No body weight in kg, g or lb is on record; the "
                     + in.product().name() + " dose is "
-                    + "2 mL/kg.", List.of(), List.of(weigh));
+                    + Numbers.plain(policy.millilitresPerKg()) + " mL/kg.", List.of(), List.of(weigh));
         }
         Observation weightResult = weight.get().observation();
         BigDecimal kg = weight.get().kg();
@@ -63,7 +66,7 @@ public final class WeightAndDoseGate implements Gate<WeightAndDoseSettings> {
                     + "before the dose is set.", evidence, List.of(weigh));
         }
 
-        DoseCalculation expected = DoseCalculation.of(kg, policy);
+        DoseCalculation expected = DoseCalculation.of(kg, policy, in.product().name());
         Remedy.UpdateDose update = expected.remedy();
         String expectedText = expected.text() + " for " + weightText;
         if (!in.order().proposed()) {
@@ -86,7 +89,7 @@ public final class WeightAndDoseGate implements Gate<WeightAndDoseSettings> {
         };
         if (target == null) {
             return in.finding(GateStatus.FAIL, "The ordered dose " + dose.text() + " is in a unit the dose check "
-                    + "cannot read (use mL or gc); the weight-based dose is " + expectedText + ".", evidence,
+                    + "cannot read (use mL or " + policy.doseUnit() + "); the weight-based dose is " + expectedText + ".", evidence,
                     List.of(update));
         }
         BigDecimal deviation = dose.value().subtract(target).abs().multiply(HUNDRED)

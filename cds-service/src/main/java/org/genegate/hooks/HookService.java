@@ -27,14 +27,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One order-select / order-sign call: read the request, have the {@link AssessmentService} judge its Hemgenix
- * orders, compose the cards (plus, on order-sign, the CRD coverage-information system action), apply the client's
- * {@code davinci-crd.configuration}, and hand the decision to the audit trail.
+ * One order-select / order-sign call: read the request, have the {@link AssessmentService} judge the orders of
+ * every gated product, compose each order's cards with its own product's card makers (plus, on order-sign, the CRD
+ * coverage-information system action), apply the client's {@code davinci-crd.configuration}, and hand the decision
+ * to the audit trail.
  *
- * <p>An order that names Hemgenix but cannot be judged as sent (read only after repairs, another request type,
- * a Medication that cannot be had) gets a warning card from {@link OrderNoticeCards}, never silence.
+ * <p>An order that names a product but cannot be judged as sent (read only after repairs, another request type,
+ * a Medication that cannot be had) gets a warning card from the product's {@code OrderNoticeCards}, never silence.
  *
- * <p>Orders for anything but Hemgenix get no cards; on order-sign the answer still carries an empty
+ * <p>Orders for anything but a gated product get no cards; on order-sign the answer still carries an empty
  * {@code systemActions} array (CRD clients and Inferno expect the field on that hook), and no coverage
  * information is asserted for orders GeneGate does not gate.
  */
@@ -45,20 +46,15 @@ public final class HookService {
     private final HookRequestReader reader;
     private final AssessmentService assessments;
     private final RecordSource recordSource;
-    private final CardComposer composer;
-    private final CoverageInformationAction coverageAction;
-    private final OrderNoticeCards noticeCards;
+    private final ProductCards productCards;
     private final AuditTrail auditTrail;
 
     public HookService(HookRequestReader reader, AssessmentService assessments, RecordSource recordSource,
-                       CardComposer composer, CoverageInformationAction coverageAction, OrderNoticeCards noticeCards,
-                       AuditTrail auditTrail) {
+                       ProductCards productCards, AuditTrail auditTrail) {
         this.reader = reader;
         this.assessments = assessments;
         this.recordSource = recordSource;
-        this.composer = composer;
-        this.coverageAction = coverageAction;
-        this.noticeCards = noticeCards;
+        this.productCards = productCards;
         this.auditTrail = auditTrail;
     }
 
@@ -86,25 +82,29 @@ public final class HookService {
         List<HookDecision.OrderDecision> decisions = new ArrayList<>();
         for (OrderAssessment assessed : result.assessed()) {
             Assessment assessment = assessed.assessment();
+            ProductCards.Makers makers = productCards.of(assessment.product());
+            CardComposer composer = makers.composer();
+            CoverageInformationAction coverageAction = makers.coverage();
             MedicationRequest order = assessed.order().request();
             decisions.add(new HookDecision.OrderDecision(order, assessment.findings()));
             cards.addAll(composer.compose(assessment, orderSign ? smartAppUrl : null));
             if (!assessed.repairs().isEmpty()) {
                 // The action hands the order back as an update: only an order read exactly may be echoed.
                 boolean omitted = coverageWanted && coverageAction.build(assessment, result.today()).isPresent();
-                cards.add(noticeCards.repaired(OrderNames.describe(order), assessed.repairs(), omitted));
+                cards.add(makers.notices().repaired(OrderNames.describe(order), assessed.repairs(), omitted));
             } else if (coverageWanted) {
                 coverageAction.build(assessment, result.today()).ifPresent(systemActions::add);
             }
-            log.info("hook={} instance={} patient={} order={} failed={} unavailable={} in {} ms", request.hook(),
-                    request.hookInstance(), context.patientId(), order.getIdElement().getIdPart(),
+            log.info("hook={} instance={} patient={} product={} order={} failed={} unavailable={} in {} ms", request.hook(),
+                    request.hookInstance(), context.patientId(), assessment.product().billingCode(),
+                    order.getIdElement().getIdPart(),
                     assessment.findings().stream().filter(f -> !f.passed()).map(f -> f.gateId() + ":" + f.status())
                             .toList(),
                     result.record().unavailableParts().keySet(), (System.nanoTime() - started) / 1_000_000);
         }
         result.notices().forEach(notice -> cards.add(noticeCard(notice)));
         if (!result.notices().isEmpty()) {
-            log.info("hook={} instance={} patient={}: {} order(s) naming Hemgenix or of unknown medication could "
+            log.info("hook={} instance={} patient={}: {} order(s) naming a gated product or of unknown medication could "
                     + "not be judged", request.hook(), request.hookInstance(), context.patientId(),
                     result.notices().size());
         }
@@ -116,6 +116,7 @@ public final class HookService {
     }
 
     private Card noticeCard(OrderNotice notice) {
+        OrderNoticeCards noticeCards = productCards.of(notice.product()).notices();
         return switch (notice.kind()) {
             case NOT_A_MEDICATION_REQUEST -> noticeCards.notAMedicationRequest(notice.order(), notice.subject());
             case MEDICATION_NOT_CODED -> noticeCards.medicationNotCoded(notice.order(), notice.subject());

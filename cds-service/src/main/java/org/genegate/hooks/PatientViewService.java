@@ -3,7 +3,6 @@ package org.genegate.hooks;
 import java.util.List;
 import org.genegate.assessment.AssessmentService;
 import org.genegate.assessment.MonitoringAssessment;
-import org.genegate.cards.MonitoringCards;
 import org.genegate.cdshooks.Card;
 import org.genegate.cdshooks.CdsResponse;
 import org.genegate.cdshooks.CdsServiceDescriptor;
@@ -13,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The patient-view hook after a Hemgenix infusion: the {@link AssessmentService} reviews the post-infusion
- * monitoring on the record read like the order hooks' (prefetch, then the fhirServer or this server's store), and
- * the answer is one card per alert. A patient without a completed Hemgenix administration gets no cards.
+ * The patient-view hook after a gene therapy infusion: the {@link AssessmentService} reviews the post-infusion
+ * monitoring of the product given on the record read like the order hooks' (prefetch, then the fhirServer or this
+ * server's store), and the answer is one card per alert, named for that product. A patient without a completed
+ * administration of a gated product gets no cards.
  */
 public final class PatientViewService {
 
@@ -24,10 +24,10 @@ public final class PatientViewService {
     private final HookRequestReader reader;
     private final AssessmentService assessments;
     private final RecordSource recordSource;
-    private final MonitoringCards cards;
+    private final ProductCards cards;
 
     public PatientViewService(HookRequestReader reader, AssessmentService assessments, RecordSource recordSource,
-                              MonitoringCards cards) {
+                              ProductCards cards) {
         this.reader = reader;
         this.assessments = assessments;
         this.recordSource = recordSource;
@@ -38,10 +38,11 @@ public final class PatientViewService {
         long started = System.nanoTime();
         HookRequest request = reader.read(body, service.hook());
         MonitoringAssessment result = assessments.reviewMonitoring(recordSource.recordRequest(request));
-        List<Card> answer = result.review().map(r -> cards.compose(r, request.context().patientId()))
+        List<Card> answer = result.review().map(r -> cards.of(result.product()).monitoring().compose(r,
+                        request.context().patientId()))
                 .orElse(List.of());
-        log.info("hook=patient-view instance={} patient={} administered={} asOf={} alerts={} in {} ms",
-                request.hookInstance(), request.context().patientId(),
+        log.info("hook=patient-view instance={} patient={} product={} administered={} asOf={} alerts={} in {} ms",
+                request.hookInstance(), request.context().patientId(), result.product().billingCode(),
                 result.review().map(MonitoringReview::administered).orElse(null), result.asOf(),
                 result.review().map(r -> r.alerts().stream().map(a -> a.kind().code()).toList()).orElse(List.of()),
                 (System.nanoTime() - started) / 1_000_000);

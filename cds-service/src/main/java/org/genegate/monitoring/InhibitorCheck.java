@@ -7,7 +7,7 @@ import org.genegate.clinical.InhibitorTiters;
 import org.genegate.clinical.Numbers;
 import org.genegate.clinical.Observations;
 import org.genegate.clinical.Positivity;
-import org.genegate.gates.FixInhibitorSettings;
+import org.genegate.gates.FactorInhibitorSettings;
 import org.genegate.policy.MonitoringSettings;
 import org.genegate.record.PatientRecord;
 import org.genegate.terminology.CodeIndex;
@@ -18,10 +18,10 @@ import org.hl7.fhir.r4.model.Observation;
 final class InhibitorCheck implements PostInfusionCheck {
 
     private final MonitoringSettings settings;
-    private final FixInhibitorSettings inhibitor;
+    private final FactorInhibitorSettings inhibitor;
     private final CodeIndex codes;
 
-    InhibitorCheck(MonitoringSettings settings, FixInhibitorSettings inhibitor, CodeIndex codes) {
+    InhibitorCheck(MonitoringSettings settings, FactorInhibitorSettings inhibitor, CodeIndex codes) {
         this.settings = settings;
         this.inhibitor = inhibitor;
         this.codes = codes;

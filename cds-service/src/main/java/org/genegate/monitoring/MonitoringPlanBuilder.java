@@ -54,6 +54,10 @@ public final class MonitoringPlanBuilder {
         return settings;
     }
 
+    public ProductSettings product() {
+        return product;
+    }
+
     /** Before the infusion: a draft plan for the order's patient, its schedule counted from the infusion. */
     public CarePlan provisional(DraftOrder order) {
         MedicationRequest request = order.request();
@@ -135,9 +139,12 @@ public final class MonitoringPlanBuilder {
                         month, settings.followUpGraceDays(), administered);
             }
         }
-        int lastMonth = settings.followUpMonths().get(settings.followUpMonths().size() - 1);
-        addYearly(plan, null, "Yearly follow-up after month " + lastMonth + ": ALT, AST, FIX activity, bleeding, "
-                + "liver health", administered == null ? null : administered.plusMonths(lastMonth).plusYears(1), null);
+        if (!settings.followUpMonths().isEmpty()) {
+            int lastMonth = settings.followUpMonths().get(settings.followUpMonths().size() - 1);
+            addYearly(plan, null, "Yearly follow-up after month " + lastMonth + ": ALT, AST, FIX activity, bleeding, "
+                    + "liver health", administered == null ? null : administered.plusMonths(lastMonth).plusYears(1),
+                    null);
+        }
         if (liverCancerRisk == null) {
             plan.addActivity().setDetail(new CarePlan.CarePlanActivityDetailComponent()
                     .setStatus(CarePlan.CarePlanActivityStatus.NOTSTARTED)

@@ -283,6 +283,10 @@ final class MonitoringSchedule {
         for (int month : settings.followUpMonths()) {
             days.add(administered.plusMonths(month));
         }
+        if (settings.followUpMonths().isEmpty()) {
+            // No follow-up schedule in the policy (none sourced): nothing is due after the weekly phase.
+            return days;
+        }
         int lastMonth = settings.followUpMonths().get(settings.followUpMonths().size() - 1);
         for (int year = 1; year <= MAX_YEARS; year++) {
             LocalDate due = administered.plusMonths(lastMonth).plusYears(year);

@@ -10,8 +10,8 @@ import org.genegate.clinical.LiverCancerRisk;
 import org.genegate.clinical.References;
 import org.genegate.findings.Evidence;
 import org.genegate.gates.BaselineLiverGate;
-import org.genegate.gates.FixInhibitorGate;
-import org.genegate.orders.HemgenixOrderRecognizer;
+import org.genegate.gates.FactorInhibitorGate;
+import org.genegate.orders.ProductRecognizer;
 import org.genegate.policy.MonitoringSettings;
 import org.genegate.policy.Policy;
 import org.genegate.policy.ProductSettings;
@@ -35,12 +35,12 @@ public final class PostInfusionMonitor {
 
     private final MonitoringSettings settings;
     private final ProductSettings product;
-    private final HemgenixOrderRecognizer recognizer;
+    private final ProductRecognizer recognizer;
     private final LiverCancerRisk liverCancerRisk;
     private final MonitoringSchedule schedule;
     private final List<PostInfusionCheck> checks;
 
-    public PostInfusionMonitor(Policy policy, CodeIndex codes, HemgenixOrderRecognizer recognizer) {
+    public PostInfusionMonitor(Policy policy, CodeIndex codes, ProductRecognizer recognizer) {
         this.settings = policy.monitoring();
         this.product = policy.product();
         this.recognizer = recognizer;
@@ -51,7 +51,7 @@ public final class PostInfusionMonitor {
                 new MonitoringPlanCheck(settings.overdueSeverity()),
                 schedule::overdue,
                 new AltRiseCheck(settings, policy.settings(BaselineLiverGate.DEFINITION)),
-                new InhibitorCheck(settings, policy.settings(FixInhibitorGate.DEFINITION), codes),
+                new InhibitorCheck(settings, policy.settings(FactorInhibitorGate.DEFINITION), codes),
                 new FixActivityTrend(settings, codes),
                 schedule::outcomesAgreement);
     }

@@ -22,20 +22,20 @@ import org.hl7.fhir.r4.model.Resource;
  * @param userId       the hook's signing user ({@code context.userId}), who prescribes an order without a
  *                     requester; null when not known
  */
-public record DraftOrder(MedicationRequest request, HemgenixRecognition recognition, List<Resource> otherOrders,
+public record DraftOrder(MedicationRequest request, ProductRecognition recognition, List<Resource> otherOrders,
                          LocalDate orderDate, boolean proposed, String userId) {
 
     public DraftOrder {
         otherOrders = List.copyOf(otherOrders);
     }
 
-    public DraftOrder(MedicationRequest request, HemgenixRecognition recognition, List<Resource> otherOrders,
+    public DraftOrder(MedicationRequest request, ProductRecognition recognition, List<Resource> otherOrders,
                       LocalDate orderDate, boolean proposed) {
         this(request, recognition, otherOrders, orderDate, proposed, null);
     }
 
     /** A proposed order. */
-    public DraftOrder(MedicationRequest request, HemgenixRecognition recognition, List<Resource> otherOrders,
+    public DraftOrder(MedicationRequest request, ProductRecognition recognition, List<Resource> otherOrders,
                       LocalDate orderDate) {
         this(request, recognition, otherOrders, orderDate, true);
     }
@@ -51,7 +51,7 @@ public record DraftOrder(MedicationRequest request, HemgenixRecognition recognit
     }
 
     /** A draft order dated as the gate spec says: its authoredOn, else today. */
-    public static DraftOrder of(MedicationRequest request, HemgenixRecognition recognition, List<Resource> otherOrders,
+    public static DraftOrder of(MedicationRequest request, ProductRecognition recognition, List<Resource> otherOrders,
                                 LocalDate today) {
         return new DraftOrder(request, recognition, otherOrders, FhirDates.orderDate(request, today));
     }

@@ -6,9 +6,6 @@ package org.genegate.policy;
  */
 public interface GateSettings {
 
-    /** The gate id, e.g. {@code nab-aav5}: the key of the gate's section in the policy file. */
-    String gateId();
-
     boolean enabled();
 
     Severities severities();

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,13 +24,16 @@ import java.util.Set;
  * Reads and validates a policy file: the shipped default from the classpath, or a site's own
  * file. Validation is complete and strict (version, every gate, severities, positive thresholds,
  * complete payer entries, no unknown or duplicate keys), so a bad file stops start-up with a
- * message naming the file and the key instead of changing what the gates do. Each gate's section is
- * read by the gate's own {@link GateSection}; the loader is handed the sections to read.
+ * message naming the file and the key instead of changing what the gates do. A policy lists the gates it runs; each
+ * section is read by its gate kind's own {@link GateSection} (the section's {@code kind:}, by default its key).
  */
 public final class PolicyLoader {
 
-    /** Classpath location of the shipped default policy. */
+    /** Classpath location of the shipped policy of the default product (Hemgenix). */
     public static final String DEFAULT_RESOURCE = "policy/j1411-policy.yaml";
+
+    /** Classpath locations of the shipped policies, one per product; the first is the default product's. */
+    public static final List<String> SHIPPED_RESOURCES = List.of(DEFAULT_RESOURCE, "policy/j1412-policy.yaml");
 
     private static final Set<String> TOP_KEYS = keys("version", "product", "gates", "links", "monitoring", "claim");
 
@@ -48,33 +52,43 @@ public final class PolicyLoader {
         return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(names)));
     }
 
-    /** The shipped default policy. */
-    public static Policy loadDefault(List<? extends GateSection<?>> sections) {
+    /** The shipped policy of the default product (the first of {@link #SHIPPED_RESOURCES}). */
+    public static Policy loadDefault(List<? extends GateSection<?>> kinds) {
+        return loadResource(SHIPPED_RESOURCES.get(0), kinds);
+    }
+
+    /** Every shipped policy, in the order of {@link #SHIPPED_RESOURCES}. */
+    public static Policies loadShipped(List<? extends GateSection<?>> kinds) {
+        return new Policies(SHIPPED_RESOURCES.stream().map(r -> loadResource(r, kinds)).toList());
+    }
+
+    /** A policy shipped on the classpath. */
+    public static Policy loadResource(String resource, List<? extends GateSection<?>> kinds) {
         ClassLoader loader = PolicyLoader.class.getClassLoader();
-        try (InputStream in = loader.getResourceAsStream(DEFAULT_RESOURCE)) {
+        try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new PolicyException("classpath:" + DEFAULT_RESOURCE + ": not found");
+                throw new PolicyException("classpath:" + resource + ": not found");
             }
-            return load(in, "classpath:" + DEFAULT_RESOURCE, sections);
+            return load(in, "classpath:" + resource, kinds);
         } catch (IOException e) {
-            throw new PolicyException("classpath:" + DEFAULT_RESOURCE + ": cannot be read: " + e.getMessage(), e);
+            throw new PolicyException("classpath:" + resource + ": cannot be read: " + e.getMessage(), e);
         }
     }
 
     /** A site's or payer's own policy file. */
-    public static Policy load(Path file, List<? extends GateSection<?>> sections) {
+    public static Policy load(Path file, List<? extends GateSection<?>> kinds) {
         try (InputStream in = Files.newInputStream(file)) {
-            return load(in, file.toString(), sections);
+            return load(in, file.toString(), kinds);
         } catch (IOException e) {
             throw new PolicyException(file + ": cannot be read: " + e.getMessage(), e);
         }
     }
 
     /**
-     * @param origin   how to name the source in error messages, e.g. a file name
-     * @param sections the gate sections to read, in the order the gates run
+     * @param origin how to name the source in error messages, e.g. a file name
+     * @param kinds  the gate kinds a section may run, each read by its own {@link GateSection}
      */
-    public static Policy load(InputStream in, String origin, List<? extends GateSection<?>> sections) {
+    public static Policy load(InputStream in, String origin, List<? extends GateSection<?>> kinds) {
         JsonNode root;
         try {
             root = YAML.readTree(in);
@@ -86,38 +100,43 @@ public final class PolicyLoader {
         if (root == null || !root.isObject()) {
             throw new PolicyException(origin + ": must be a YAML mapping with version, gates and links");
         }
-        return read(new PolicyNode(root, "", origin), sections);
+        return read(new PolicyNode(root, "", origin), kinds);
     }
 
-    private static Policy read(PolicyNode root, List<? extends GateSection<?>> sections) {
+    private static Policy read(PolicyNode root, List<? extends GateSection<?>> kinds) {
         root.allowOnly(TOP_KEYS);
         String version = root.text("version");
         ProductSettings product = product(root.object("product"));
-        PolicyNode gates = root.object("gates");
-        Set<String> ids = new LinkedHashSet<>();
-        for (GateSection<?> section : sections) {
-            if (!ids.add(section.id())) {
-                throw new IllegalArgumentException("Two gate sections share the id " + section.id());
+        Map<String, GateSection<?>> byKind = new LinkedHashMap<>();
+        for (GateSection<?> kind : kinds) {
+            if (byKind.put(kind.id(), kind) != null) {
+                throw new IllegalArgumentException("Two gate kinds share the id " + kind.id());
             }
         }
-        gates.allowOnly(ids);
-        Map<String, GateSettings> settings = new LinkedHashMap<>();
-        for (GateSection<?> section : sections) {
-            GateSettings read = section.read(gates.object(section.id()));
-            if (!read.gateId().equals(section.id())) {
-                throw new IllegalStateException("The section " + section.id() + " read the settings of "
-                        + read.gateId());
+        PolicyNode gates = root.object("gates");
+        List<PolicyGate> entries = new ArrayList<>();
+        // The policy lists the gates it runs, in the order they run; a kind it does not list does not run.
+        for (String id : gates.keys()) {
+            PolicyNode section = gates.object(id);
+            String kindId = section.text("kind", id);
+            GateSection<?> kind = byKind.get(kindId);
+            if (kind == null) {
+                throw section.error(section.has("kind") ? "kind" : null, "'" + kindId + "' is no gate kind (known: "
+                        + String.join(", ", byKind.keySet()) + ")");
             }
-            settings.put(section.id(), read);
+            entries.add(new PolicyGate(id, kindId, kind.read(section), section.titles()));
+        }
+        if (entries.isEmpty()) {
+            throw gates.error(null, "must list at least one gate");
         }
         List<Link> links = root.links("links");
-        return new Policy(version, product, settings, links, monitoring(root.object("monitoring")),
+        return new Policy(version, product, entries, links, monitoring(root.object("monitoring")),
                 claim(root.object("claim")));
     }
 
     private static ProductSettings product(PolicyNode p) {
-        p.allowOnly(keys("name", "genericName", "billingCode", "names"));
-        return new ProductSettings(p.text("name"), p.text("genericName"), p.text("billingCode"),
+        p.allowOnly(keys("name", "genericName", "billingCode", "valueSet", "names"));
+        return new ProductSettings(p.text("name"), p.text("genericName"), p.text("billingCode"), p.text("valueSet"),
                 p.textList("names", false));
     }
 
@@ -134,8 +153,8 @@ public final class PolicyLoader {
             throw m.error("fixActivityDropPercent", "must be below 100, not " + drop.toPlainString());
         }
         return new MonitoringSettings(m.text("source"), m.positiveInt("weeklyTestWeeks"), m.positiveInt("weeklyGraceDays"),
-                m.positiveDecimal("altAboveBaselineMultiple"), m.positiveIntList("followUpMonths"),
-                m.positiveInt("followUpGraceDays"), m.positiveIntList("milestoneMonths"),
+                m.positiveDecimal("altAboveBaselineMultiple"), m.positiveIntList("followUpMonths", true),
+                m.positiveInt("followUpGraceDays"), m.positiveIntList("milestoneMonths", true),
                 m.positiveInt("milestoneGraceDays"), m.positiveDecimal("altUlnMultiple"),
                 m.positiveDecimal("altBaselineMultiple"), drop, m.positiveInt("standardHalfLifeWashoutDays"),
                 m.positiveInt("extendedHalfLifeWashoutDays"), m.textList("extendedHalfLifeProducts", true),

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.genegate.findings.Severity;
 
@@ -19,8 +20,12 @@ import org.genegate.findings.Severity;
  */
 public final class PolicyNode {
 
-    /** The keys every gate section has, before the gate's own parameters. */
-    private static final List<String> GATE_KEYS = List.of("enabled", "source", "severities");
+    /**
+     * The keys every gate section has, before the gate's own parameters: {@code kind} and {@code titles} say which
+     * gate kind the section runs and how it is named, when that is not the kind under its own id.
+     */
+    private static final List<String> GATE_KEYS = List.of("kind", "titles", "enabled", "source", "severities");
+    private static final Set<String> TITLE_KEYS = new LinkedHashSet<>(List.of("title", "summary", "checks"));
     private static final Set<String> SEVERITY_KEYS = new LinkedHashSet<>(List.of("fail", "missing", "stale",
             "couldNotVerify"));
     private static final Set<String> LINK_KEYS = new LinkedHashSet<>(List.of("label", "url"));
@@ -73,6 +78,35 @@ public final class PolicyNode {
         section.allowOnly(SEVERITY_KEYS);
         return new Severities(section.severity("fail"), section.severity("missing"), section.severity("stale"),
                 section.severity("couldNotVerify"));
+    }
+
+    /** The keys of this mapping, in the order written. */
+    public List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    /** Whether the mapping has the key with a value. */
+    public boolean has(String key) {
+        JsonNode value = node.get(key);
+        return value != null && !value.isNull() && !value.isMissingNode();
+    }
+
+    /** A text that may be left out: its value, or the default. */
+    public String text(String key, String defaultValue) {
+        return has(key) ? text(key) : defaultValue;
+    }
+
+    /** A gate section's own {@code titles}, when it has them. */
+    public Optional<GateTitles> titles() {
+        if (!has("titles")) {
+            return Optional.empty();
+        }
+        PolicyNode titles = object("titles");
+        titles.allowOnly(TITLE_KEYS);
+        return Optional.of(new GateTitles(titles.text("title"), titles.text("summary"),
+                titles.text("checks")));
     }
 
     /** A list of links, each with a label and an http(s) address; it may be empty. */
@@ -215,6 +249,19 @@ public final class PolicyNode {
         return items;
     }
 
+    /** A mapping of texts to texts, keyed as written (e.g. LOINC code → assay name); empty when left out. */
+    public Map<String, String> optionalTextMap(String key) {
+        if (!has(key)) {
+            return Map.of();
+        }
+        PolicyNode section = object(key);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : section.node.properties()) {
+            values.put(field.getKey(), section.text(field.getKey()));
+        }
+        return values;
+    }
+
     /** A mapping whose values are positive numbers, keyed as written (e.g. unit → limit). */
     public Map<String, BigDecimal> positiveDecimalMap(String key) {
         PolicyNode section = object(key);
@@ -230,8 +277,13 @@ public final class PolicyNode {
 
     /** A non-empty list of positive whole numbers in ascending order (e.g. months after the infusion). */
     public List<Integer> positiveIntList(String key) {
+        return positiveIntList(key, false);
+    }
+
+    /** A list of positive whole numbers in ascending order, empty only when allowed. */
+    public List<Integer> positiveIntList(String key, boolean mayBeEmpty) {
         JsonNode value = required(key);
-        if (!value.isArray() || value.isEmpty()) {
+        if (!value.isArray() || (value.isEmpty() && !mayBeEmpty)) {
             throw error(key, "must be a non-empty list of positive whole numbers");
         }
         List<Integer> numbers = new ArrayList<>(value.size());

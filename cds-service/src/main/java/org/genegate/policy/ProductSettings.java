@@ -10,11 +10,14 @@ import java.util.List;
  * @param name        the brand name cards and messages use, e.g. {@code Hemgenix}
  * @param genericName the nonproprietary name service descriptions give beside the brand, e.g.
  *                    {@code etranacogene dezaparvovec}
- * @param billingCode the HCPCS code one dose is billed under, e.g. {@code J1411}
+ * @param billingCode the HCPCS code the product is billed under, e.g. {@code J1411}
+ * @param valueSet    the canonical URL of the ValueSet whose codes (HCPCS, NDC, RxNorm) recognise an order for the
+ *                    product under any of the code systems' identifiers
  * @param names       the words that name the product in free text (order text, codings' displays, notes),
  *                    matched case-insensitively, e.g. {@code Hemgenix}, {@code etranacogene}
  */
-public record ProductSettings(String name, String genericName, String billingCode, List<String> names) {
+public record ProductSettings(String name, String genericName, String billingCode, String valueSet,
+                              List<String> names) {
 
     public ProductSettings {
         names = List.copyOf(names);

@@ -14,8 +14,7 @@ import org.genegate.findings.Severity;
 import org.genegate.findings.SourceClass;
 import org.genegate.gates.Assessment;
 import org.genegate.gates.CoverageDetermination;
-import org.genegate.gates.Gates;
-import org.genegate.monitoring.MonitoringPlanBuilder;
+import org.genegate.monitoring.MonitoringPlans;
 import org.genegate.orders.DraftOrder;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
@@ -55,10 +54,10 @@ import org.hl7.fhir.r4.model.StringType;
  */
 public final class ReadinessReport {
 
-    private final MonitoringPlanBuilder planBuilder;
+    private final MonitoringPlans plans;
 
-    public ReadinessReport(MonitoringPlanBuilder planBuilder) {
-        this.planBuilder = planBuilder;
+    public ReadinessReport(MonitoringPlans plans) {
+        this.plans = plans;
     }
 
     public Parameters toParameters(Assessment assessment, String patientId) {
@@ -71,7 +70,7 @@ public final class ReadinessReport {
         parameters.addParameter().setName("readiness").setValue(new CodeType(readiness(assessment)));
         Set<String> packet = new LinkedHashSet<>();
         for (GateFinding finding : assessment.findings()) {
-            parameters.addParameter(gate(finding, order));
+            parameters.addParameter(gate(assessment, finding, order));
             finding.evidence().stream().map(Evidence::reference).filter(r -> r != null).forEach(packet::add);
         }
         assessment.coverageDetermination().ifPresent(c -> parameters.addParameter(priorAuthorization(c, packet)));
@@ -81,7 +80,7 @@ public final class ReadinessReport {
         return parameters;
     }
 
-    /** The weight-based dose the label gives for the latest weight (2 x 10^13 gc/kg = 2 mL/kg). */
+    /** The weight-based dose the label gives for the latest weight (Hemgenix 2 x 10^13 gc/kg = 2 mL/kg). */
     private static Parameters.ParametersParameterComponent dose(Remedy.UpdateDose dose) {
         Parameters.ParametersParameterComponent parameter = new Parameters.ParametersParameterComponent()
                 .setName("dose");
@@ -104,10 +103,11 @@ public final class ReadinessReport {
         return open ? "incomplete" : "ready";
     }
 
-    private Parameters.ParametersParameterComponent gate(GateFinding finding, DraftOrder order) {
+    private Parameters.ParametersParameterComponent gate(Assessment assessment, GateFinding finding,
+                                                         DraftOrder order) {
         Parameters.ParametersParameterComponent gate = new Parameters.ParametersParameterComponent().setName("gate");
         gate.addPart().setName("id").setValue(new CodeType(finding.gateId()));
-        gate.addPart().setName("title").setValue(new StringType(Gates.title(finding.gateId())));
+        gate.addPart().setName("title").setValue(new StringType(assessment.gates().title(finding.gateId())));
         gate.addPart().setName("status").setValue(new CodeType(statusCode(finding.status())));
         gate.addPart().setName("severity").setValue(new CodeType(finding.severity().indicator()));
         gate.addPart().setName("message").setValue(new StringType(finding.message()));
@@ -136,7 +136,7 @@ public final class ReadinessReport {
             if (remedy instanceof Remedy.OrderTest test) {
                 part.addPart().setName("resource").setResource(RemedyResources.serviceRequest(test, order));
             } else if (remedy instanceof Remedy.CreateMonitoringPlan) {
-                part.addPart().setName("resource").setResource(planBuilder.provisional(order));
+                part.addPart().setName("resource").setResource(plans.of(assessment.product()).provisional(order));
             }
         }
         return gate;

@@ -26,8 +26,8 @@ import org.genegate.fetch.ResourceTreeParser;
 import org.genegate.gates.GateEngine;
 import org.genegate.gates.Gates;
 import org.genegate.monitoring.PostInfusionMonitor;
-import org.genegate.orders.HemgenixMentions;
-import org.genegate.orders.HemgenixOrderRecognizer;
+import org.genegate.orders.ProductMentions;
+import org.genegate.orders.ProductRecognizer;
 import org.genegate.policy.Policy;
 import org.genegate.policy.PolicyLoader;
 import org.genegate.record.RecordPart;
@@ -59,12 +59,13 @@ class AssessmentServiceTest {
     AssessmentServiceTest() {
         CodeIndex codes = CodeIndex.load(FHIR);
         Policy policy = PolicyLoader.loadDefault(Gates.ALL);
-        HemgenixOrderRecognizer recognizer = new HemgenixOrderRecognizer(codes, policy.product());
+        ProductRecognizer recognizer = new ProductRecognizer(codes, policy.product());
         ResourceTreeParser parser = new ResourceTreeParser(FHIR);
-        service = new AssessmentService(recognizer, new HemgenixMentions(FHIR, recognizer),
+        service = new AssessmentService(List.of(new ProductAssessor(policy, recognizer,
+                        new ProductMentions(FHIR, recognizer), new GateEngine(policy, codes),
+                        new PostInfusionMonitor(policy, codes, recognizer))),
                 new MedicationLookup(parser, EXECUTOR),
                 new RecordAssembler(parser, new PrefetchTemplates(codes), EXECUTOR, Duration.ofSeconds(2)),
-                new GateEngine(policy, codes), new PostInfusionMonitor(policy, codes, recognizer),
                 Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -184,8 +185,8 @@ class AssessmentServiceTest {
 
     @Test
     void withoutAnOrderThePatientIsJudgedAsOfTheGivenDayElseTheClock() {
-        PatientAssessment onDay = service.assessWithoutOrder(record(null), LocalDate.of(2026, 12, 1));
-        PatientAssessment today = service.assessWithoutOrder(record(null), null);
+        PatientAssessment onDay = service.assessWithoutOrder(record(null), LocalDate.of(2026, 12, 1), null);
+        PatientAssessment today = service.assessWithoutOrder(record(null), null, null);
 
         assertThat(onDay.assessment().order().orderDate()).isEqualTo(LocalDate.of(2026, 12, 1));
         assertThat(onDay.assessment().order().proposed()).isFalse();

@@ -18,10 +18,11 @@ import org.genegate.findings.Remedy;
 import org.genegate.findings.Severity;
 import org.genegate.findings.SourceClass;
 import org.genegate.gates.Assessment;
+import org.genegate.gates.GateCatalog;
 import org.genegate.gates.Gates;
 import org.genegate.monitoring.MonitoringPlanBuilder;
 import org.genegate.orders.DraftOrder;
-import org.genegate.orders.HemgenixRecognition;
+import org.genegate.orders.ProductRecognition;
 import org.genegate.policy.Policy;
 import org.genegate.policy.PolicyLoader;
 import org.genegate.terminology.GeneGateTerminology;
@@ -46,26 +47,26 @@ class CardComposerTest {
                 .setMedication(new CodeableConcept(new Coding(GeneGateTerminology.HCPCS, "J3490", null)))
                 .setSubject(new Reference("Patient/p1")).setRequester(new Reference("Practitioner/u1"));
         request.setId("mr1");
-        return new DraftOrder(request, new HemgenixRecognition(HemgenixRecognition.By.HCPCS_UNCLASSIFIED,
+        return new DraftOrder(request, new ProductRecognition(ProductRecognition.By.HCPCS_UNCLASSIFIED,
                 GeneGateTerminology.HCPCS, "J3490"), List.of(), LocalDate.of(2026, 11, 20));
     }
 
     private static GateFinding finding(String gate, GateStatus status, Severity severity, Remedy... remedies) {
         return new GateFinding(gate, status, severity, gate + " message", List.of(), "a source",
-                Gates.sources(gate), List.of(remedies));
+                GateCatalog.of(POLICY).sources(gate), List.of(remedies));
     }
 
     @Test
     void groupsFindingsIntoOneCardPerKindWithinTheSummaryLimit() {
         List<GateFinding> findings = new ArrayList<>();
-        for (String gate : Gates.ids()) {
+        for (String gate : POLICY.gates().keySet()) {
             findings.add(finding(gate, GateStatus.FAIL, Severity.CRITICAL));
         }
         findings.add(finding("diagnosis", GateStatus.MISSING, Severity.WARNING));
         findings.add(finding("payer", GateStatus.MISSING, Severity.INFO));
         findings.add(finding("age", GateStatus.COULD_NOT_VERIFY, Severity.WARNING));
 
-        List<Card> cards = composer.compose(new Assessment(order(), findings, null, "test"), null);
+        List<Card> cards = composer.compose(new Assessment(order(), findings, null, "test", POLICY.product(), GateCatalog.of(POLICY)), null);
 
         assertThat(cards).extracting(Card::indicator).containsExactly("critical", "warning", "warning", "info");
         assertThat(cards).allSatisfy(card -> {
@@ -87,12 +88,13 @@ class CardComposerTest {
                 finding("monitoring-plan", GateStatus.MISSING, Severity.WARNING,
                         new Remedy.CreateMonitoringPlan("none")),
                 finding("weight-and-dose", GateStatus.FAIL, Severity.WARNING, new Remedy.UpdateDose(
-                        new BigDecimal("140"), new BigDecimal("1.4E15"), 14, new BigDecimal("70"))),
+                        new BigDecimal("140"), new BigDecimal("1.4E15"), 14, new BigDecimal("70"), "Hemgenix", "gc",
+                        new BigDecimal("2E13"))),
                 finding("coding", GateStatus.FAIL, Severity.WARNING, new Remedy.ReplaceCode(
                         GeneGateTerminology.HCPCS, "J3490", GeneGateTerminology.HCPCS, "J1411", "J1411 display",
                         "use J1411")));
 
-        List<Card> cards = composer.compose(new Assessment(order(), findings, null, "test"), null);
+        List<Card> cards = composer.compose(new Assessment(order(), findings, null, "test", POLICY.product(), GateCatalog.of(POLICY)), null);
 
         Card documentation = cards.get(0);
         assertThat(documentation.suggestions()).extracting(Suggestion::label).containsExactly(
@@ -125,7 +127,7 @@ class CardComposerTest {
         GateFinding duplicatePayerRule = new GateFinding("prior-gene-therapy", GateStatus.FAIL, Severity.CRITICAL,
                 "prior message", List.of(), "a source", List.of(SourceClass.PAYER), List.of());
 
-        Card critical = composer.compose(new Assessment(order(), List.of(age, duplicatePayerRule), null, "test"), null)
+        Card critical = composer.compose(new Assessment(order(), List.of(age, duplicatePayerRule), null, "test", POLICY.product(), GateCatalog.of(POLICY)), null)
                 .get(0);
 
         assertThat(critical.indicator()).isEqualTo("critical");
@@ -151,7 +153,7 @@ class CardComposerTest {
                 GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.HEPATOLOGY_CONSULT, "Hepatology consultation",
                 "assess eligibility"));
 
-        Card card = composer.compose(new Assessment(order(), List.of(liver), null, "test"), null).get(0);
+        Card card = composer.compose(new Assessment(order(), List.of(liver), null, "test", POLICY.product(), GateCatalog.of(POLICY)), null).get(0);
 
         assertThat(card.suggestions().get(0).label()).isEqualTo("Order Hepatology consultation");
         assertThat(card.suggestions().get(0).actions().get(0).resource()).contains("3457005", "Patient referral",

@@ -13,6 +13,10 @@ import org.genegate.findings.SourceClass;
 import org.genegate.gates.Assessment;
 import org.genegate.gates.CoverageDetermination;
 import org.genegate.orders.DraftOrder;
+import org.genegate.gates.GateCatalog;
+import org.genegate.gates.Gates;
+import org.genegate.policy.Policy;
+import org.genegate.policy.PolicyLoader;
 import org.genegate.policy.ProductSettings;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -23,9 +27,11 @@ class CoverageInformationActionTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+    private static final Policy POLICY = PolicyLoader.loadDefault(Gates.ALL);
 
     private final CoverageInformationAction action = new CoverageInformationAction(FHIR,
-            new ProductSettings("Hemgenix", "etranacogene dezaparvovec", "J1411", List.of("Hemgenix")));
+            new ProductSettings("Hemgenix", "etranacogene dezaparvovec", "J1411",
+                    "http://genegate.org/fhir/ValueSet/hemgenix-product", List.of("Hemgenix")));
 
     private static MedicationRequest order() {
         MedicationRequest order = new MedicationRequest().setSubject(new Reference("Patient/p1"));
@@ -36,7 +42,8 @@ class CoverageInformationActionTest {
     }
 
     private static Assessment assessment(CoverageDetermination coverage, List<GateFinding> findings) {
-        return new Assessment(new DraftOrder(order(), null, List.of(), TODAY), findings, coverage, "test");
+        return new Assessment(new DraftOrder(order(), null, List.of(), TODAY), findings, coverage, "test",
+                POLICY.product(), GateCatalog.of(POLICY));
     }
 
     private static CoverageDetermination coverage(String covered, String paNeeded) {

@@ -8,8 +8,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.genegate.orders.DraftOrder;
-import org.genegate.orders.HemgenixOrderRecognizer;
-import org.genegate.orders.HemgenixRecognition;
+import org.genegate.orders.ProductRecognizer;
+import org.genegate.orders.ProductRecognition;
 import org.genegate.policy.GateSettings;
 import org.genegate.policy.Policy;
 import org.genegate.policy.PolicyLoader;
@@ -33,6 +33,10 @@ final class GateTestSupport {
 
     static final CodeIndex CODES = CodeIndex.load(FhirContext.forR4Cached());
     static final Policy POLICY = PolicyLoader.loadDefault(Gates.ALL);
+    /** The gates the shipped Hemgenix policy runs, in its order. */
+    static final List<String> HEMGENIX_GATES = List.of("age", "prior-gene-therapy", "fix-inhibitor", "nab-aav5",
+            "diagnosis", "fix-activity", "prophylaxis-or-bleeds", "infections", "baseline-liver", "monitoring-plan",
+            "weight-and-dose", "site-of-care", "prescriber", "coding", "payer", "order-notes", "liver-surveillance");
     /** Every test orders on this date unless it says otherwise. */
     static final LocalDate ORDER_DATE = LocalDate.of(2026, 11, 15);
     static final String LOINC = GeneGateTerminology.LOINC;
@@ -98,7 +102,7 @@ final class GateTestSupport {
     }
 
     static DraftOrder order(MedicationRequest request, Resource... otherOrders) {
-        HemgenixRecognition recognition = new HemgenixOrderRecognizer(CODES, POLICY.product()).recognize(request, List.of(otherOrders))
+        ProductRecognition recognition = new ProductRecognizer(CODES, POLICY.product()).recognize(request, List.of(otherOrders))
                 .orElseThrow(() -> new AssertionError("test order is not recognised as Hemgenix"));
         return DraftOrder.of(request, recognition, List.of(otherOrders), ORDER_DATE);
     }

@@ -9,8 +9,8 @@ import static org.genegate.gates.GateTestSupport.record;
 import java.util.Map;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
-import org.genegate.orders.HemgenixOrderRecognizer;
-import org.genegate.orders.HemgenixRecognition;
+import org.genegate.orders.ProductRecognizer;
+import org.genegate.orders.ProductRecognition;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.CodeIndex;
 import org.genegate.terminology.GeneGateTerminology;
@@ -42,8 +42,8 @@ class KitNdcMembershipTest {
                 POLICY.settings(PriorGeneTherapyGate.DEFINITION), POLICY.product()));
 
         assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
-        assertThat(new HemgenixOrderRecognizer(WITH_KIT, POLICY.product()).recognizeConcept(
+        assertThat(new ProductRecognizer(WITH_KIT, POLICY.product()).recognizeConcept(
                 concept(GeneGateTerminology.NDC, ADDED_KIT))).hasValueSatisfying(r ->
-                assertThat(r.by()).isEqualTo(HemgenixRecognition.By.NDC));
+                assertThat(r.by()).isEqualTo(ProductRecognition.By.NDC));
     }
 }

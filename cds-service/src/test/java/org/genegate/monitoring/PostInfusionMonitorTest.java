@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.genegate.findings.Remedy;
 import org.genegate.gates.Gates;
-import org.genegate.orders.HemgenixOrderRecognizer;
+import org.genegate.orders.ProductRecognizer;
 import org.genegate.policy.Policy;
 import org.genegate.policy.PolicyLoader;
 import org.genegate.record.PatientRecord;
@@ -42,7 +42,7 @@ class PostInfusionMonitorTest {
     private static final String AST = GeneGateTerminology.LOINC_AST;
     private static final String FIX = GeneGateTerminology.LOINC_FIX_ACTIVITY_PERCENT;
 
-    private final PostInfusionMonitor monitor = new PostInfusionMonitor(POLICY, CODES, new HemgenixOrderRecognizer(CODES, POLICY.product()));
+    private final PostInfusionMonitor monitor = new PostInfusionMonitor(POLICY, CODES, new ProductRecognizer(CODES, POLICY.product()));
     private final List<Observation> observations = new ArrayList<>();
     private final List<Resource> administrations = new ArrayList<>(List.of(hemgenix(GIVEN)));
     private final List<CarePlan> plans = new ArrayList<>(List.of(plan()));
@@ -501,7 +501,7 @@ class PostInfusionMonitorTest {
     @Test
     void anAdministrationCodedByAnyKitNdcOfTheProductListIsReviewed() {
         CodeIndex withKit = TestTerminology.withKits(Map.of("0053-0300-14", 14));
-        PostInfusionMonitor kitMonitor = new PostInfusionMonitor(POLICY, withKit, new HemgenixOrderRecognizer(withKit, POLICY.product()));
+        PostInfusionMonitor kitMonitor = new PostInfusionMonitor(POLICY, withKit, new ProductRecognizer(withKit, POLICY.product()));
         MedicationAdministration kit = hemgenix(GIVEN);
         kit.setMedication(new CodeableConcept(new Coding(GeneGateTerminology.NDC, "00053030014", null)));
         PatientRecord.Builder record = PatientRecord.builder();

@@ -14,8 +14,8 @@ import org.genegate.findings.Severity;
 import org.genegate.gates.AgeGate;
 import org.genegate.gates.BaselineLiverGate;
 import org.genegate.gates.CodingGate;
-import org.genegate.gates.FixActivityGate;
-import org.genegate.gates.FixInhibitorGate;
+import org.genegate.gates.FactorActivityGate;
+import org.genegate.gates.FactorInhibitorGate;
 import org.genegate.gates.Gates;
 import org.genegate.gates.InfectionsGate;
 import org.genegate.gates.NabAav5Gate;
@@ -57,16 +57,19 @@ class PolicyLoaderTest {
         Policy policy = PolicyLoader.loadDefault(Gates.ALL);
 
         assertThat(policy.version()).isEqualTo("2026.12.02");
-        assertThat(policy.gates().keySet()).containsExactlyElementsOf(Gates.ids());
+        assertThat(policy.gates().keySet()).containsExactly("age", "prior-gene-therapy", "fix-inhibitor", "nab-aav5",
+                "diagnosis", "fix-activity", "prophylaxis-or-bleeds", "infections", "baseline-liver",
+                "monitoring-plan", "weight-and-dose", "site-of-care", "prescriber", "coding", "payer", "order-notes",
+                "liver-surveillance");
         assertThat(policy.gates().values()).allSatisfy(g -> {
             assertThat(g.enabled()).isTrue();
             assertThat(g.source()).isNotBlank();
         });
         assertThat(policy.settings(AgeGate.DEFINITION).minimumAgeYears()).isEqualTo(18);
         assertThat(policy.settings(AgeGate.DEFINITION).severities().of(GateStatus.FAIL)).isEqualTo(Severity.CRITICAL);
-        assertThat(policy.settings(FixInhibitorGate.DEFINITION).windowDays()).isEqualTo(30);
-        assertThat(policy.settings(FixInhibitorGate.DEFINITION).positiveThresholdBu()).isEqualByComparingTo("0.6");
-        assertThat(policy.settings(FixInhibitorGate.DEFINITION).historySeverity()).isEqualTo(Severity.WARNING);
+        assertThat(policy.settings(FactorInhibitorGate.DEFINITION).windowDays()).isEqualTo(30);
+        assertThat(policy.settings(FactorInhibitorGate.DEFINITION).positiveThresholdBu()).isEqualByComparingTo("0.6");
+        assertThat(policy.settings(FactorInhibitorGate.DEFINITION).historySeverity()).isEqualTo(Severity.WARNING);
         assertThat(policy.settings(NabAav5Gate.DEFINITION).windowDays()).isEqualTo(180);
         assertThat(policy.settings(NabAav5Gate.DEFINITION).clinicalStudyTiterLimit()).isEqualByComparingTo("678");
         assertThat(policy.settings(NabAav5Gate.DEFINITION).extendedRangeTiterLimit()).isEqualByComparingTo("898");
@@ -78,7 +81,7 @@ class PolicyLoaderTest {
         assertThat(policy.settings(BaselineLiverGate.DEFINITION).stiffnessAdvancedKpa()).isEqualByComparingTo("15");
         assertThat(policy.settings(BaselineLiverGate.DEFINITION).stiffnessSuggestiveKpa()).isEqualByComparingTo("10");
         assertThat(policy.settings(BaselineLiverGate.DEFINITION).advancedDisease("http://snomed.info/sct", "19943007")).isTrue();
-        assertThat(policy.settings(FixActivityGate.DEFINITION).maximumPercent()).isEqualByComparingTo("2");
+        assertThat(policy.settings(FactorActivityGate.DEFINITION).maximumPercent()).isEqualByComparingTo("2");
         assertThat(policy.settings(InfectionsGate.DEFINITION).hivRnaMaxCopiesPerMl()).isEqualByComparingTo("200");
         assertThat(policy.settings(InfectionsGate.DEFINITION).cd4MinCellsPerUl()).isEqualByComparingTo("200");
         assertThat(policy.settings(BaselineLiverGate.DEFINITION).windowDays()).isEqualTo(30);
@@ -88,7 +91,7 @@ class PolicyLoaderTest {
         assertThat(policy.settings(BaselineLiverGate.DEFINITION).defaultUpperLimit("1975-2", "µmol/L")).hasValueSatisfying(
                 v -> assertThat(v).isEqualByComparingTo("21"));
         assertThat(policy.settings(WeightAndDoseGate.DEFINITION).windowDays()).isEqualTo(30);
-        assertThat(policy.settings(WeightAndDoseGate.DEFINITION).genomeCopiesPerKg()).isEqualByComparingTo("2E13");
+        assertThat(policy.settings(WeightAndDoseGate.DEFINITION).dosePerKg()).isEqualByComparingTo("2E13");
         assertThat(policy.settings(WeightAndDoseGate.DEFINITION).millilitresPerKg()).isEqualByComparingTo("2");
         assertThat(policy.settings(WeightAndDoseGate.DEFINITION).vialMillilitres()).isEqualByComparingTo("10");
         assertThat(policy.settings(WeightAndDoseGate.DEFINITION).tolerancePercent()).isEqualByComparingTo("5");
@@ -135,15 +138,25 @@ class PolicyLoaderTest {
 
         assertThat(policy.settings(NabAav5Gate.DEFINITION).clinicalStudyTiterLimit()).isEqualByComparingTo("898");
         assertThat(policy.version()).isEqualTo("2026.12.02-site");
-        assertThat(policy.settings(FixInhibitorGate.DEFINITION).positiveThresholdBu()).isEqualByComparingTo("0.6");
+        assertThat(policy.settings(FactorInhibitorGate.DEFINITION).positiveThresholdBu()).isEqualByComparingTo("0.6");
     }
 
     @Test
-    void aMissingGateIsNamed() {
+    void aGateThePolicyLeavesOutDoesNotRun() {
         String withoutCoding = SHIPPED.replaceFirst("(?s)\\n  coding:\\n.*?\\n\\n  payer:", "\n  payer:");
 
-        assertThatThrownBy(() -> load(withoutCoding)).isInstanceOf(PolicyException.class)
-                .hasMessage("site-policy.yaml: gates.coding: missing");
+        Policy policy = load(withoutCoding);
+
+        assertThat(policy.gates()).doesNotContainKey("coding").containsKey("payer");
+        assertThat(policy.find(CodingGate.DEFINITION)).isEmpty();
+    }
+
+    @Test
+    void anUnknownGateKindIsNamed() {
+        String unknownKind = SHIPPED.replace("    kind: factor-activity\n", "    kind: factor-actvity\n");
+
+        assertThatThrownBy(() -> load(unknownKind)).isInstanceOf(PolicyException.class)
+                .hasMessageStartingWith("site-policy.yaml: gates.fix-activity.kind: 'factor-actvity' is no gate kind");
     }
 
     @Test

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.genegate.gates.GateCatalog;
 import org.genegate.gates.Gates;
+import org.genegate.policy.Policy;
+import org.genegate.policy.PolicyLoader;
 
 /** Reads a hook response the way the scenario expectations are written: card groups and gate findings. */
 public final class HookAssertions {
@@ -59,6 +62,15 @@ public final class HookAssertions {
         return findings;
     }
 
+    private static final List<Policy> POLICIES = PolicyLoader.loadShipped(Gates.ALL).all();
+
+    /** How the gates of the card's product are named: the policy whose product label starts the summary. */
+    private static GateCatalog gatesOfCard(JsonNode card) {
+        String summary = card.path("summary").asText();
+        return GateCatalog.of(POLICIES.stream().filter(p -> summary.startsWith(p.product().label())).findFirst()
+                .orElse(POLICIES.get(0)));
+    }
+
     private static final List<String> SOURCE_CLASSES = List.of("US label", "EU SmPC", "payer policy", "trial criterion",
             "billing sheet", "HCPCS/CPT code set", "team default");
 
@@ -70,6 +82,7 @@ public final class HookAssertions {
     static void assertSourcesStated(JsonNode response) {
         for (JsonNode card : response.get("cards")) {
             String detail = card.path("detail").asText();
+            GateCatalog gates = gatesOfCard(card);
             assertThat(detail).doesNotContain("label or clinical safety");
             List<String> lead = new ArrayList<>();
             for (JsonNode finding : card.at("/extension/genegate.findings")) {
@@ -79,9 +92,9 @@ public final class HookAssertions {
                 assertThat(sources).as("source classes of %s", gate).isNotEmpty().isSubsetOf(SOURCE_CLASSES);
                 String named = sources.size() == 1 ? sources.get(0)
                         : String.join(", ", sources.subList(0, sources.size() - 1)) + " and " + sources.get(sources.size() - 1);
-                assertThat(detail).as("detail line of %s", gate).contains("**" + Gates.title(gate) + "** (")
+                assertThat(detail).as("detail line of %s", gate).contains("**" + gates.title(gate) + "** (")
                         .contains("; " + named + "): ");
-                lead.add(Gates.title(gate) + ": " + named);
+                lead.add(gates.title(gate) + ": " + named);
             }
             if (card.get("indicator").asText().equals("critical")) {
                 assertThat(detail).contains("These findings come from: " + String.join("; ", lead) + ".");

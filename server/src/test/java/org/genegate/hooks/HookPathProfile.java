@@ -20,8 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.genegate.assessment.AssessmentService;
+import org.genegate.assessment.ProductAssessor;
 import org.genegate.cards.CardComposer;
-import org.genegate.cards.CardSettings;
 import org.genegate.cdshooks.CdsResponse;
 import org.genegate.cdshooks.CdsServiceDescriptor;
 import org.genegate.cdshooks.HookRequest;
@@ -30,10 +30,10 @@ import org.genegate.fetch.RecordAssembler;
 import org.genegate.fetch.ResourceTreeParser;
 import org.genegate.gates.Assessment;
 import org.genegate.gates.GateEngine;
-import org.genegate.monitoring.MonitoringPlanBuilder;
+import org.genegate.monitoring.MonitoringPlans;
 import org.genegate.orders.DraftOrder;
-import org.genegate.orders.HemgenixOrderRecognizer;
-import org.genegate.policy.Policy;
+import org.genegate.orders.ProductRecognizer;
+import org.genegate.policy.Policies;
 import org.genegate.profiles.Scenario;
 import org.genegate.profiles.Scenarios;
 import org.genegate.record.PatientRecord;
@@ -71,7 +71,7 @@ public final class HookPathProfile {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         FhirContext fhir = FhirContext.forR4Cached();
         HookConfig config = new HookConfig();
-        Policy policy = config.policy(new PolicyProperties(""));
+        Policies policies = config.policies(new PolicyProperties(List.of()));
         CodeIndex codes = config.codeIndex(fhir);
         PrefetchTemplates templates = config.prefetchTemplates(codes);
         HookProperties properties = new HookProperties(null, null, null, null, null, null);
@@ -80,18 +80,17 @@ public final class HookPathProfile {
         HookRequestReader reader = new HookRequestReader(fhir);
         ResourceTreeParser parser = config.resourceTreeParser(fhir);
         RecordAssembler assembler = config.recordAssembler(parser, templates, executor, properties);
-        MonitoringPlanBuilder planBuilder = config.monitoringPlanBuilder(policy);
-        CardSettings cardSettings = config.cardSettings(fhir, policy, properties);
+        MonitoringPlans plans = config.monitoringPlans(policies);
+        ProductCards productCards = config.productCards(fhir, policies, plans, properties);
         RecordSource recordSource = config.recordSource(fhir, HttpClient.newHttpClient(), properties,
                 noBeans.getBeanProvider(org.genegate.fetch.FhirQuery.class));
         Clock clock = config.clock();
-        AssessmentService assessmentService = config.assessmentService(fhir, policy, codes,
-                config.hemgenixOrderRecognizer(codes, policy), parser, executor, assembler, config.gateEngine(policy, codes),
-                clock);
-        HookService service = config.hookService(fhir, assessmentService, recordSource, planBuilder, cardSettings,
+        AssessmentService assessmentService = config.assessmentService(fhir, policies, codes, parser, executor,
+                assembler, clock);
+        HookService service = config.hookService(fhir, assessmentService, recordSource, productCards,
                 config.auditTrail(fhir, properties, noBeans.getBeanProvider(org.genegate.audit.AuditEventSink.class),
                         clock));
-        CdsServiceDescriptor sign = config.cdsServiceCatalog(templates, policy).find(CdsServiceCatalog.ORDER_SIGN_ID)
+        CdsServiceDescriptor sign = config.cdsServiceCatalog(templates, assessmentService).find(CdsServiceCatalog.ORDER_SIGN_ID)
                 .orElseThrow();
         ObjectMapper springJson = Jackson2ObjectMapperBuilder.json().build();
 
@@ -103,9 +102,11 @@ public final class HookPathProfile {
         List<DraftOrder> orders = new ArrayList<>();
         List<PatientRecord> records = new ArrayList<>();
         List<Assessment> assessments = new ArrayList<>();
-        GateEngine engine = config.gateEngine(policy, codes);
-        HemgenixOrderRecognizer recognizer = config.hemgenixOrderRecognizer(codes, policy);
-        CardComposer composer = new CardComposer(fhir, cardSettings, planBuilder);
+        // The default product's (Hemgenix) parts, as every scenario orders it.
+        ProductAssessor hemgenix = assessmentService.products().get(0);
+        GateEngine engine = hemgenix.engine();
+        ProductRecognizer recognizer = hemgenix.recognizer();
+        CardComposer composer = productCards.of(hemgenix.product()).composer();
         for (String body : bodies) {
             HookRequest request = reader.read(body, "order-sign");
             requests.add(request);

@@ -59,6 +59,11 @@ public final class GeneGateTerminology {
     // ValueSets, one per name agreed in the gate specification.
     public static final String VALUE_SET_BASE = CANONICAL + "/ValueSet/";
     public static final String VS_HEMGENIX_PRODUCT = VALUE_SET_BASE + "hemgenix-product";
+    public static final String VS_ROCTAVIAN_PRODUCT = VALUE_SET_BASE + "roctavian-product";
+    public static final String VS_FVIII_ACTIVITY = VALUE_SET_BASE + "fviii-activity";
+    public static final String VS_FVIII_INHIBITOR = VALUE_SET_BASE + "fviii-inhibitor";
+    public static final String VS_AAV5_TOTAL_ANTIBODY = VALUE_SET_BASE + "aav5-total-antibody";
+    public static final String VS_HEMOPHILIA_A_DIAGNOSIS = VALUE_SET_BASE + "hemophilia-a-diagnosis";
     public static final String VS_UNCLASSIFIED_HCPCS = VALUE_SET_BASE + "unclassified-hcpcs";
     public static final String VS_FIX_ACTIVITY = VALUE_SET_BASE + "fix-activity";
     public static final String VS_FIX_INHIBITOR = VALUE_SET_BASE + "fix-inhibitor";
@@ -82,7 +87,12 @@ public final class GeneGateTerminology {
             VS_LIVER_TESTS, VS_LIVER_IMAGING, VS_INFECTION_SEROLOGY, VS_BODY_WEIGHT, VS_HEMOPHILIA_B_DIAGNOSIS,
             VS_FIX_PROPHYLAXIS_PRODUCTS, VS_BLEED_HISTORY, VS_ADMINISTRATION_CPT_RIGHT,
             VS_ADMINISTRATION_CPT_WRONG, VS_PLACE_OF_SERVICE_ALLOWED, VS_HEMATOLOGY_SPECIALTY,
-            VS_GENE_THERAPY_CENTER);
+            VS_GENE_THERAPY_CENTER, VS_ROCTAVIAN_PRODUCT, VS_FVIII_ACTIVITY, VS_FVIII_INHIBITOR,
+            VS_AAV5_TOTAL_ANTIBODY, VS_HEMOPHILIA_A_DIAGNOSIS);
+
+    /** Observation values of a qualitative result (SNOMED CT). */
+    public static final String SNOMED_DETECTED = "260373001";
+    public static final String SNOMED_NOT_DETECTED = "260415000";
 
     // Code system URIs.
     public static final String LOINC = "http://loinc.org";
@@ -106,6 +116,9 @@ public final class GeneGateTerminology {
     public static final String LOINC_FIX_INHIBITOR_PRESENCE = "30086-3";
     public static final String LOINC_FIX_ACTIVITY_PERCENT = "3187-2";
     public static final String LOINC_FIX_ACTIVITY_IU_DL = "3186-4";
+    public static final String LOINC_FVIII_ACTIVITY_ONE_STAGE = "3209-4";
+    public static final String LOINC_FVIII_ACTIVITY_CHROMOGENIC = "49865-9";
+    public static final String LOINC_FVIII_INHIBITOR_BU = "3204-5";
     public static final String LOINC_BODY_WEIGHT = "29463-7";
     public static final String LOINC_ALT = "1742-6";
     public static final String LOINC_AST = "1920-8";

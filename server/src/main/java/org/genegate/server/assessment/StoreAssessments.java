@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.genegate.assessment.AssessmentRequest;
 import org.genegate.assessment.AssessmentService;
+import org.genegate.assessment.ProductAssessor;
 import org.genegate.assessment.OrderAssessments;
 import org.genegate.assessment.PatientAssessment;
 import org.genegate.assessment.SentOrders;
@@ -14,6 +15,7 @@ import org.genegate.assessment.StandingAssessment;
 import org.genegate.fetch.InvalidRequestDataException;
 import org.genegate.fetch.RecordIncompleteException;
 import org.genegate.fetch.RecordRequest;
+import org.genegate.policy.ProductSettings;
 import org.genegate.server.fetch.LocalFhirQuery;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
@@ -38,21 +40,28 @@ public class StoreAssessments {
         return assessments.today();
     }
 
-    /** The Hemgenix orders among {@code orders}, judged on the patient's stored record. */
+    /** The gated products, the default first. */
+    public List<ProductSettings> products() {
+        return assessments.products().stream().map(ProductAssessor::product).toList();
+    }
+
+    /** The orders of every gated product among {@code orders}, judged on the patient's stored record. */
     public OrderAssessments assessOrders(String patientId, List<? extends Resource> orders) {
         return refusedAsHapi(() -> assessments.assessOrders(AssessmentRequest.allOrders(
                 RecordRequest.fromStore(patientId, null, store), SentOrders.exact(orders))));
     }
 
     /**
-     * The patient's readiness without an order.
+     * The patient's readiness for one product without an order.
      *
      * @param encounterId the encounter whose location the site-of-care gate reads, or null
      * @param asOf        the day to judge on; null for today
+     * @param billingCode the product (e.g. J1412); null for the default product; an unknown code is a 422
      */
-    public PatientAssessment assessWithoutOrder(String patientId, String encounterId, LocalDate asOf) {
+    public PatientAssessment assessWithoutOrder(String patientId, String encounterId, LocalDate asOf,
+                                                String billingCode) {
         return refusedAsHapi(() -> assessments.assessWithoutOrder(RecordRequest.fromStore(patientId, encounterId,
-                store), asOf));
+                store), asOf, billingCode));
     }
 
     /** Where the patient stands today: the gates without an order and, after an infusion, the follow-up. */

@@ -19,6 +19,7 @@ import org.genegate.claims.ClaimOutcome;
 import org.genegate.claims.ClaimRecordCheck;
 import org.genegate.clinical.BodyWeight;
 import org.genegate.clinical.FhirDates;
+import org.genegate.policy.Policies;
 import org.genegate.policy.Policy;
 import org.genegate.policy.ProductSettings;
 import org.genegate.server.assessment.StoreAssessments;
@@ -51,8 +52,10 @@ public class ClaimCheckOperationProvider {
     private final DaoRegistry daoRegistry;
     private final StoreAssessments assessments;
 
-    public ClaimCheckOperationProvider(Policy policy, CodeIndex codes, DaoRegistry daoRegistry,
+    /** The claim check of the default product's policy (J1411), the product this operation is named for. */
+    public ClaimCheckOperationProvider(Policies policies, CodeIndex codes, DaoRegistry daoRegistry,
                                        StoreAssessments assessments) {
+        Policy policy = policies.defaultPolicy();
         this.claimCheck = new ClaimCheck(policy, codes);
         this.product = policy.product();
         this.codes = codes;
@@ -68,7 +71,8 @@ public class ClaimCheckOperationProvider {
         }
         LocalDate serviceDate = serviceDate(claim, assessments.today());
         Optional<PatientAssessment> assessed = patientOnServer(claim, requestDetails)
-                .map(id -> assessments.assessWithoutOrder(id, encounterId(claim), serviceDate));
+                .map(id -> assessments.assessWithoutOrder(id, encounterId(claim), serviceDate,
+                        product.billingCode()));
         // The patient's weight sets the vials the dose needs, which the kit's NDC should match.
         Optional<BigDecimal> weightKg = assessed.flatMap(a -> BodyWeight.latest(a.record(), codes))
                 .map(BodyWeight::kg);

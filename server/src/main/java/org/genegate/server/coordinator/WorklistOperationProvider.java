@@ -15,7 +15,8 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.genegate.orders.HemgenixOrderRecognizer;
+import org.genegate.assessment.AssessmentService;
+import org.genegate.orders.ProductRecognizer;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -61,14 +62,15 @@ public class WorklistOperationProvider {
     private static final int ROW_THREADS = 4;
 
     private final DaoRegistry daoRegistry;
-    private final HemgenixOrderRecognizer recognizer;
+    private final ProductRecognizer recognizer;
     private final PatientStatusService statuses;
     private final ExecutorService rowPool;
 
-    public WorklistOperationProvider(DaoRegistry daoRegistry, HemgenixOrderRecognizer recognizer,
+    /** The worklist is the default product's (Hemgenix): its orders and doses name the patients on it. */
+    public WorklistOperationProvider(DaoRegistry daoRegistry, AssessmentService assessments,
                                      PatientStatusService statuses) {
         this.daoRegistry = daoRegistry;
-        this.recognizer = recognizer;
+        this.recognizer = assessments.products().get(0).recognizer();
         this.statuses = statuses;
         this.rowPool = Executors.newFixedThreadPool(ROW_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "worklist-row");

@@ -96,7 +96,7 @@ final class WorklistRow {
         List<GateFinding> findings = assessment.findings().stream()
                 .filter(f -> !(ORDER_GATES.contains(f.gateId()) && f.status() == GateStatus.MISSING)).toList();
         return new Assessment(assessment.order(), findings, assessment.coverageDetermination().orElse(null),
-                assessment.policyVersion());
+                assessment.policyVersion(), assessment.product(), assessment.gates());
     }
 
     /** The first overdue schedule date, else the first one not yet done. */

@@ -14,11 +14,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.genegate.assessment.AssessmentService;
+import org.genegate.assessment.ProductAssessor;
 import org.genegate.clinical.FhirDates;
 import org.genegate.clinical.LiverCancerRisk;
 import org.genegate.fetch.FhirQueryException;
 import org.genegate.monitoring.MonitoringPlanBuilder;
-import org.genegate.orders.HemgenixOrderRecognizer;
+import org.genegate.monitoring.MonitoringPlans;
+import org.genegate.policy.ProductSettings;
 import org.genegate.server.fetch.LocalFhirQuery;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -37,8 +40,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Files the post-infusion monitoring CarePlan when a completed Hemgenix MedicationAdministration is stored
- * (created, or updated to completed), recognised as Hemgenix the way the hook recognises orders.
+ * Files the post-infusion monitoring CarePlan when a completed MedicationAdministration of a gated product is stored
+ * (created, or updated to completed), recognised the way the hook recognises orders; the plan is that product's.
  *
  * <p>It runs just before the administration's transaction commits (STORAGE_PRECOMMIT), and the plan is
  * written in that same transaction: the administration and its plan are stored together or not at all, and
@@ -54,17 +57,15 @@ public class MonitoringPlanInterceptor {
     private static final Logger log = LoggerFactory.getLogger(MonitoringPlanInterceptor.class);
 
     private final DaoRegistry daoRegistry;
-    private final HemgenixOrderRecognizer recognizer;
-    private final MonitoringPlanBuilder planBuilder;
-    private final LiverCancerRisk liverCancerRisk;
+    private final List<ProductAssessor> products;
+    private final MonitoringPlans plans;
     private final LocalFhirQuery localStore;
 
-    public MonitoringPlanInterceptor(DaoRegistry daoRegistry, HemgenixOrderRecognizer recognizer,
-                                     MonitoringPlanBuilder planBuilder, LocalFhirQuery localStore) {
+    public MonitoringPlanInterceptor(DaoRegistry daoRegistry, AssessmentService assessments, MonitoringPlans plans,
+                                     LocalFhirQuery localStore) {
         this.daoRegistry = daoRegistry;
-        this.recognizer = recognizer;
-        this.planBuilder = planBuilder;
-        this.liverCancerRisk = new LiverCancerRisk(planBuilder.settings());
+        this.products = assessments.products();
+        this.plans = plans;
         this.localStore = localStore;
     }
 
@@ -80,20 +81,25 @@ public class MonitoringPlanInterceptor {
 
     private void file(IBaseResource resource) {
         if (!(resource instanceof MedicationAdministration administration)
-                || administration.getStatus() != MedicationAdministration.MedicationAdministrationStatus.COMPLETED
-                || !isHemgenix(administration)) {
+                || administration.getStatus() != MedicationAdministration.MedicationAdministrationStatus.COMPLETED) {
             return;
         }
+        Optional<ProductSettings> product = productOf(administration);
+        if (product.isEmpty()) {
+            return;
+        }
+        MonitoringPlanBuilder planBuilder = plans.of(product.get());
+        LiverCancerRisk liverCancerRisk = new LiverCancerRisk(planBuilder.settings());
         Optional<String> patientId = patientId(administration);
         Optional<LocalDate> day = FhirDates.earliestDay(administration.hasEffectivePeriod()
                 ? administration.getEffectivePeriod().getStartElement() : administration.getEffectiveDateTimeType());
         if (patientId.isEmpty() || day.isEmpty()) {
-            log.warn("Hemgenix administration {} names no patient or no date: no monitoring plan filed",
-                    administration.getIdElement().getIdPart());
+            log.warn("{} administration {} names no patient or no date: no monitoring plan filed",
+                    product.get().name(), administration.getIdElement().getIdPart());
             return;
         }
         Reference subject = new Reference("Patient/" + patientId.get());
-        List<String> riskFactors = riskFactors(patientId.get(), day.get());
+        List<String> riskFactors = riskFactors(liverCancerRisk, patientId.get(), day.get());
         CarePlan plan = planBuilder.afterAdministration(subject,
                 new Reference("MedicationAdministration/" + administration.getIdElement().getIdPart()), day.get(),
                 !riskFactors.isEmpty());
@@ -108,7 +114,8 @@ public class MonitoringPlanInterceptor {
         if (found.isEmpty()) {
             plans.create(plan, "CarePlan?identifier=" + GeneGateTerminology.MONITORING_PLAN_IDENTIFIER + "|"
                     + identifierValue, new SystemRequestDetails());
-            log.info("Filed the Hemgenix monitoring plan for Patient/{} (administered {}{})", patientId.get(),
+            log.info("Filed the {} monitoring plan for Patient/{} (administered {}{})", product.get().name(),
+                    patientId.get(),
                     day.get(), riskFactors.isEmpty() ? "" : "; liver-cancer risk: " + riskFactors);
             return;
         }
@@ -117,12 +124,13 @@ public class MonitoringPlanInterceptor {
         if (start.isEmpty() || !start.get().equals(day.get())) {
             plan.setId(current.getIdElement().toUnqualifiedVersionless());
             plans.update(plan, new SystemRequestDetails());
-            log.warn("Re-dated the Hemgenix monitoring plan {} of Patient/{} from {} to {}",
+            log.warn("Re-dated the {} monitoring plan {} of Patient/{} from {} to {}", product.get().name(),
                     current.getIdElement().getIdPart(), patientId.get(), start.orElse(null), day.get());
         }
     }
 
-    private boolean isHemgenix(MedicationAdministration administration) {
+    /** The gated product the administration gave, the first that recognises it. */
+    private Optional<ProductSettings> productOf(MedicationAdministration administration) {
         List<Resource> candidates = new ArrayList<>(administration.getContained());
         if (administration.getMedication() instanceof Reference reference && reference.hasReference()
                 && reference.getReference().startsWith("Medication/")) {
@@ -133,7 +141,8 @@ public class MonitoringPlanInterceptor {
                 // An unresolvable Medication leaves the reference's display to recognise it by.
             }
         }
-        return recognizer.recognizeMedication(administration.getMedication(), administration, candidates).isPresent();
+        return products.stream().filter(p -> p.recognizer().recognizeMedication(administration.getMedication(),
+                administration, candidates).isPresent()).map(ProductAssessor::product).findFirst();
     }
 
     private static Optional<String> patientId(MedicationAdministration administration) {
@@ -142,7 +151,7 @@ public class MonitoringPlanInterceptor {
                 ? Optional.of(subject.getIdPart()) : Optional.empty();
     }
 
-    private List<String> riskFactors(String patientId, LocalDate administered) {
+    private List<String> riskFactors(LiverCancerRisk liverCancerRisk, String patientId, LocalDate administered) {
         try {
             List<Condition> conditions = localStore.run("Condition?patient=" + patientId).stream()
                     .filter(Condition.class::isInstance).map(Condition.class::cast).toList();

@@ -10,11 +10,11 @@ import java.util.List;
 import org.genegate.assessment.OrderAssessment;
 import org.genegate.assessment.OrderAssessments;
 import org.genegate.gates.Assessment;
-import org.genegate.policy.Policy;
 import org.genegate.policy.ProductSettings;
 import org.genegate.readiness.ReadinessReport;
 import org.genegate.server.assessment.StoreAssessments;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Parameters;
@@ -39,40 +39,46 @@ public class ReadinessOperationProvider {
     private final DaoRegistry daoRegistry;
     private final StoreAssessments assessments;
     private final ReadinessReport report;
-    private final ProductSettings product;
 
-    public ReadinessOperationProvider(DaoRegistry daoRegistry, StoreAssessments assessments, ReadinessReport report,
-                                      Policy policy) {
+    public ReadinessOperationProvider(DaoRegistry daoRegistry, StoreAssessments assessments, ReadinessReport report) {
         this.daoRegistry = daoRegistry;
         this.assessments = assessments;
         this.report = report;
-        this.product = policy.product();
     }
 
     @Operation(name = OPERATION, type = Patient.class, idempotent = true)
     public Parameters readiness(@IdParam IdType patientId,
                                 @OperationParam(name = "order", min = 0, max = OperationParam.MAX_UNLIMITED)
                                 List<IBaseResource> orders,
+                                @OperationParam(name = "product", min = 0, max = 1) CodeType product,
                                 RequestDetails requestDetails) {
         // Throws ResourceNotFoundException (404) or ResourceGoneException (410) with HAPI's OperationOutcome.
         daoRegistry.getResourceDao(Patient.class).read(patientId.toUnqualifiedVersionless(), requestDetails);
         String id = patientId.getIdPart();
-        Assessment assessment = orders == null || orders.isEmpty() ? assessments.assessWithoutOrder(id, null, null).assessment()
+        // With an order the order picks the product; without one the 'product' parameter does, else the default.
+        Assessment assessment = orders == null || orders.isEmpty()
+                ? assessments.assessWithoutOrder(id, null, null, product == null ? null : product.getValue())
+                .assessment()
                 : assessOrder(id, orders.stream().map(Resource.class::cast).toList());
         return report.toParameters(assessment, id);
     }
 
-    /** The first order of the product among those given; 422 when there is none or it is another patient's. */
+    /** The first order of a gated product among those given; 422 when there is none or it is another patient's. */
     private Assessment assessOrder(String patientId, List<Resource> given) {
         OrderAssessments result = assessments.assessOrders(patientId, given);
         if (result.assessed().isEmpty()) {
-            throw new UnprocessableEntityException("Parameter 'order' holds no " + product.name()
-                    + " MedicationRequest (HCPCS " + product.billingCode() + ", a " + product.name()
-                    + " NDC or RxNorm code, or text naming " + String.join(" or ", product.names()) + ")");
+            throw new UnprocessableEntityException("Parameter 'order' holds no " + String.join(" or ",
+                    assessments.products().stream().map(ReadinessOperationProvider::describe).toList()));
         }
         OrderAssessment first = result.assessed().get(0);
         checkSubject(first.order().request(), patientId);
         return first.assessment();
+    }
+
+    /** "Hemgenix MedicationRequest (HCPCS J1411, a Hemgenix NDC or RxNorm code, or text naming ...)". */
+    private static String describe(ProductSettings product) {
+        return product.name() + " MedicationRequest (HCPCS " + product.billingCode() + ", a " + product.name()
+                + " NDC or RxNorm code, or text naming " + String.join(" or ", product.names()) + ")";
     }
 
     private static void checkSubject(MedicationRequest request, String patientId) {

@@ -14,10 +14,10 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.Test;
 
-class HemgenixMentionsTest {
+class ProductMentionsTest {
 
-    private final HemgenixMentions mentions = new HemgenixMentions(FhirContext.forR4Cached(),
-            new HemgenixOrderRecognizer(CodeIndex.load(FhirContext.forR4Cached()),
+    private final ProductMentions mentions = new ProductMentions(FhirContext.forR4Cached(),
+            new ProductRecognizer(CodeIndex.load(FhirContext.forR4Cached()),
                     PolicyLoader.loadDefault(Gates.ALL).product()));
 
     @Test

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class HemgenixOrderRecognizerTest {
+class ProductRecognizerTest {
 
-    private final HemgenixOrderRecognizer recognizer = new HemgenixOrderRecognizer(CodeIndex.load(FhirContext.forR4Cached()),
+    private final ProductRecognizer recognizer = new ProductRecognizer(CodeIndex.load(FhirContext.forR4Cached()),
             PolicyLoader.loadDefault(Gates.ALL).product());
 
     private static MedicationRequest coded(Coding... codings) {
@@ -33,7 +33,7 @@ class HemgenixOrderRecognizerTest {
         return new MedicationRequest().setMedication(medication);
     }
 
-    private Optional<HemgenixRecognition> recognize(MedicationRequest request, Resource... drafts) {
+    private Optional<ProductRecognition> recognize(MedicationRequest request, Resource... drafts) {
         return recognizer.recognize(request, List.of(drafts));
     }
 
@@ -44,13 +44,13 @@ class HemgenixOrderRecognizerTest {
             "urn:oid:2.16.840.1.113883.6.285", " http://terminology.hl7.org/CodeSystem/HCPCS "})
     void j1411IsRecognisedUnderEveryAcceptedHcpcsUri(String system) {
         assertThat(recognize(coded(new Coding(system, "J1411", null))))
-                .contains(new HemgenixRecognition(HemgenixRecognition.By.HCPCS_J1411, system, "J1411"));
+                .contains(new ProductRecognition(ProductRecognition.By.HCPCS_BILLING_CODE, system, "J1411"));
     }
 
     @Test
     void lowerCaseJ1411IsStillJ1411() {
         assertThat(recognize(coded(new Coding(GeneGateTerminology.HCPCS, "j1411", null))))
-                .hasValueSatisfying(r -> assertThat(r.by()).isEqualTo(HemgenixRecognition.By.HCPCS_J1411));
+                .hasValueSatisfying(r -> assertThat(r.by()).isEqualTo(ProductRecognition.By.HCPCS_BILLING_CODE));
     }
 
     @ParameterizedTest
@@ -79,7 +79,7 @@ class HemgenixOrderRecognizerTest {
     void aCodeWithoutSystemThatCouldBeAnythingIsNotGuessed(String code) {
         assertThat(recognize(coded(new Coding(null, code, null)))).isEmpty();
         assertThat(recognize(coded(new Coding().setCode(code).setDisplay("Hemgenix"))))
-                .hasValueSatisfying(r -> assertThat(r.by()).isEqualTo(HemgenixRecognition.By.TEXT));
+                .hasValueSatisfying(r -> assertThat(r.by()).isEqualTo(ProductRecognition.By.TEXT));
     }
 
     @Test
@@ -92,7 +92,7 @@ class HemgenixOrderRecognizerTest {
     void hemgenixNdcsAreRecognisedWithOrWithoutHyphensIn10Or11Digits(String ndc) {
         assertThat(recognize(coded(new Coding(GeneGateTerminology.NDC, ndc, null))))
                 .hasValueSatisfying(r -> {
-                    assertThat(r.by()).isEqualTo(HemgenixRecognition.By.NDC);
+                    assertThat(r.by()).isEqualTo(ProductRecognition.By.NDC);
                     assertThat(r.code()).isEqualTo(ndc);
                 });
     }
@@ -106,7 +106,7 @@ class HemgenixOrderRecognizerTest {
     @Test
     void rxNormCodesOfTheValueSetAreRecognised() {
         assertThat(recognize(coded(new Coding(GeneGateTerminology.RXNORM, "2626772", null))))
-                .hasValueSatisfying(r -> assertThat(r.by()).isEqualTo(HemgenixRecognition.By.RXNORM));
+                .hasValueSatisfying(r -> assertThat(r.by()).isEqualTo(ProductRecognition.By.RXNORM));
         assertThat(recognize(coded(new Coding(GeneGateTerminology.RXNORM, "2626794", null)))).isPresent();
         assertThat(recognize(coded(new Coding(GeneGateTerminology.RXNORM, "2626795", null)))).isEmpty();
     }
@@ -114,18 +114,19 @@ class HemgenixOrderRecognizerTest {
     @Test
     void textNamingHemgenixOrEtranacogeneIsRecognisedCaseInsensitively() {
         assertThat(recognize(new MedicationRequest().setMedication(new CodeableConcept().setText("HEMGENIX kit"))))
-                .contains(new HemgenixRecognition(HemgenixRecognition.By.TEXT, null, "HEMGENIX kit"));
+                .contains(new ProductRecognition(ProductRecognition.By.TEXT, null, "HEMGENIX kit"));
         assertThat(recognize(new MedicationRequest().setMedication(
                 new CodeableConcept().setText("Etranacogene dezaparvovec-drlb")))).isPresent();
     }
 
     @Test
     void theTextNamesAreThePolicysNotFixedWords() {
-        HemgenixOrderRecognizer byOtherNames = new HemgenixOrderRecognizer(CodeIndex.load(FhirContext.forR4Cached()),
+        ProductRecognizer byOtherNames = new ProductRecognizer(CodeIndex.load(FhirContext.forR4Cached()),
                 new ProductSettings("Hemgenix", "etranacogene dezaparvovec", "J1411",
+                        "http://genegate.org/fhir/ValueSet/hemgenix-product",
                         List.of("EtranaCogene")));
-        assertThat(byOtherNames.namesHemgenix("etranacogene dezaparvovec-drlb")).isTrue();
-        assertThat(byOtherNames.namesHemgenix("Hemgenix kit")).isFalse();
+        assertThat(byOtherNames.namesProduct("etranacogene dezaparvovec-drlb")).isTrue();
+        assertThat(byOtherNames.namesProduct("Hemgenix kit")).isFalse();
     }
 
     @Test
@@ -148,7 +149,7 @@ class HemgenixOrderRecognizerTest {
         MedicationRequest request = new MedicationRequest().setMedication(new Reference("Medication/med-1"));
 
         assertThat(recognize(request, medication))
-                .hasValueSatisfying(r -> assertThat(r.by()).isEqualTo(HemgenixRecognition.By.NDC));
+                .hasValueSatisfying(r -> assertThat(r.by()).isEqualTo(ProductRecognition.By.NDC));
         assertThat(recognize(request)).isEmpty();
     }
 
@@ -158,12 +159,12 @@ class HemgenixOrderRecognizerTest {
 
         MedicationRequest named = coded(new Coding(GeneGateTerminology.HCPCS, "J3490", null));
         named.getMedicationCodeableConcept().setText("Hemgenix");
-        assertThat(recognize(named)).contains(new HemgenixRecognition(HemgenixRecognition.By.HCPCS_UNCLASSIFIED,
+        assertThat(recognize(named)).contains(new ProductRecognition(ProductRecognition.By.HCPCS_UNCLASSIFIED,
                 GeneGateTerminology.HCPCS, "J3490"));
 
         assertThat(recognize(coded(new Coding("https://bluebutton.cms.gov/resources/codesystem/hcpcs", "C9399", null),
                 new Coding(GeneGateTerminology.NDC, "00053030030", null))))
-                .hasValueSatisfying(r -> assertThat(r.by()).isEqualTo(HemgenixRecognition.By.HCPCS_UNCLASSIFIED));
+                .hasValueSatisfying(r -> assertThat(r.by()).isEqualTo(ProductRecognition.By.HCPCS_UNCLASSIFIED));
         assertThat(recognize(coded(new Coding("http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "J3590", null),
                 new Coding(GeneGateTerminology.RXNORM, "2626772", null))))
                 .hasValueSatisfying(r -> assertThat(r.code()).isEqualTo("J3590"));

@@ -13,30 +13,30 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
- * Whether anything in a resource names Hemgenix: any CodeableConcept the recogniser accepts (a Hemgenix code
+ * Whether anything in a resource names a product: any CodeableConcept its recogniser accepts (a product code
  * under any of its systems, or text naming it), or any string (a note, a display, a dosage text). It finds
- * Hemgenix orders that are not MedicationRequests coded as Hemgenix, so they are answered rather than passed.
+ * product orders that are not MedicationRequests coded as the product, so they are answered rather than passed.
  */
-public final class HemgenixMentions {
+public final class ProductMentions {
 
     private static final int MAX_QUOTE = 60;
 
     private final FhirTerser terser;
-    private final HemgenixOrderRecognizer recognizer;
+    private final ProductRecognizer recognizer;
 
-    public HemgenixMentions(FhirContext fhirContext, HemgenixOrderRecognizer recognizer) {
+    public ProductMentions(FhirContext fhirContext, ProductRecognizer recognizer) {
         this.terser = fhirContext.newTerser();
         this.recognizer = recognizer;
     }
 
-    /** How the resource names Hemgenix (e.g. "coded J1411", "text 'Hemgenix infusion'"), or empty. */
+    /** How the resource names the product (e.g. "coded J1411", "text 'Hemgenix infusion'"), or empty. */
     public Optional<String> find(Resource resource) {
         if (resource == null) {
             return Optional.empty();
         }
         for (CodeableConcept concept : terser.getAllPopulatedChildElementsOfType(resource, CodeableConcept.class)) {
-            Optional<HemgenixRecognition> recognition = recognizer.recognizeConcept(concept);
-            if (recognition.isPresent() && recognition.get().by() != HemgenixRecognition.By.TEXT) {
+            Optional<ProductRecognition> recognition = recognizer.recognizeConcept(concept);
+            if (recognition.isPresent() && recognition.get().by() != ProductRecognition.By.TEXT) {
                 return Optional.of("coded " + recognition.get().code());
             }
         }
@@ -47,7 +47,7 @@ public final class HemgenixMentions {
         terser.getAllPopulatedChildElementsOfType(resource, Identifier.class)
                 .forEach(i -> names.add(i.getValueElement()));
         for (StringType text : terser.getAllPopulatedChildElementsOfType(resource, StringType.class)) {
-            if (!names.contains(text) && recognizer.namesHemgenix(text.getValue())) {
+            if (!names.contains(text) && recognizer.namesProduct(text.getValue())) {
                 return Optional.of("text '" + quote(text.getValue()) + "'");
             }
         }

@@ -19,12 +19,12 @@ import org.genegate.findings.SourceClass;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
 
-class FixInhibitorGateTest {
+class FactorInhibitorGateTest {
 
-    private final FixInhibitorGate gate = new FixInhibitorGate();
+    private final FactorInhibitorGate gate = new FactorInhibitorGate();
 
     private GateFinding evaluate(Observation... observations) {
-        return gate.evaluate(input(record().observations(observations).build(), order(), POLICY.settings(FixInhibitorGate.DEFINITION)));
+        return gate.evaluate(input(record().observations(observations).build(), order(), POLICY.settings(FactorInhibitorGate.DEFINITION)));
     }
 
     private static Observation bethesda(String bu, int daysBeforeOrder) {
@@ -104,7 +104,7 @@ class FixInhibitorGateTest {
         GateFinding finding = evaluate(bethesda("2.0", 400), bethesda("0.2", 5));
 
         assertThat(finding.status()).isEqualTo(GateStatus.FAIL);
-        assertThat(finding.severity()).isEqualTo(POLICY.settings(FixInhibitorGate.DEFINITION).historySeverity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.severity()).isEqualTo(POLICY.settings(FactorInhibitorGate.DEFINITION).historySeverity()).isEqualTo(Severity.WARNING);
         assertThat(finding.message()).contains("earlier one was positive", "Aetna");
     }
 

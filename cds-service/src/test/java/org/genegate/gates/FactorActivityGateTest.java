@@ -16,12 +16,12 @@ import org.genegate.findings.Severity;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
 
-class FixActivityGateTest {
+class FactorActivityGateTest {
 
-    private final FixActivityGate gate = new FixActivityGate();
+    private final FactorActivityGate gate = new FactorActivityGate();
 
     private GateFinding evaluate(Observation... observations) {
-        return gate.evaluate(input(record().observations(observations).build(), order(), POLICY.settings(FixActivityGate.DEFINITION)));
+        return gate.evaluate(input(record().observations(observations).build(), order(), POLICY.settings(FactorActivityGate.DEFINITION)));
     }
 
     @Test
