@@ -55,19 +55,24 @@ public final class ClaimCheck {
     private static final Set<String> NDC_UNITS = Set.of("UN", "ML", "F2", "GR", "ME");
     private static final String CLAIM_TYPE = "http://terminology.hl7.org/CodeSystem/claim-type";
     private static final int MINUTES_PER_HOUR = 60;
+    private static final int CPT_ADD_ON_THRESHOLD_MINUTES = 90;
     /** HCPCS modifiers for single-dose containers: the amount discarded, and nothing discarded. */
     private static final String MODIFIER_DISCARDED = "JW";
     private static final String MODIFIER_NOT_DISCARDED = "JZ";
 
     private final ClaimSettings settings;
-    private final CodingSettings coding;
+    /** Minutes past which CPT 96366 applies: the coding gate's setting where the policy runs one. */
+    private final int addOnThresholdMinutes;
     private final WeightAndDoseSettings dose;
     private final ProductSettings product;
     private final CodeIndex codes;
 
     public ClaimCheck(Policy policy, CodeIndex codes) {
         this.settings = policy.claim();
-        this.coding = policy.settings(CodingGate.DEFINITION);
+        // A product whose policy has no order-time coding gate (J1412) keeps the CPT rule itself: an additional
+        // hour needs more than 30 minutes beyond the first, so 96366 starts past 90 minutes.
+        this.addOnThresholdMinutes = policy.find(CodingGate.DEFINITION).map(CodingSettings::addOnThresholdMinutes)
+                .orElse(CPT_ADD_ON_THRESHOLD_MINUTES);
         this.dose = policy.settings(WeightAndDoseGate.DEFINITION);
         this.product = policy.product();
         this.codes = codes;
@@ -184,7 +189,7 @@ public final class ClaimCheck {
                     + " mL/kg)."));
             return;
         }
-        Optional<DoseCalculation> expected = weightKg.map(kg -> DoseCalculation.of(kg, dose));
+        Optional<DoseCalculation> expected = weightKg.map(kg -> DoseCalculation.of(kg, dose, product.name()));
         String forWeight = expected.map(e -> "; the dose for " + Numbers.plain(e.weightKg()
                 .setScale(2, RoundingMode.HALF_UP).stripTrailingZeros()) + " kg is "
                 + Numbers.plain(e.roundedMillilitres()) + " mL").orElse("");
@@ -512,7 +517,7 @@ public final class ClaimCheck {
             }
         }
         Optional<BigDecimal> minutes = infusionMinutes(claim);
-        int threshold = coding.addOnThresholdMinutes();
+        int threshold = addOnThresholdMinutes;
         if (additional != null) {
             String path = "Claim.item[" + additional + "]";
             if (minutes.isEmpty()) {
