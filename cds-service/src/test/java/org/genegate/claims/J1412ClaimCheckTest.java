@@ -52,7 +52,7 @@ class J1412ClaimCheckTest {
                 .setValue(new Quantity().setValue(98).setUnit("min").setSystem(GeneGateTerminology.UCUM).setCode("min"));
         Claim.ItemComponent given = line(claim, "J1412", 210);
         given.addDetail().setSequence(1)
-                .setProductOrService(new CodeableConcept(new Coding(GeneGateTerminology.NDC, "68135092740", null)))
+                .setProductOrService(new CodeableConcept(new Coding(GeneGateTerminology.NDC, "99999999999", null)))
                 .setQuantity(new Quantity().setValue(210).setCode("ML"));
         line(claim, "J1412", 6).addModifier(modifier("JW"));
         claim.addItem().setSequence(3)
@@ -106,10 +106,10 @@ class J1412ClaimCheckTest {
     void theMlGivenWithAJwLineForTheRestOfTheLastVialIsClean() {
         assertThat(problems(cleanClaim(), SEVENTY_KG)).isEmpty();
         assertThat(problems(cleanClaim(), Optional.empty())).isEmpty();
-        // The Roctavian NDC is not confirmed, so the product list cannot judge the one billed: said, not passed.
+        // No Roctavian NDC is confirmed, so the product list cannot judge the one billed: said, not passed.
         assertThat(check.check(cleanClaim(), SEVENTY_KG)).anySatisfy(note -> {
             assertThat(note.severity()).isEqualTo(ClaimIssue.Severity.INFORMATION);
-            assertThat(note.problem()).contains("68135092740", "was not checked");
+            assertThat(note.problem()).contains("99999999999", "was not checked");
         });
     }
 
