@@ -33,12 +33,15 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 
 /**
- * The billing half of the J1411 claim check: what is written on a professional or institutional FHIR Claim.
+ * The billing half of the claim check for one product's policy: what is written on a professional or
+ * institutional FHIR Claim. How the product is billed (one unit per dose, or per mL with JW/JZ lines), the primary
+ * diagnosis and the tests never billed are the policy's {@code claim} section.
  *
  * <p>How the Claim carries what the 837 carries:
  * <ul>
- *   <li>the drug line: {@code item.productOrService} HCPCS J1411 (any of the three HCPCS system URIs),
- *       {@code item.quantity} 1;</li>
+ *   <li>the drug line: {@code item.productOrService} the product's HCPCS code (any of the three HCPCS system URIs),
+ *       {@code item.quantity} 1 (J1411) or the mL given (J1412); the discarded mL on a second line of the same code
+ *       with {@code item.modifier} JW, or JZ on the drug line when nothing was discarded;</li>
  *   <li>its NDC (837 loop 2410: LIN02 N4, LIN03 NDC, CTP04 quantity, CTP05 unit): one {@code item.detail} whose
  *       {@code productOrService} has a coding of system {@code http://hl7.org/fhir/sid/ndc} (the system URI stands
  *       for the N4 qualifier) with the 11-digit 5-4-2 NDC without hyphens, and whose {@code quantity} has the unit
