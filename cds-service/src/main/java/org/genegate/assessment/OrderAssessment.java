@@ -5,7 +5,7 @@ import org.genegate.gates.Assessment;
 import org.genegate.orders.DraftOrder;
 
 /**
- * One Hemgenix order and what the gates found.
+ * One order of a gated product and what its policy's gates found.
  *
  * @param repairs what the lenient reading repaired in the order as sent; empty when it was read exactly
  */

@@ -7,8 +7,8 @@ import org.genegate.record.PatientRecord;
 /**
  * The answer for one request's orders.
  *
- * @param assessed the Hemgenix orders judged, in the order sent
- * @param notices  orders that name Hemgenix but could not be judged
+ * @param assessed the orders of the gated products judged, each under its product's policy, in the order sent
+ * @param notices  orders that name a gated product but could not be judged
  * @param record   the patient's record the gates read; null when no order was judged
  * @param today    the day of the assessment, from the service's clock
  */

@@ -8,7 +8,7 @@ import org.hl7.fhir.r4.model.Resource;
  *
  * @param problem why the container of the orders (e.g. the hook's draftOrders Bundle) is not valid, so nothing
  *                says which orders it holds; null when it is valid. Orders for other drugs are not judged, so it
- *                fails a call only when a Hemgenix order is among them.
+ *                fails a call only when an order of a gated product is among them.
  */
 public record SentOrders(List<SentOrder> orders, String problem) {
 

@@ -9,7 +9,7 @@ import org.genegate.findings.SourceClass;
 import org.genegate.policy.ProductSettings;
 
 /**
- * Warning cards for a Hemgenix order that could not be judged as sent, so it is never answered with silence:
+ * Warning cards for an order of the product that could not be judged as sent, so it is never answered with silence:
  * an order read only after repairs, an order that names Hemgenix but is not a MedicationRequest coded as
  * Hemgenix, and an order whose Medication could not be had. Each carries one {@code genegate.findings} entry,
  * gate {@value #GATE}, status COULD_NOT_VERIFY.

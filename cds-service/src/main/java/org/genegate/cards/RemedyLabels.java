@@ -15,9 +15,9 @@ public final class RemedyLabels {
         if (remedy instanceof Remedy.OrderTest test) {
             return "Order " + test.display();
         }
-        if (remedy instanceof Remedy.CreateMonitoringPlan) {
-            return "Create the post-infusion monitoring plan (weekly ALT, AST and FIX activity x 12 weeks and while ALT "
-                    + "is above baseline, follow-up to 5 years, liver surveillance with risk factors)";
+        if (remedy instanceof Remedy.CreateMonitoringPlan plan) {
+            // The plan's content is the product policy's, as the monitoring-plan gate words it.
+            return "Create the post-infusion monitoring plan (" + plan.reason() + ")";
         }
         if (remedy instanceof Remedy.UpdateDose dose) {
             return "Set the dose to " + RemedyResources.plain(dose.volumeMl()) + " mL (" + dose.vials()

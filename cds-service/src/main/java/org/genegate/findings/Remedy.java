@@ -9,7 +9,11 @@ public sealed interface Remedy {
     record OrderTest(String system, String code, String display, String reason) implements Remedy {
     }
 
-    /** Create the post-infusion monitoring CarePlan (weekly ALT and FIX activity for 12 weeks). */
+    /**
+     * Create the post-infusion monitoring CarePlan.
+     *
+     * @param reason what the plan holds, from the product's policy (e.g. weekly ALT and FIX activity for 12 weeks)
+     */
     record CreateMonitoringPlan(String reason) implements Remedy {
     }
 

@@ -10,12 +10,14 @@ import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
 import org.genegate.findings.Remedy;
+import org.genegate.findings.Severity;
 import org.genegate.findings.SourceClass;
 import org.genegate.orders.ProductRecognizer;
 import org.genegate.policy.GateTitles;
 import org.genegate.record.RecordPart;
 import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Observation;
 
 /**
@@ -24,7 +26,8 @@ import org.hl7.fhir.r4.model.Observation;
  * DetectCDx (Detected / Not detected, no titer). The latest result counts: Detected fails; no result, or one that
  * reads neither way, is missing (the label requires a negative test); Not detected by a method that names no
  * approved test is a finding of its own severity, since only an approved test meets the label. No source sets how
- * old the result may be, so its date is shown, not judged.
+ * old the result may be, so its date is shown, not judged. The companion test was validated in males only, which a
+ * pass for a female patient says as information.
  */
 public final class Aav5TotalAntibodyGate implements Gate<Aav5TotalAntibodySettings> {
 
@@ -74,8 +77,16 @@ public final class Aav5TotalAntibodyGate implements Gate<Aav5TotalAntibodySettin
                     + shown + "), but the method names no FDA-approved test; the US label requires one ("
                     + policy.approvedTest() + ").", evidence, List.of(test));
         }
-        return in.finding(GateStatus.PASS, "Anti-AAV5 total antibodies not detected (" + shown + ").", evidence,
-                List.of());
+        String passed = "Anti-AAV5 total antibodies not detected (" + shown + ").";
+        // The Patient is read only for this note, so the gate does not declare it: without it the result stands.
+        boolean female = in.record().patient().map(p -> p.getGender() == Enumerations.AdministrativeGender.FEMALE)
+                .orElse(false);
+        if (female && policy.validatedInMales()) {
+            // A fact to weigh, not a gap: the result stands, the card says the test's validation did not cover her.
+            return in.finding(GateStatus.PASS, Severity.INFO, passed + " The approved test (" + policy.approvedTest()
+                    + ") was validated in males only; the patient is recorded as female.", evidence, List.of());
+        }
+        return in.finding(GateStatus.PASS, passed, evidence, List.of());
     }
 
     private static boolean byApprovedTest(Observation observation, Aav5TotalAntibodySettings policy) {

@@ -16,10 +16,13 @@ import org.genegate.policy.Severities;
  *                          an FDA-approved test, e.g. {@code DetectCDx}
  * @param approvedTest      how the order remedy names the approved test, e.g. the laboratory and its test number
  * @param otherTestSeverity for a Not detected result whose method names no approved test (or none at all)
+ * @param validatedInMales  the approved test was validated in males only: a pass for a female patient carries that
+ *                          as information
  */
 public record Aav5TotalAntibodySettings(boolean enabled, Severities severities, String source, String valueSet,
                                         List<String> approvedTestNames, String approvedTest,
-                                        Severity otherTestSeverity) implements GateSettings {
+                                        Severity otherTestSeverity, boolean validatedInMales)
+        implements GateSettings {
 
     public static final String ID = "aav5-total-antibody";
 
@@ -29,8 +32,9 @@ public record Aav5TotalAntibodySettings(boolean enabled, Severities severities, 
 
     /** Reads a section of the {@code aav5-total-antibody} kind. */
     public static Aav5TotalAntibodySettings read(PolicyNode g) {
-        g.allowGateKeys("valueSet", "approvedTestNames", "approvedTest", "otherTestSeverity");
+        g.allowGateKeys("valueSet", "approvedTestNames", "approvedTest", "otherTestSeverity", "validatedInMales");
         return new Aav5TotalAntibodySettings(g.bool("enabled"), g.severities(), g.text("source"), g.text("valueSet"),
-                g.textList("approvedTestNames", false), g.text("approvedTest"), g.severity("otherTestSeverity"));
+                g.textList("approvedTestNames", false), g.text("approvedTest"), g.severity("otherTestSeverity"),
+                g.bool("validatedInMales"));
     }
 }

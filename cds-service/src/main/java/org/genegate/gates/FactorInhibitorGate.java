@@ -72,7 +72,7 @@ public final class FactorInhibitorGate implements Gate<FactorInhibitorSettings> 
         String latestText = describe(latest);
         if (readings.get(0) == Positivity.POSITIVE && !policy.retestRule()) {
             return in.finding(GateStatus.FAIL, LABEL_AND_PAYER, inhibitor + " test is positive (" + latestText
-                    + "): the US label says do not give " + in.product().name() + " if positive. " + cutOff(policy),
+                    + "): the label says do not give " + in.product().name() + " if positive. " + cutOff(policy),
                     evidence, List.of());
         }
         if (readings.get(0) == Positivity.POSITIVE) {

@@ -6,7 +6,7 @@ import org.genegate.policy.GateSettings;
 import org.genegate.record.RecordPart;
 
 /**
- * One J1411 check. A gate is stateless apart from what its constructor is given, reads only the
+ * One check of a product's policy. A gate is stateless apart from what its constructor is given, reads only the
  * record parts it declares, and never decides "could not verify" itself: the {@link GateEngine}
  * does that centrally from {@link #reads()} and the record's unavailable parts. What a gate is
  * called, which card it joins and how its settings are read is its {@link GateDefinition}.

@@ -21,16 +21,14 @@ public final class GateCatalog {
      *
      * @param id     the policy's gate id
      * @param kind   the gate kind whose rule it applies
-     * @param titles the policy's titles for it, else the kind's
+     * @param titles  the policy's titles for it, else the kind's
+     * @param sources the source classes its findings rest on unless a finding names others: the policy's for
+     *                it, else the kind's
      */
-    public record Entry(String id, GateDefinition<?> kind, GateTitles titles) {
+    public record Entry(String id, GateDefinition<?> kind, GateTitles titles, List<SourceClass> sources) {
 
         public CardGroup cardGroup() {
             return kind.cardGroup();
-        }
-
-        public List<SourceClass> sources() {
-            return kind.sources();
         }
     }
 
@@ -46,7 +44,8 @@ public final class GateCatalog {
         for (PolicyGate gate : policy.entries()) {
             GateDefinition<?> kind = Gates.kind(gate.kind()).orElseThrow(() -> new IllegalArgumentException(
                     "The policy's gate " + gate.id() + " is of the unknown kind " + gate.kind()));
-            entries.put(gate.id(), new Entry(gate.id(), kind, gate.titles().orElse(kind.titles())));
+            entries.put(gate.id(), new Entry(gate.id(), kind, gate.titles().orElse(kind.titles()),
+                    gate.sourceClasses().orElse(kind.sources())));
         }
         return new GateCatalog(Map.copyOf(entries));
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.GateFinding;
 import org.genegate.findings.GateStatus;
+import org.genegate.findings.SourceClass;
 import org.genegate.orders.DraftOrder;
 import org.genegate.policy.GateSettings;
 import org.genegate.policy.GateTitles;
@@ -29,10 +30,11 @@ public final class GateEngine {
 
     /** A gate bound to its section of the policy, so the pair is type-checked once, here. */
     private record BoundGate<S extends GateSettings>(String id, GateDefinition<S> definition, GateTitles titles,
-                                                     Gate<S> gate, S settings, Set<RecordPart> reads) {
+                                                     List<SourceClass> sources, Gate<S> gate, S settings,
+                                                     Set<RecordPart> reads) {
 
         GateFinding evaluate(PatientRecord record, DraftOrder order, CodeIndex codes, ProductSettings product) {
-            return gate.evaluate(new GateInput<>(record, order, codes, settings, product, id, definition.sources()));
+            return gate.evaluate(new GateInput<>(record, order, codes, settings, product, id, sources));
         }
     }
 
@@ -77,7 +79,8 @@ public final class GateEngine {
         // Copied once into an EnumSet: the engine checks these parts on every call.
         Set<RecordPart> reads = gate.reads().isEmpty() ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(gate.reads()));
-        return new BoundGate<>(entry.id(), kind, entry.titles(), gate, kind.settingsType().cast(settings), reads);
+        return new BoundGate<>(entry.id(), kind, entry.titles(), entry.sources(), gate,
+                kind.settingsType().cast(settings), reads);
     }
 
     public Policy policy() {
@@ -135,7 +138,7 @@ public final class GateEngine {
         return new GateFinding(bound.id(), GateStatus.COULD_NOT_VERIFY,
                 settings.severities().of(GateStatus.COULD_NOT_VERIFY),
                 "Could not verify the " + bound.titles().checks() + " for " + policy.product().name() + ": " + reason + ".",
-                evidence, settings.source(), bound.definition().sources(), List.of());
+                evidence, settings.source(), bound.sources(), List.of());
     }
 
     private CoverageDetermination coverage(PatientRecord record, DraftOrder order) {

@@ -19,7 +19,7 @@ import org.hl7.fhir.r4.model.Coding;
  * Everything one gate evaluation sees.
  *
  * @param record the patient's record (parts may be unavailable: they read as empty here)
- * @param order  the Hemgenix order being signed
+ * @param order  the order being signed, of the product whose policy runs the gate
  * @param codes  ValueSet membership
  * @param policy  the gate's own section of the policy
  * @param product the product the order is for, as the policy names it (messages name it, never a constant)

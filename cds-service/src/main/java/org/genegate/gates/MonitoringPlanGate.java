@@ -49,8 +49,7 @@ public final class MonitoringPlanGate implements Gate<MonitoringPlanSettings> {
         String plan = in.policy().plan();
         return in.finding(GateStatus.MISSING, "No post-infusion monitoring plan is on record; "
                 + in.product().name() + " needs " + plan + ".", List.of(),
-                List.of(new Remedy.CreateMonitoringPlan(Character.toUpperCase(plan.charAt(0)) + plan.substring(1)
-                        + " after " + in.product().name())));
+                List.of(new Remedy.CreateMonitoringPlan(plan + " after " + in.product().name())));
     }
 
     private static boolean isMonitoringPlan(CarePlan plan) {

@@ -22,7 +22,7 @@ public record HookProperties(Duration fetchBudget, Integer fetchThreads, String 
     public HookProperties {
         fetchBudget = fetchBudget == null ? Duration.ofSeconds(3) : fetchBudget;
         fetchThreads = fetchThreads == null ? 32 : fetchThreads;
-        sourceLabel = sourceLabel == null ? "GeneGate J1411 gates" : sourceLabel;
+        sourceLabel = sourceLabel == null ? "GeneGate gene therapy gates" : sourceLabel;
         smartAppUrl = smartAppUrl == null ? "" : smartAppUrl;
         maxRequestSize = maxRequestSize == null ? DataSize.ofMegabytes(5) : maxRequestSize;
         if (fetchBudget.isNegative() || fetchBudget.isZero()) {

@@ -149,7 +149,7 @@ public final class HookRequestReader {
     /**
      * Reads the draft orders leniently; each order that was not exact FHIR carries what was repaired, and a problem
      * of the Bundle itself is the orders' problem. Orders for other drugs are not judged, so their problems never
-     * fail the call; the assessment decides for Hemgenix orders.
+     * fail the call; the assessment decides for the gated products' orders.
      */
     private SentOrders readDraftOrders(JsonNode draftOrdersNode) {
         ResourceTreeParser.Lenient bundleRead = parseLeniently(draftOrdersNode, "context.draftOrders");

@@ -79,13 +79,13 @@ final class AltRiseCheck implements PostInfusionCheck {
         String latestText = Numbers.plain(value.getValue()) + " " + unit(value);
         String detail = "ALT " + latestText + " " + Observations.dated(latest) + " is " + String.join(" and ", reasons)
                 + ".\n\nThese trigger thresholds (above the upper limit of normal or above "
-                + Numbers.plain(settings.altBaselineMultiple()) + " x baseline) are the billing sheet's, not label "
-                + "text; the label sets no number. "
+                + Numbers.plain(settings.altBaselineMultiple()) + " x baseline) are " + settings.altTriggerSource()
+                + "; the label sets no number. "
                 + "The US label says to consider corticosteroids for an ALT rise after " + in.product().name()
                 + ": decide on a "
-                + "course per the label and the site's protocol, with hepatology, and keep testing ALT and FIX "
-                + "activity. No fixed corticosteroid dose or taper is US label text.\n\n_Source: " + settings.source()
-                + '_';
+                + "course per the label and the site's protocol, with hepatology, and keep testing ALT and "
+                + settings.factor().activity() + ". No fixed corticosteroid dose or taper is US label text.\n\n_Source: "
+                + settings.source() + '_';
         return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.ALT_RISE, settings.altRiseSeverity(),
                 "ALT " + latestText + " " + (reasons.size() == 2 ? "above ULN and 2 x baseline"
                         : reasons.get(0).startsWith("above the upper") ? "above ULN" : "above 2 x baseline")

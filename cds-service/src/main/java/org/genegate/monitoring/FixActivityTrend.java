@@ -14,6 +14,7 @@ import org.genegate.clinical.Observations;
 import org.genegate.clinical.References;
 import org.genegate.clinical.Units;
 import org.genegate.findings.Severity;
+import org.genegate.policy.FactorMonitoring;
 import org.genegate.policy.MonitoringSettings;
 import org.genegate.record.PatientRecord;
 import org.genegate.record.RecordPart;
@@ -29,16 +30,17 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Whether FIX activity after the infusion is falling, comparing like with like: results of the same LOINC code,
- * unit and method, none taken within the washout window after a FIX product dose (then the result measures the
- * product, not the gene therapy). When only unlike results would show a fall, it says that they cannot be
+ * Whether the followed factor's activity (FIX after Hemgenix, FVIII after Roctavian) is falling after the infusion,
+ * comparing like with like: results of the same LOINC code, unit and method, none taken within the washout window
+ * after a dose of a factor product of the policy's products value set (then the result measures the product, not
+ * the gene therapy). When only unlike results would show a fall, it says that they cannot be
  * compared instead of raising a fall or staying silent.
  */
 final class FixActivityTrend implements PostInfusionCheck {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    /** A FIX product dose and how long its washout lasts. */
+    /** A factor product dose and how long its washout lasts. */
     private record Dose(LocalDate day, int washoutDays, String name) {
     }
 
@@ -55,7 +57,7 @@ final class FixActivityTrend implements PostInfusionCheck {
         PatientRecord record = in.record();
         LocalDate administered = in.administered();
         List<Observation> after = new ArrayList<>();
-        for (Observation observation : Observations.results(record, codes, GeneGateTerminology.VS_FIX_ACTIVITY)) {
+        for (Observation observation : Observations.results(record, codes, settings.factor().activityValueSet())) {
             Optional<LocalDate> day = Observations.effectiveDate(observation);
             if (day.isPresent() && day.get().isAfter(administered) && value(observation).isPresent()) {
                 after.add(observation);
@@ -91,15 +93,17 @@ final class FixActivityTrend implements PostInfusionCheck {
             reasons.add("the results differ in test, unit or method (" + describe(peak) + " vs " + describe(latest)
                     + ")");
         }
+        FactorMonitoring factor = settings.factor();
+        String activity = factor.activity();
         return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.FIX_ACTIVITY_NOT_COMPARABLE, Severity.INFO,
-                "FIX activity results cannot be compared",
-                "FIX activity after the " + in.product().name() + " infusion was " + text(peak) + " and is "
+                activity + " results cannot be compared",
+                activity + " after the " + in.product().name() + " infusion was " + text(peak) + " and is "
                         + text(latest) + ", but these cannot be compared: " + String.join("; ", reasons)
-                        + ". Repeat FIX activity with the same assay, outside a FIX product's washout, to tell "
-                        + "whether it is falling.\n\n"
+                        + ". Repeat " + activity + " with the same assay, outside a factor product's washout, to "
+                        + "tell whether it is falling.\n\n"
                         + "_Source: team default (compare like with like; washout windows are team defaults)_",
-                List.of(Observations.evidence(peak, "highest FIX activity after " + in.product().name()),
-                        Observations.evidence(latest, "latest FIX activity")), List.of()));
+                List.of(Observations.evidence(peak, "highest " + activity + " after " + in.product().name()),
+                        Observations.evidence(latest, "latest " + activity)), List.of()));
     }
 
     private boolean isFall(Observation peak, Observation latest) {
@@ -112,21 +116,27 @@ final class FixActivityTrend implements PostInfusionCheck {
         BigDecimal peakValue = value(peak).orElseThrow();
         BigDecimal latestValue = value(latest).orElseThrow();
         BigDecimal drop = peakValue.subtract(latestValue).multiply(HUNDRED).divide(peakValue, 0, RoundingMode.HALF_UP);
+        FactorMonitoring factor = settings.factor();
+        String activity = factor.activity();
         return new MonitoringAlert(MonitoringAlert.Kind.FIX_ACTIVITY_FALL, settings.fixActivityFallSeverity(),
-                "FIX activity falling (" + Numbers.plain(peakValue) + " % to " + Numbers.plain(latestValue) + " %)",
-                "FIX activity after the " + product + " infusion fell from " + Numbers.plain(peakValue) + " % "
+                activity + " falling (" + Numbers.plain(peakValue) + " % to " + Numbers.plain(latestValue) + " %)",
+                activity + " after the " + product + " infusion fell from " + Numbers.plain(peakValue) + " % "
                         + Observations.dated(peak) + " to " + Numbers.plain(latestValue) + " % "
-                        + Observations.dated(latest) + " (" + drop + " % lower, same test, unit and method, no FIX "
-                        + "product within its washout; the policy flags more than "
-                        + Numbers.plain(settings.fixActivityDropPercent()) + " %). Check for a FIX inhibitor and for "
-                        + "an ALT rise (loss of transduced liver cells), review bleeding, and plan for factor IX "
-                        + "prophylaxis if activity stays low.\n\n_Source: " + settings.source() + '_',
-                List.of(Observations.evidence(peak, "highest FIX activity after " + product),
-                        Observations.evidence(latest, "latest FIX activity")), List.of());
+                        + Observations.dated(latest) + " (" + drop + " % lower, same test, unit and method, no "
+                        + "factor product within its washout; the policy flags more than "
+                        + Numbers.plain(settings.fixActivityDropPercent()) + " %). Check for a " + factor.inhibitor()
+                        + " and for an ALT rise (loss of transduced liver cells), review bleeding, and plan for "
+                        + factor.name() + " prophylaxis if activity stays low.\n\n_Source: " + settings.source() + '_',
+                List.of(Observations.evidence(peak, "highest " + activity + " after " + product),
+                        Observations.evidence(latest, "latest " + activity)), List.of());
     }
 
-    /** FIX product doses on record (completed administrations of a product in the FIX products value set). */
+    /** Factor product doses on record (completed administrations of a product in the policy's products value set). */
     private List<Dose> fixProductDoses(PatientRecord record) {
+        String productsValueSet = settings.factor().productsValueSet();
+        if (productsValueSet.isEmpty()) {
+            return List.of();
+        }
         List<Resource> part = record.resources(RecordPart.MEDICATION_ADMINISTRATIONS, Resource.class);
         List<Dose> doses = new ArrayList<>();
         for (MedicationAdministration administration
@@ -137,7 +147,7 @@ final class FixActivityTrend implements PostInfusionCheck {
             Optional<CodeableConcept> product = product(administration, part);
             Optional<LocalDate> day = PostInfusionMonitor.administeredOn(administration);
             if (product.isEmpty() || day.isEmpty()
-                    || codes.firstMatch(GeneGateTerminology.VS_FIX_PROPHYLAXIS_PRODUCTS, product.get()).isEmpty()) {
+                    || codes.firstMatch(productsValueSet, product.get()).isEmpty()) {
                 continue;
             }
             String name = name(product.get());
@@ -167,7 +177,7 @@ final class FixActivityTrend implements PostInfusionCheck {
         for (Coding coding : product.getCoding()) {
             parts.add(coding.hasDisplay() ? coding.getDisplay() : coding.getCode());
         }
-        return parts.isEmpty() ? "a FIX product" : String.join(" / ", parts);
+        return parts.isEmpty() ? "a factor product" : String.join(" / ", parts);
     }
 
     private static Optional<Dose> afterDose(Observation observation, List<Dose> doses) {

@@ -8,13 +8,16 @@ import org.genegate.clinical.Numbers;
 import org.genegate.clinical.Observations;
 import org.genegate.clinical.Positivity;
 import org.genegate.gates.FactorInhibitorSettings;
+import org.genegate.policy.FactorMonitoring;
 import org.genegate.policy.MonitoringSettings;
 import org.genegate.record.PatientRecord;
 import org.genegate.terminology.CodeIndex;
-import org.genegate.terminology.GeneGateTerminology;
 import org.hl7.fhir.r4.model.Observation;
 
-/** Whether a FIX inhibitor test after the infusion is positive, read with the fix-inhibitor gate's threshold. */
+/**
+ * Whether an inhibitor test of the followed factor after the infusion is positive, read with the threshold of the
+ * policy's factor-inhibitor gate.
+ */
 final class InhibitorCheck implements PostInfusionCheck {
 
     private final MonitoringSettings settings;
@@ -31,7 +34,8 @@ final class InhibitorCheck implements PostInfusionCheck {
     public Optional<MonitoringAlert> check(MonitoringInput in) {
         PatientRecord record = in.record();
         LocalDate administered = in.administered();
-        for (Observation observation : Observations.results(record, codes, GeneGateTerminology.VS_FIX_INHIBITOR)) {
+        FactorMonitoring factor = settings.factor();
+        for (Observation observation : Observations.results(record, codes, factor.inhibitorValueSet())) {
             Optional<LocalDate> day = Observations.effectiveDate(observation);
             if (day.isEmpty() || !day.get().isAfter(administered)) {
                 continue;
@@ -39,14 +43,14 @@ final class InhibitorCheck implements PostInfusionCheck {
             if (InhibitorTiters.read(observation, inhibitor.positiveThresholdBu()) == Positivity.POSITIVE) {
                 String text = Observations.valueText(observation) + " " + Observations.dated(observation);
                 return Optional.of(new MonitoringAlert(MonitoringAlert.Kind.INHIBITOR, settings.inhibitorSeverity(),
-                        "FIX inhibitor positive after dosing (" + Observations.valueText(observation) + ")",
-                        "A FIX inhibitor test after the " + in.product().name() + " infusion (" + administered
+                        factor.inhibitor() + " positive after dosing (" + Observations.valueText(observation) + ")",
+                        "A " + factor.inhibitor() + " test after the " + in.product().name() + " infusion (" + administered
                                 + ") is positive: " + text
                                 + " (positive at or above " + Numbers.plain(inhibitor.positiveThresholdBu())
                                 + " BU). Confirm with a repeat Bethesda test and involve the hemophilia treatment "
-                                + "center: factor IX replacement may no longer work, and bleeding must be managed "
+                                + "center: " + factor.name() + " replacement may no longer work, and bleeding must be managed "
                                 + "with the inhibitor in mind.\n\n_Source: " + inhibitor.source() + '_',
-                        List.of(Observations.evidence(observation, "FIX inhibitor after "
+                        List.of(Observations.evidence(observation, factor.inhibitor() + " after "
                                 + in.product().name())), List.of()));
             }
         }

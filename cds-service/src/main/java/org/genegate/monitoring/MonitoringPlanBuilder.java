@@ -1,8 +1,10 @@
 package org.genegate.monitoring;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.genegate.orders.DraftOrder;
+import org.genegate.policy.FactorMonitoring;
 import org.genegate.policy.MonitoringSettings;
 import org.genegate.policy.ProductSettings;
 import org.genegate.terminology.GeneGateTerminology;
@@ -19,14 +21,15 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Timing;
 
 /**
- * The one builder of the Hemgenix post-infusion monitoring CarePlan (category gene-therapy-monitoring), on the
- * EU SmPC/PIL schedule: ALT, AST and FIX activity weekly for 12 weeks and weekly beyond while ALT stays above the
- * pre-infusion baseline; then at the follow-up months (every 3 months to month 12, every 6 months in year 2,
- * yearly to year 5, then yearly on); for patients with liver-cancer risk factors yearly liver ultrasound and
- * alpha-fetoprotein for at least 5 years (US label §5.3); and, apart from the clinical schedule, the reporting
- * dates of a payer's outcomes-based agreement, marked as a contract's dates. Before the infusion (a card's
- * suggestion) the plan is a draft whose timing is relative to the infusion; once the infusion is recorded it is
- * active and dated.
+ * The one builder of a product's post-infusion monitoring CarePlan (category gene-therapy-monitoring), on its
+ * policy's schedule: ALT, AST where tested weekly, and the factor's activity weekly (Hemgenix, EU SmPC/PIL: FIX for 12
+ * weeks; Roctavian: FVIII for 26 weeks) and weekly beyond while ALT stays above the pre-infusion baseline; then the
+ * follow-up months (Hemgenix: every 3 months to month 12, every 6 months in year 2, yearly to year 5, then yearly
+ * on), or, where the policy sets none, its note on what follows the weekly phase; for patients with liver-cancer
+ * risk factors yearly liver ultrasound and alpha-fetoprotein for the policy's years; and, apart from the clinical
+ * schedule, the reporting dates of a payer's outcomes-based agreement, marked as a contract's dates. Before the
+ * infusion (a card's suggestion) the plan is a draft whose timing is relative to the infusion; once the infusion
+ * is recorded it is active and dated.
  *
  * <p>The response to an ALT rise is written as the label puts it ("consider corticosteroids"): no fixed
  * corticosteroid regimen is US label text, so the dose and taper are left to the site's protocol.
@@ -38,8 +41,6 @@ public final class MonitoringPlanBuilder {
 
     private static final String ALT_DISPLAY = "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma";
     private static final String AST_DISPLAY = "Aspartate aminotransferase [Enzymatic activity/volume] in Serum or Plasma";
-    private static final String FIX_DISPLAY =
-            "Coagulation factor IX activity actual/normal in Platelet poor plasma by Coagulation assay";
     private static final String AFP_DISPLAY = "Alpha-1-Fetoprotein [Mass/volume] in Serum or Plasma";
 
     private final MonitoringSettings settings;
@@ -100,14 +101,26 @@ public final class MonitoringPlanBuilder {
     /** @param liverCancerRisk whether the patient has liver-cancer risk factors; null when not yet judged */
     private CarePlan base(Reference subject, LocalDate administered, Boolean liverCancerRisk) {
         int weeks = settings.weeklyTestWeeks();
+        FactorMonitoring factor = settings.factor();
+        List<Coding> labs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        labs.add(new Coding(GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_ALT, ALT_DISPLAY));
+        names.add("ALT");
+        if (settings.weeklyAst()) {
+            labs.add(new Coding(GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_AST, AST_DISPLAY));
+            names.add("AST");
+        }
+        labs.add(new Coding(GeneGateTerminology.LOINC, factor.activityCode(), factor.activityDisplay()));
+        names.add(factor.activity());
+        String afterWeekly = settings.followUpMonths().isEmpty() ? settings.afterWeeklyPhase() + ". "
+                : "then at " + months(settings.followUpMonths()) + " months, and yearly after that. ";
         CarePlan plan = new CarePlan()
                 .setIntent(CarePlan.CarePlanIntent.PLAN)
                 .setTitle(product.name() + " post-infusion monitoring")
-                .setDescription("ALT, AST and FIX activity weekly for " + weeks + " weeks after the " + product.name()
+                .setDescription(listed(names) + " weekly for " + weeks + " weeks after the " + product.name()
                         + " infusion"
                         + (administered == null ? "" : " of " + administered) + ", and weekly beyond while ALT stays "
-                        + "above the pre-infusion baseline; then at " + months(settings.followUpMonths())
-                        + " months, and yearly after that. " + (Boolean.TRUE.equals(liverCancerRisk)
+                        + "above the pre-infusion baseline; " + afterWeekly + (Boolean.TRUE.equals(liverCancerRisk)
                         ? "Liver-cancer risk factors: liver "
                         + "ultrasound and alpha-fetoprotein yearly for " + settings.liverSurveillanceYears()
                         + " years. " : "") + "For an ALT rise, consider corticosteroids per the label and the "
@@ -126,10 +139,6 @@ public final class MonitoringPlanBuilder {
         if (administered != null) {
             plan.setPeriod(new Period().setStartElement(dateTime(administered)));
         }
-        List<Coding> labs = List.of(new Coding(GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_ALT, ALT_DISPLAY),
-                new Coding(GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_AST, AST_DISPLAY),
-                new Coding(GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_FIX_ACTIVITY_PERCENT, FIX_DISPLAY));
-        List<String> names = List.of("ALT", "AST", "FIX activity");
         for (int i = 0; i < labs.size(); i++) {
             addWeekly(plan, labs.get(i), names.get(i), administered);
         }
@@ -141,8 +150,8 @@ public final class MonitoringPlanBuilder {
         }
         if (!settings.followUpMonths().isEmpty()) {
             int lastMonth = settings.followUpMonths().get(settings.followUpMonths().size() - 1);
-            addYearly(plan, null, "Yearly follow-up after month " + lastMonth + ": ALT, AST, FIX activity, bleeding, "
-                    + "liver health", administered == null ? null : administered.plusMonths(lastMonth).plusYears(1),
+            addYearly(plan, null, "Yearly follow-up after month " + lastMonth + ": " + String.join(", ", names)
+                    + ", bleeding, liver health", administered == null ? null : administered.plusMonths(lastMonth).plusYears(1),
                     null);
         }
         if (liverCancerRisk == null) {
@@ -151,15 +160,15 @@ public final class MonitoringPlanBuilder {
                     .setDescription("If the patient has liver-cancer risk factors (cirrhosis, advanced fibrosis, "
                             + "hepatitis B or C, NAFLD/NASH, chronic alcohol use, advanced age): liver ultrasound and "
                             + "alpha-fetoprotein yearly for " + settings.liverSurveillanceYears()
-                            + " years (US label §5.3)."));
+                            + " years (" + settings.liverSurveillanceSource() + ")."));
         } else if (liverCancerRisk) {
             addYearly(plan, new Coding(GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.LIVER_ULTRASOUND,
                     "Liver ultrasound"), "Yearly liver ultrasound for " + settings.liverSurveillanceYears()
-                    + " years: the patient has liver-cancer risk factors (US label §5.3)",
+                    + " years: the patient has liver-cancer risk factors (" + settings.liverSurveillanceSource() + ")",
                     administered == null ? null : administered.plusYears(1), settings.liverSurveillanceYears());
             addYearly(plan, new Coding(GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_AFP, AFP_DISPLAY),
                     "Yearly alpha-fetoprotein for " + settings.liverSurveillanceYears() + " years: the patient has "
-                    + "liver-cancer risk factors (US label §5.3)",
+                    + "liver-cancer risk factors (" + settings.liverSurveillanceSource() + ")",
                     administered == null ? null : administered.plusYears(1), settings.liverSurveillanceYears());
         }
         plan.addActivity().setDetail(new CarePlan.CarePlanActivityDetailComponent()
@@ -170,11 +179,17 @@ public final class MonitoringPlanBuilder {
                         + "ALT weekly until it is back at baseline."));
         for (int month : settings.milestoneMonths()) {
             addDated(plan, new Coding(GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.ANNUALIZED_BLEEDING_RATE,
-                    "Annualized bleeding rate"), "Payer outcomes-based agreement, where one applies: FIX activity, "
-                    + "annualized bleeding rate and FIX product use reported at " + month + " months (a contract's "
+                    "Annualized bleeding rate"), "Payer outcomes-based agreement, where one applies: "
+                    + factor.activity() + ", annualized bleeding rate and " + factor.productUse() + " reported at " + month + " months (a contract's "
                     + "reporting date, not a clinical requirement)", month, settings.milestoneGraceDays(), administered);
         }
         return plan;
+    }
+
+    /** "ALT, AST and FIX activity". */
+    private static String listed(List<String> names) {
+        return names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1)) + " and "
+                + names.get(names.size() - 1);
     }
 
     private void addWeekly(CarePlan plan, Coding code, String name, LocalDate administered) {

@@ -15,6 +15,7 @@ import org.genegate.clinical.LiverCancerRisk;
 import org.genegate.clinical.Observations;
 import org.genegate.findings.Evidence;
 import org.genegate.findings.Remedy;
+import org.genegate.policy.FactorMonitoring;
 import org.genegate.policy.MonitoringSettings;
 import org.genegate.record.PatientRecord;
 import org.genegate.record.RecordPart;
@@ -26,8 +27,9 @@ import org.hl7.fhir.r4.model.Quantity;
 
 /**
  * Which items of the post-infusion schedule are past their date with no result on record: the weekly ALT, AST
- * and FIX activity (12 weeks, and on while ALT stays above the pre-infusion baseline), the follow-up months
- * (every 3 months to month 12, every 6 months in year 2, yearly to year 5 and yearly after), the yearly liver
+ * and factor activity (Hemgenix: FIX, 12 weeks; Roctavian: ALT and FVIII, 26 weeks; and on while ALT stays above
+ * the pre-infusion baseline), the policy's follow-up months (Hemgenix: every 3 months to month 12, every 6 months in
+ * year 2, yearly to year 5 and yearly after; none where the policy sets none), the yearly liver
  * ultrasound and alpha-fetoprotein of a patient with liver-cancer risk factors, and, apart, the reporting dates
  * of a payer's outcomes-based agreement, which are a contract's and never presented as clinical duties.
  */
@@ -38,26 +40,33 @@ final class MonitoringSchedule {
 
     private static final Item ALT = new Item("ALT", GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_ALT, null);
     private static final Item AST = new Item("AST", GeneGateTerminology.LOINC, GeneGateTerminology.LOINC_AST, null);
-    private static final Item FIX = new Item("FIX activity", GeneGateTerminology.LOINC,
-            GeneGateTerminology.LOINC_FIX_ACTIVITY_PERCENT, GeneGateTerminology.VS_FIX_ACTIVITY);
     private static final Item AFP = new Item("alpha-fetoprotein", GeneGateTerminology.LOINC,
             GeneGateTerminology.LOINC_AFP, null);
     private static final Item ULTRASOUND = new Item("liver ultrasound", GeneGateTerminology.CODE_SYSTEM,
             GeneGateTerminology.LIVER_ULTRASOUND, null);
-    private static final List<Item> LABS = List.of(ALT, AST, FIX);
-    private static final List<Item> OUTCOMES = List.of(FIX,
-            new Item("annualized bleeding rate", GeneGateTerminology.CODE_SYSTEM,
-                    GeneGateTerminology.ANNUALIZED_BLEEDING_RATE, null),
-            new Item("FIX product use", GeneGateTerminology.CODE_SYSTEM, GeneGateTerminology.FIX_PRODUCT_USE, null));
+
     /** How far past the last follow-up month the yearly visits are counted. */
     private static final int MAX_YEARS = 100;
 
     private final MonitoringSettings settings;
     private final CodeIndex codes;
+    /** The weekly and follow-up tests: ALT, AST where the policy tests it weekly, and the factor's activity. */
+    private final List<Item> labs;
+    /** What an outcomes-based agreement reports at its milestones. */
+    private final List<Item> outcomes;
 
     MonitoringSchedule(MonitoringSettings settings, CodeIndex codes) {
         this.settings = settings;
         this.codes = codes;
+        FactorMonitoring factor = settings.factor();
+        Item activity = new Item(factor.activity(), GeneGateTerminology.LOINC, factor.activityCode(),
+                factor.activityValueSet());
+        this.labs = settings.weeklyAst() ? List.of(ALT, AST, activity) : List.of(ALT, activity);
+        this.outcomes = List.of(activity,
+                new Item("annualized bleeding rate", GeneGateTerminology.CODE_SYSTEM,
+                        GeneGateTerminology.ANNUALIZED_BLEEDING_RATE, null),
+                new Item(factor.productUse(), GeneGateTerminology.CODE_SYSTEM,
+                        GeneGateTerminology.FIX_PRODUCT_USE, null));
     }
 
     /** The clinical items past their date: weekly, follow-up and liver surveillance. */
@@ -70,7 +79,7 @@ final class MonitoringSchedule {
         Map<String, List<String>> missed = new LinkedHashMap<>();
         Set<Item> toOrder = new LinkedHashSet<>();
         Optional<BigDecimal> baseline = baselineAlt(record, administered);
-        for (Item test : LABS) {
+        for (Item test : labs) {
             List<String> weeks = missedWeeks(record, test, administered, asOf, baseline);
             if (!weeks.isEmpty()) {
                 boolean beyond = weeks.stream().anyMatch(w -> Integer.parseInt(w) > settings.weeklyTestWeeks());
@@ -82,7 +91,7 @@ final class MonitoringSchedule {
         }
         List<String> followUps = new ArrayList<>();
         for (LocalDate due : followUpDays(administered, asOf)) {
-            List<String> items = missing(record, LABS, due, settings.followUpGraceDays(), asOf, toOrder);
+            List<String> items = missing(record, labs, due, settings.followUpGraceDays(), asOf, toOrder);
             if (!items.isEmpty()) {
                 followUps.add(monthsAfter(administered, due) + "-month follow-up (due " + due + "): "
                         + String.join(", ", items));
@@ -146,7 +155,7 @@ final class MonitoringSchedule {
             LocalDate due = administered.plusWeeks(week);
             LocalDate last = due.plusDays(settings.weeklyGraceDays());
             List<String> missing = new ArrayList<>();
-            for (Item test : LABS) {
+            for (Item test : labs) {
                 if (!anyBetween(results(record, test), start.plusDays(1), last)) {
                     missing.add(test.name());
                 }
@@ -156,7 +165,7 @@ final class MonitoringSchedule {
                 break;
             }
         }
-        addWindows(entries, record, "follow-up", followUpSchedule(administered, asOf), LABS, asOf,
+        addWindows(entries, record, "follow-up", followUpSchedule(administered, asOf), labs, asOf,
                 due -> monthsAfter(administered, due) + "-month follow-up");
         if (!liverCancerRiskFactors.isEmpty()) {
             List<LocalDate> years = new ArrayList<>();
@@ -202,7 +211,7 @@ final class MonitoringSchedule {
         List<String> dates = new ArrayList<>();
         for (int month : settings.milestoneMonths()) {
             LocalDate due = administered.plusMonths(month);
-            List<String> items = missing(record, OUTCOMES, due, settings.milestoneGraceDays(), asOf, new LinkedHashSet<>());
+            List<String> items = missing(record, outcomes, due, settings.milestoneGraceDays(), asOf, new LinkedHashSet<>());
             if (!items.isEmpty()) {
                 dates.add(month + " months (" + due + "): " + String.join(", ", items));
             }

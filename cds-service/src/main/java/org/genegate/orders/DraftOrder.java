@@ -9,9 +9,9 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * A Hemgenix order being selected or signed, or (for the readiness checklist) the absence of one.
+ * An order of a gated product being selected or signed, or (for the readiness checklist) the absence of one.
  *
- * @param request      the draft MedicationRequest recognised as Hemgenix; for no proposed order, an empty
+ * @param request      the draft MedicationRequest recognised as the product's; for no proposed order, an empty
  *                     MedicationRequest that only names the patient
  * @param recognition  how it was recognised (which code or text), so the coding gate can judge it; null when
  *                     there is no proposed order

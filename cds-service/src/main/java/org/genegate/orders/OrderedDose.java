@@ -12,7 +12,7 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Quantity;
 
 /**
- * The dose written on a Hemgenix order: the first dosageInstruction's first doseQuantity, in mL or
+ * The dose written on a product order: the first dosageInstruction's first doseQuantity, in mL or
  * in genome copies (the label unit is gc; "vg", which the billing sheet uses, is read as the same).
  * An entry typed {@code infused-volume} is the diluted volume, not the dose, and is skipped here
  * ({@link #infusedMillilitres(MedicationRequest)} reads it).

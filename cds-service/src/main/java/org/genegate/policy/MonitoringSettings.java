@@ -20,6 +20,7 @@ import org.genegate.findings.Severity;
  * @param milestoneGraceDays       days either side of its date a milestone result counts
  * @param altUlnMultiple           ALT above this multiple of the upper limit of normal raises the ALT card
  * @param altBaselineMultiple      ALT above this multiple of the last pre-infusion ALT raises the ALT card
+ * @param altTriggerSource         whose these two ALT triggers are, for the card (neither is label text)
  * @param fixActivityDropPercent   the latest FIX activity this many percent below the post-dose peak is a fall
  * @param standardHalfLifeWashoutDays days after a dose of a standard half-life FIX product during which a FIX
  *                                 activity result reflects the product, not the gene therapy
@@ -31,15 +32,22 @@ import org.genegate.findings.Severity;
  *                                 (cirrhosis, fibrosis found at baseline)
  * @param liverCancerRiskAgeYears  age on the infusion day from which age alone is a liver-cancer risk factor
  * @param liverSurveillanceYears   years of yearly liver ultrasound and alpha-fetoprotein for patients at risk
+ * @param liverSurveillanceSource  where the liver surveillance comes from, for the plan's text
+ * @param factor                   the clotting factor followed: activity, inhibitor, their codes
+ * @param weeklyAst                whether AST is tested weekly beside ALT and factor activity
+ * @param afterWeeklyPhase         what the plan says after the weekly phase when no follow-up months are set
+ *                                 (the schedule after it is unverified); empty when follow-up months are set
  */
 public record MonitoringSettings(String source, int weeklyTestWeeks, int weeklyGraceDays,
                                  BigDecimal altAboveBaselineMultiple, List<Integer> followUpMonths,
                                  int followUpGraceDays, List<Integer> milestoneMonths, int milestoneGraceDays,
-                                 BigDecimal altUlnMultiple, BigDecimal altBaselineMultiple,
+                                 BigDecimal altUlnMultiple, BigDecimal altBaselineMultiple, String altTriggerSource,
                                  BigDecimal fixActivityDropPercent, int standardHalfLifeWashoutDays,
                                  int extendedHalfLifeWashoutDays, List<String> extendedHalfLifeProducts,
                                  List<String> liverCancerRiskConditions, List<String> liverCancerRiskFindings,
-                                 int liverCancerRiskAgeYears, int liverSurveillanceYears, Severity overdueSeverity,
+                                 int liverCancerRiskAgeYears, int liverSurveillanceYears,
+                                 String liverSurveillanceSource, FactorMonitoring factor, boolean weeklyAst,
+                                 String afterWeeklyPhase, Severity overdueSeverity,
                                  Severity altRiseSeverity, Severity inhibitorSeverity,
                                  Severity fixActivityFallSeverity, Severity outcomesAgreementSeverity) {
 

@@ -124,7 +124,7 @@ public final class PolicyLoader {
                 throw section.error(section.has("kind") ? "kind" : null, "'" + kindId + "' is no gate kind (known: "
                         + String.join(", ", byKind.keySet()) + ")");
             }
-            entries.add(new PolicyGate(id, kindId, kind.read(section), section.titles()));
+            entries.add(new PolicyGate(id, kindId, kind.read(section), section.titles(), section.sourceClasses()));
         }
         if (entries.isEmpty()) {
             throw gates.error(null, "must list at least one gate");
@@ -143,12 +143,17 @@ public final class PolicyLoader {
     private static MonitoringSettings monitoring(PolicyNode m) {
         m.allowOnly(keys("source", "weeklyTestWeeks", "weeklyGraceDays", "altAboveBaselineMultiple", "followUpMonths",
                 "followUpGraceDays", "milestoneMonths", "milestoneGraceDays", "altUlnMultiple", "altBaselineMultiple",
+                "altTriggerSource",
                 "fixActivityDropPercent", "standardHalfLifeWashoutDays", "extendedHalfLifeWashoutDays",
                 "extendedHalfLifeProducts", "liverCancerRiskConditions", "liverCancerRiskFindings",
-                "liverCancerRiskAgeYears", "liverSurveillanceYears", "severities"));
+                "liverCancerRiskAgeYears", "liverSurveillanceYears", "liverSurveillanceSource", "factor", "weeklyAst",
+                "afterWeeklyPhase", "severities"));
         PolicyNode severities = m.object("severities");
         severities.allowOnly(keys("overdue", "altRise", "inhibitor", "fixActivityFall", "outcomesAgreement"));
         BigDecimal drop = m.positiveDecimal("fixActivityDropPercent");
+        // Without follow-up months the plan must say what happens after the weekly phase; with them it need not.
+        String afterWeekly = m.positiveIntList("followUpMonths", true).isEmpty() ? m.text("afterWeeklyPhase")
+                : m.text("afterWeeklyPhase", "");
         if (drop.compareTo(BigDecimal.valueOf(100)) >= 0) {
             throw m.error("fixActivityDropPercent", "must be below 100, not " + drop.toPlainString());
         }
@@ -156,12 +161,21 @@ public final class PolicyLoader {
                 m.positiveDecimal("altAboveBaselineMultiple"), m.positiveIntList("followUpMonths", true),
                 m.positiveInt("followUpGraceDays"), m.positiveIntList("milestoneMonths", true),
                 m.positiveInt("milestoneGraceDays"), m.positiveDecimal("altUlnMultiple"),
-                m.positiveDecimal("altBaselineMultiple"), drop, m.positiveInt("standardHalfLifeWashoutDays"),
+                m.positiveDecimal("altBaselineMultiple"), m.text("altTriggerSource"), drop, m.positiveInt("standardHalfLifeWashoutDays"),
                 m.positiveInt("extendedHalfLifeWashoutDays"), m.textList("extendedHalfLifeProducts", true),
                 m.textList("liverCancerRiskConditions", true), m.textList("liverCancerRiskFindings", true),
                 m.positiveInt("liverCancerRiskAgeYears"), m.positiveInt("liverSurveillanceYears"),
+                m.text("liverSurveillanceSource"), factor(m.object("factor")), m.bool("weeklyAst"), afterWeekly,
                 severities.severity("overdue"), severities.severity("altRise"), severities.severity("inhibitor"),
                 severities.severity("fixActivityFall"), severities.severity("outcomesAgreement"));
+    }
+
+    private static FactorMonitoring factor(PolicyNode f) {
+        f.allowOnly(keys("name", "activity", "activityValueSet", "activityCode", "activityDisplay", "inhibitor",
+                "inhibitorValueSet", "productsValueSet"));
+        return new FactorMonitoring(f.text("name"), f.text("activity"), f.text("activityValueSet"),
+                f.text("activityCode"), f.text("activityDisplay"), f.text("inhibitor"), f.text("inhibitorValueSet"),
+                f.text("productsValueSet", ""));
     }
 
     private static ClaimSettings claim(PolicyNode c) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.genegate.findings.Severity;
+import org.genegate.findings.SourceClass;
 
 /**
  * A section of the policy file with its dotted path, so that every complaint names the file and
@@ -24,7 +25,8 @@ public final class PolicyNode {
      * The keys every gate section has, before the gate's own parameters: {@code kind} and {@code titles} say which
      * gate kind the section runs and how it is named, when that is not the kind under its own id.
      */
-    private static final List<String> GATE_KEYS = List.of("kind", "titles", "enabled", "source", "severities");
+    private static final List<String> GATE_KEYS = List.of("kind", "titles", "sourceClasses", "enabled", "source",
+            "severities");
     private static final Set<String> TITLE_KEYS = new LinkedHashSet<>(List.of("title", "summary", "checks"));
     private static final Set<String> SEVERITY_KEYS = new LinkedHashSet<>(List.of("fail", "missing", "stale",
             "couldNotVerify"));
@@ -96,6 +98,36 @@ public final class PolicyNode {
     /** A text that may be left out: its value, or the default. */
     public String text(String key, String defaultValue) {
         return has(key) ? text(key) : defaultValue;
+    }
+
+    /**
+     * A gate section's own {@code sourceClasses} (as cards name them, e.g. "US label"), when it has them: what the
+     * gate's findings rest on for this product, where that differs from its kind's.
+     */
+    public Optional<List<SourceClass>> sourceClasses() {
+        if (!has("sourceClasses")) {
+            return Optional.empty();
+        }
+        List<SourceClass> classes = new ArrayList<>();
+        List<String> texts = textList("sourceClasses", false);
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            SourceClass found = null;
+            for (SourceClass candidate : SourceClass.values()) {
+                if (candidate.text().equals(text)) {
+                    found = candidate;
+                }
+            }
+            if (found == null) {
+                List<String> known = new ArrayList<>();
+                for (SourceClass candidate : SourceClass.values()) {
+                    known.add(candidate.text());
+                }
+                throw error("sourceClasses[" + i + "]", "'" + text + "' is not one of " + String.join(", ", known));
+            }
+            classes.add(found);
+        }
+        return Optional.of(List.copyOf(classes));
     }
 
     /** A gate section's own {@code titles}, when it has them. */

@@ -86,7 +86,7 @@ class CardComposerTest {
                 finding("fix-inhibitor", GateStatus.MISSING, Severity.WARNING, new Remedy.OrderTest(
                         GeneGateTerminology.LOINC, "3185-6", "FIX inhibitor", "none")),
                 finding("monitoring-plan", GateStatus.MISSING, Severity.WARNING,
-                        new Remedy.CreateMonitoringPlan("none")),
+                        new Remedy.CreateMonitoringPlan("weekly ALT and FIX activity for 12 weeks after Hemgenix")),
                 finding("weight-and-dose", GateStatus.FAIL, Severity.WARNING, new Remedy.UpdateDose(
                         new BigDecimal("140"), new BigDecimal("1.4E15"), 14, new BigDecimal("70"), "Hemgenix", "gc",
                         new BigDecimal("2E13"))),
@@ -99,8 +99,7 @@ class CardComposerTest {
         Card documentation = cards.get(0);
         assertThat(documentation.suggestions()).extracting(Suggestion::label).containsExactly(
                 "Order the 2 missing tests",
-                "Create the post-infusion monitoring plan (weekly ALT, AST and FIX activity x 12 weeks and while ALT "
-                        + "is above baseline, follow-up to 5 years, liver surveillance with risk factors)",
+                "Create the post-infusion monitoring plan (weekly ALT and FIX activity for 12 weeks after Hemgenix)",
                 "Set the dose to 140 mL (14 vials) for 70 kg");
         assertThat(documentation.suggestions().get(0).actions()).extracting(Action::type)
                 .containsOnly("create");
