@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates the scenario patients in src/main/resources/scenarios (index.json, <id>.bundle.json,
 <id>.orders.json). Every scenario is the eligible patient changed only in what it tests, so the
-data is written once here rather than 52 times by hand. Run after editing, then run the module's
+data is written once here rather than once per scenario by hand. Run after editing, then run the module's
 tests (they validate every bundle and check index.json against the card rules):
 
     python3 profiles/tools/generate_scenarios.py
@@ -29,6 +29,11 @@ BASE = "http://example.org/fhir/"
 IV_ROUTE = {"coding": [{"system": SNOMED, "code": "47625008", "display": "Intravenous route"}]}
 J1411 = {"system": HCPCS, "code": "J1411", "display": "Injection, etranacogene dezaparvovec-drlb, per therapeutic dose"}
 D67 = {"system": ICD, "code": "D67", "display": "Hereditary factor IX deficiency"}
+D66 = {"system": ICD, "code": "D66", "display": "Hereditary factor VIII deficiency"}
+# HCPCS J1412 is billed per mL; its CMS long descriptor was not read, so no display is given.
+J1412 = {"system": HCPCS, "code": "J1412"}
+NOT_DETECTED = {"coding": [{"system": SNOMED, "code": "260415000", "display": "Not detected"}], "text": "Not detected"}
+DETECTED = {"coding": [{"system": SNOMED, "code": "260373001", "display": "Detected"}], "text": "Detected"}
 NAB_DISPLAY = "Adeno-associated virus 5 neutralizing antibody [Titer] in Serum or Plasma by Transduction inhibition assay"
 NEGATIVE = {"coding": [{"system": SNOMED, "code": "260385009", "display": "Negative"}], "text": "Negative"}
 POSITIVE = {"coding": [{"system": SNOMED, "code": "10828004", "display": "Positive"}], "text": "Positive"}
@@ -95,6 +100,14 @@ PEOPLE = {
     "post-infusion-liver-surveillance": ("Richard", "Ellison", "male", None),
     "post-infusion-fix-not-comparable": ("Stefan", "Weber", "male", "1979-06-13"),
     "post-infusion-ndc-only": ("Isaac", "Goldberg", "male", "1998-02-08"),
+    # Roctavian patients: adults with severe hemophilia A, also X-linked.
+    "roctavian-eligible": ("Matthew", "Oduya", "male", "1984-09-21"),
+    "roctavian-pediatric": ("Lucas", "Moreau", "male", None),
+    "roctavian-antibody-detected": ("Adrian", "Kowal", "male", "1990-03-15"),
+    "roctavian-antibody-missing": ("Nathan", "Price", "male", "1978-11-30"),
+    "roctavian-inhibitor-positive": ("Diego", "Fernandez", "male", "1994-07-08"),
+    "roctavian-cirrhosis-elastography": ("Frank", "Zimmermann", "male", "1971-02-17"),
+    "roctavian-dose-hemgenix-formula": ("Owen", "Gallagher", "male", "1988-05-26"),
 }
 
 def birth_date(sid, m):
@@ -120,9 +133,78 @@ def add_months(date, months):
     y, mo = divmod(d.month - 1 + months, 12)
     return datetime.date(d.year + y, mo + 1, min(d.day, 28)).isoformat()
 
+# What the record and the draft order say for each gene therapy; a scenario picks one with {"product": ...}.
+HEMGENIX = {"name": "Hemgenix", "diagnosis": D67, "conditionSuffix": "hemophilia-b",
+            "conditionCode": {"coding": [D67, {"system": SNOMED, "code": "767712006", "display": "Factor IX deficiency (disorder)"}],
+                              "text": "Hemophilia B (congenital factor IX deficiency), severe"},
+            "orderSuffix": "hemgenix-order",
+            "medication": {"coding": [J1411], "text": "Hemgenix (etranacogene dezaparvovec-drlb) suspension for intravenous infusion"},
+            "dose": (140, "mL", "mL"),
+            "doseText": "140 mL (2 x 10^13 gc/kg x 70 kg = 1.4 x 10^15 gc, 14 vials) IV once at 500 mL/h through a 0.2 micron PES in-line filter",
+            "rate": q(500, "mL/h")}
+# Roctavian (valoctocogene roxaparvovec-rvox): 6 x 10^13 vg/kg at 2 x 10^13 vg/mL, so 3 mL/kg; 8 mL vials. Infused
+# from 1 mL/min, raised by 1 mL/min every 30 minutes to at most 4 mL/min, so 210 mL runs past 90 minutes.
+ROCTAVIAN = {"name": "Roctavian", "diagnosis": D66, "conditionSuffix": "hemophilia-a",
+             "conditionCode": {"coding": [D66], "text": "Hemophilia A (congenital factor VIII deficiency), severe"},
+             "orderSuffix": "roctavian-order",
+             "medication": {"coding": [J1412], "text": "Roctavian (valoctocogene roxaparvovec-rvox)"},
+             "dose": (210, "mL", "mL"),
+             "doseText": "210 mL (6 x 10^13 vg/kg x 70 kg = 4.2 x 10^15 vg, 3 mL/kg, 27 vials) IV once, starting at 1 mL/min, "
+                         "raised by 1 mL/min every 30 minutes as tolerated to at most 4 mL/min",
+             "rate": q(1, "mL/min")}
+PRODUCTS = {"hemgenix": HEMGENIX, "roctavian": ROCTAVIAN}
+# Roctavian's pre-dose liver work-up adds GGT and INR to ALT, AST, ALP and total bilirubin.
+ROCTAVIAN_LIVER_TESTS = [
+    ("ggt", "2324-2", "Gamma glutamyl transferase [Enzymatic activity/volume] in Serum or Plasma", 30, "U/L", 8, 61),
+    ("inr", "6301-6", "INR in Platelet poor plasma by Coagulation assay", 1.0, "{INR}", 0.8, 1.2)]
+
+def monitoring_plan(product, p, pat):
+    """The active post-infusion monitoring CarePlan of the product's eligible patient."""
+    if product is ROCTAVIAN:
+        return roctavian_plan(p, pat)
+    return {"resourceType": "CarePlan", "id": p("monitoring-plan"),
+            "text": {"status": "generated", "div": '<div xmlns="http://www.w3.org/1999/xhtml"><p>Hemgenix post-infusion monitoring: weekly ALT and FIX activity for 12 weeks; corticosteroid plan for an ALT rise.</p></div>'},
+            "status": "active", "intent": "plan",
+            "category": [cc("http://hl7.org/fhir/us/core/CodeSystem/careplan-category", "assess-plan", "Assessment and Plan of Treatment"),
+                         cc(GG, "gene-therapy-monitoring", "Gene therapy post-infusion monitoring plan")],
+            "title": "Hemgenix post-infusion monitoring",
+            "description": "Weekly ALT and FIX activity for 12 weeks after the infusion; if ALT rises, the hematologist and hepatology decide on a corticosteroid course per the current prescribing information.",
+            "subject": pat, "period": {"start": ORDER_DATE}, "author": ref("Practitioner", p("practitioner")),
+            "activity": [
+                {"detail": {"kind": "ServiceRequest", "code": cc(LOINC, "1742-6", "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma"),
+                            "status": "not-started", "scheduledTiming": {"repeat": {"count": 12, "frequency": 1, "period": 1, "periodUnit": "wk"}},
+                            "description": "ALT weekly for 12 weeks"}},
+                {"detail": {"kind": "ServiceRequest", "code": cc(LOINC, "3187-2", "Coagulation factor IX activity actual/normal in Platelet poor plasma by Coagulation assay"),
+                            "status": "not-started", "scheduledTiming": {"repeat": {"count": 12, "frequency": 1, "period": 1, "periodUnit": "wk"}},
+                            "description": "FIX activity weekly for 12 weeks"}},
+                {"detail": {"status": "not-started",
+                            "description": "ALT rise above baseline: contact the treating hematologist; consider corticosteroids with hepatology."}}]}
+
+def roctavian_plan(p, pat):
+    weekly = {"repeat": {"count": 26, "frequency": 1, "period": 1, "periodUnit": "wk"}}
+    return {"resourceType": "CarePlan", "id": p("monitoring-plan"),
+        "text": {"status": "generated", "div": '<div xmlns="http://www.w3.org/1999/xhtml"><p>Roctavian post-infusion monitoring: weekly ALT and FVIII activity for at least 26 weeks; FVIII inhibitor testing; corticosteroid plan for an ALT rise.</p></div>'},
+        "status": "active", "intent": "plan",
+        "category": [cc("http://hl7.org/fhir/us/core/CodeSystem/careplan-category", "assess-plan", "Assessment and Plan of Treatment"),
+                     cc(GG, "gene-therapy-monitoring", "Gene therapy post-infusion monitoring plan")],
+        "title": "Roctavian post-infusion monitoring",
+        "description": "Weekly ALT and FVIII activity for at least 26 weeks after the infusion, then as the prescribing information says; FVIII inhibitor testing; if ALT rises, the hematologist and hepatology decide on a corticosteroid course.",
+        "subject": pat, "period": {"start": ORDER_DATE}, "author": ref("Practitioner", p("practitioner")),
+        "activity": [
+            {"detail": {"kind": "ServiceRequest", "code": cc(LOINC, "1742-6", "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma"),
+                        "status": "not-started", "scheduledTiming": weekly, "description": "ALT weekly for 26 weeks"}},
+            {"detail": {"kind": "ServiceRequest", "code": cc(LOINC, "49865-9", "Coagulation factor VIII activity actual/normal in Platelet poor plasma by Chromogenic method"),
+                        "status": "not-started", "scheduledTiming": weekly, "description": "FVIII activity (chromogenic) weekly for 26 weeks"}},
+            {"detail": {"kind": "ServiceRequest", "code": cc(LOINC, "3204-5", "Coagulation factor VIII inhibitor [Units/volume] in Platelet poor plasma by Coagulation assay"),
+                        "status": "not-started", "description": "FVIII inhibitor (Bethesda) when FVIII activity falls"}},
+            {"detail": {"status": "not-started",
+                        "description": "ALT rise above baseline: contact the treating hematologist; consider corticosteroids with hepatology; check FVIII activity."}}]}
+
 def scenario(sid, **m):
     """The eligible patient, changed only by the modifiers in m."""
     p = lambda suffix: "%s-%s" % (sid, suffix)
+    product = PRODUCTS[m.get("product", "hemgenix")]
+    hemophilia_a = product is ROCTAVIAN
     pat = ref("Patient", p("patient"))
     res = []
     res.append({"resourceType": "Patient", "id": p("patient"),
@@ -169,7 +251,7 @@ def scenario(sid, **m):
         "subject": pat,
         "participant": [{"individual": ref("Practitioner", p("practitioner"))}],
         "period": {"start": m.get("visitDate", ORDER_DATE) + "T09:00:00-06:00"},
-        "reasonCode": [{"coding": [D67]}],
+        "reasonCode": [{"coding": [product["diagnosis"]]}],
         "location": [{"location": ref("Location", p("location"))}],
         "serviceProvider": ref("Organization", p("htc"))})
     if m.get("coverage", True):
@@ -189,12 +271,11 @@ def scenario(sid, **m):
             "class": [{"type": cc("http://terminology.hl7.org/CodeSystem/coverage-class", "group", "Group"),
                        "value": "EX-100", "name": "Example employer group"}]})
     if m.get("diagnosis", True):
-      res.append({"resourceType": "Condition", "id": p("hemophilia-b"),
+      res.append({"resourceType": "Condition", "id": p(product["conditionSuffix"]),
         "clinicalStatus": cc("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active"),
         "verificationStatus": cc("http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed", "Confirmed"),
         "category": [cc("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item", "Problem List Item")],
-        "code": {"coding": [D67, {"system": SNOMED, "code": "767712006", "display": "Factor IX deficiency (disorder)"}],
-                 "text": "Hemophilia B (congenital factor IX deficiency), severe"},
+        "code": product["conditionCode"],
         "subject": pat, "onsetDateTime": birth_date(sid, m), "recordedDate": "2020-03-02"})
 
     def obs(suffix, code, value, date, category="laboratory", ref_range=None, interp=None, method=None, text=None):
@@ -213,18 +294,40 @@ def scenario(sid, **m):
     def rng(low, high, unit, code=None):
         return {"low": q(low, unit, code), "high": q(high, unit, code)}
 
+    if hemophilia_a:
+        # FVIII activity off factor, one-stage and chromogenic: below 1 IU/dL (1 % of normal) is severe.
+        for suffix, code, display, method, value in [
+                ("fviii-activity-one-stage", "3209-4", "Coagulation factor VIII activity actual/normal in Platelet poor plasma by Coagulation assay",
+                 "One-stage clotting assay, after factor washout", m.get("fviiiOneStage", 0.8)),
+                ("fviii-activity-chromogenic", "49865-9", "Coagulation factor VIII activity actual/normal in Platelet poor plasma by Chromogenic method",
+                 "Chromogenic assay, after factor washout", m.get("fviiiChromogenic", 0.6))]:
+            res.append(obs(suffix, loinc(code, display, "Factor VIII activity"), {"valueQuantity": q(value, "%")}, "2026-11-06",
+                           ref_range=rng(50, 150, "%"), interp=INT_L, method=method))
+        # FVIII inhibitor (Bethesda), newest last: two negatives a week or more apart within 12 months.
+        for i, (date, bu) in enumerate(m.get("inhibitors", [("2026-05-12", 0.0), ("2026-11-10", 0.0)])):
+            res.append(obs("fviii-inhibitor-%d" % (i + 1), loinc("3204-5", "Coagulation factor VIII inhibitor [Units/volume] in Platelet poor plasma by Coagulation assay", "Factor VIII inhibitor (Bethesda)"),
+                           {"valueQuantity": q(bu, "BU", "[beth'U]")}, date,
+                           interp=INT_POS if bu >= 0.6 else INT_NEG, method="Nijmegen-modified Bethesda assay"))
+        # Total antibodies to AAV5 by the companion diagnostic (qualitative, no titer).
+        tab = m.get("aav5TotalAntibody", (NOT_DETECTED, "2026-11-06"))
+        if tab is not None:
+            value, date = tab
+            res.append(obs("aav5-total-antibody", cc(GG, "aav5-total-antibody", "Adeno-associated virus 5 total antibody [Presence] in Plasma",
+                                                     "Anti-AAV5 total antibodies"),
+                           {"valueCodeableConcept": value}, date, method="AAV5 DetectCDx"))
     # FIX activity: 1 % (severe), off factor.
     fix = m.get("fixActivity", 1)
-    res.append(obs("fix-activity", loinc("3187-2", "Coagulation factor IX activity actual/normal in Platelet poor plasma by Coagulation assay", "Factor IX activity"),
+    if not hemophilia_a:
+      res.append(obs("fix-activity", loinc("3187-2", "Coagulation factor IX activity actual/normal in Platelet poor plasma by Coagulation assay", "Factor IX activity"),
                    {"valueQuantity": q(fix, "%")}, "2026-11-06", ref_range=rng(50, 150, "%"),
                    interp=INT_L, method="One-stage clotting assay, after factor washout"))
     # FIX inhibitor (Bethesda), newest last.
-    for i, (date, bu) in enumerate(m.get("inhibitors", [("2026-11-10", 0.0)])):
+    for i, (date, bu) in enumerate([] if hemophilia_a else m.get("inhibitors", [("2026-11-10", 0.0)])):
         res.append(obs("fix-inhibitor-%d" % (i + 1), loinc("3185-6", "Coagulation factor IX inhibitor [Units/volume] in Platelet poor plasma by Coagulation assay", "Factor IX inhibitor (Bethesda)"),
                        {"valueQuantity": q(bu, "BU", "[beth'U]")}, date,
                        interp=INT_POS if bu >= 0.6 else INT_NEG, method="Nijmegen-modified Bethesda assay"))
     # Anti-AAV5 NAb.
-    nab = m.get("nab", ("ratio", 200, "2026-11-06"))
+    nab = m.get("nab", None if hemophilia_a else ("ratio", 200, "2026-11-06"))
     if nab is not None:
         kind, val, date = nab
         value = {"valueRatio": {"numerator": {"value": 1}, "denominator": {"value": val}}} if kind == "ratio" else {"valueString": val}
@@ -241,7 +344,7 @@ def scenario(sid, **m):
                 ("alt", "1742-6", "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma", 25, "U/L", 7, 56),
                 ("ast", "1920-8", "Aspartate aminotransferase [Enzymatic activity/volume] in Serum or Plasma", 22, "U/L", 10, 40),
                 ("alp", "6768-6", "Alkaline phosphatase [Enzymatic activity/volume] in Serum or Plasma", 80, "U/L", 44, 147),
-                ("bilirubin", "1975-2", "Bilirubin.total [Mass/volume] in Serum or Plasma", 0.6, "mg/dL", 0.1, 1.2)]:
+                ("bilirubin", "1975-2", "Bilirubin.total [Mass/volume] in Serum or Plasma", 0.6, "mg/dL", 0.1, 1.2)] + (ROCTAVIAN_LIVER_TESTS if hemophilia_a else []):
             res.append(obs(suffix, loinc(code, display), {"valueQuantity": q(value, unit)}, "2026-11-06",
                            ref_range=rng(low, high, unit), interp=INT_N))
         # Liver imaging: final reports with coded conclusions (SNOMED CT) and the elastography's liver stiffness (kPa).
@@ -280,7 +383,7 @@ def scenario(sid, **m):
         res.append(obs(suffix, loinc(code, display), {"valueCodeableConcept": POSITIVE if positive else NEGATIVE}, "2026-11-06",
                        interp=INT_POS if positive else INT_NEG))
     # Current FIX prophylaxis.
-    if m.get("prophylaxis", True):
+    if m.get("prophylaxis", not hemophilia_a):
         res.append({"resourceType": "MedicationRequest", "id": p("fix-prophylaxis"), "status": "active", "intent": "order",
             "reportedBoolean": False,
             "medicationCodeableConcept": {"coding": [{"system": HCPCS, "code": "J7195",
@@ -300,23 +403,7 @@ def scenario(sid, **m):
             "subject": pat, "onsetDateTime": "2019-08-14", "abatementDateTime": "2019-09-02", "recordedDate": "2019-08-14"})
     # Post-infusion monitoring plan.
     if m.get("carePlan", True):
-        res.append({"resourceType": "CarePlan", "id": p("monitoring-plan"),
-            "text": {"status": "generated", "div": '<div xmlns="http://www.w3.org/1999/xhtml"><p>Hemgenix post-infusion monitoring: weekly ALT and FIX activity for 12 weeks; corticosteroid plan for an ALT rise.</p></div>'},
-            "status": "active", "intent": "plan",
-            "category": [cc("http://hl7.org/fhir/us/core/CodeSystem/careplan-category", "assess-plan", "Assessment and Plan of Treatment"),
-                         cc(GG, "gene-therapy-monitoring", "Gene therapy post-infusion monitoring plan")],
-            "title": "Hemgenix post-infusion monitoring",
-            "description": "Weekly ALT and FIX activity for 12 weeks after the infusion; if ALT rises, the hematologist and hepatology decide on a corticosteroid course per the current prescribing information.",
-            "subject": pat, "period": {"start": ORDER_DATE}, "author": ref("Practitioner", p("practitioner")),
-            "activity": [
-                {"detail": {"kind": "ServiceRequest", "code": loinc("1742-6", "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma"),
-                            "status": "not-started", "scheduledTiming": {"repeat": {"count": 12, "frequency": 1, "period": 1, "periodUnit": "wk"}},
-                            "description": "ALT weekly for 12 weeks"}},
-                {"detail": {"kind": "ServiceRequest", "code": loinc("3187-2", "Coagulation factor IX activity actual/normal in Platelet poor plasma by Coagulation assay"),
-                            "status": "not-started", "scheduledTiming": {"repeat": {"count": 12, "frequency": 1, "period": 1, "periodUnit": "wk"}},
-                            "description": "FIX activity weekly for 12 weeks"}},
-                {"detail": {"status": "not-started",
-                            "description": "ALT rise above baseline: contact the treating hematologist; consider corticosteroids with hepatology."}}]})
+        res.append(monitoring_plan(product, p, pat))
     if m.get("priorHemgenix"):
         res.append({"resourceType": "MedicationAdministration", "id": p("prior-hemgenix"), "status": "completed",
             "medicationCodeableConcept": {"coding": [J1411], "text": "Hemgenix (etranacogene dezaparvovec-drlb)"},
@@ -390,40 +477,44 @@ def scenario(sid, **m):
                          "request": {"method": "PUT", "url": "%s/%s" % (r["resourceType"], r["id"])}} for r in res]}
 
     # The hook's context.draftOrders.
-    dose = m.get("dose", (140, "mL", "mL"))
-    med = m.get("medication", {"coding": [J1411], "text": "Hemgenix (etranacogene dezaparvovec-drlb) suspension for intravenous infusion"})
-    order = {"resourceType": "MedicationRequest", "id": p("hemgenix-order"),
+    dose = m.get("dose", product["dose"])
+    med = m.get("medication", product["medication"])
+    order_id = p(product["orderSuffix"])
+    order = {"resourceType": "MedicationRequest", "id": order_id,
         "identifier": [{"system": "http://example.org/fhir/sid/order", "value": "ORD-" + sid.upper()}],
         "status": "draft", "intent": "order", "reportedBoolean": False,
         "medicationCodeableConcept": med,
         "subject": pat, "encounter": ref("Encounter", p("encounter")), "authoredOn": ORDER_DATE,
         "requester": ref("Practitioner", p("practitioner"), "Dr. Ana Rivera"),
-        "reasonCode": [{"coding": [D67]}],
-        "dosageInstruction": [{"text": m.get("doseText", "140 mL (2 x 10^13 gc/kg x 70 kg = 1.4 x 10^15 gc, 14 vials) IV once at 500 mL/h through a 0.2 micron PES in-line filter"),
+        "reasonCode": [{"coding": [product["diagnosis"]]}],
+        "dosageInstruction": [{"text": m.get("doseText", product["doseText"]),
             "timing": {"repeat": {"count": 1}}, "route": IV_ROUTE,
             "doseAndRate": [{"type": cc("http://terminology.hl7.org/CodeSystem/dose-rate-type", "ordered", "Ordered"),
-                             "doseQuantity": q(*dose), "rateQuantity": q(500, "mL/h")}]
+                             "doseQuantity": q(*dose), "rateQuantity": product["rate"]}]
                            + ([{"type": cc(GG, "infused-volume", "Infused (diluted) volume"), "doseQuantity": q(m["infusedVolumeMl"], "mL")}]
                               if m.get("infusedVolumeMl") else [])}],
-        "dispenseRequest": {"quantity": {"value": 1, "unit": "kit"}}}
+        # Hemgenix comes as one kit of vials for the weight; Roctavian in single-dose vials of 8 mL.
+        "dispenseRequest": {"quantity": {"value": -(-dose[0] // 8), "unit": "vial"} if hemophilia_a and dose[2] == "mL"
+                            else {"value": 1, "unit": "kit"}}}
     if m.get("coverage", True):
         order["insurance"] = [ref("Coverage", p("coverage"))]
     cpt = m.get("cpt", ("96365", "Intravenous infusion, for therapy, prophylaxis, or diagnosis (specify substance or drug); initial, up to 1 hour"))
     def infusion_request(suffix, code, display, text):
         request = {"resourceType": "ServiceRequest", "id": p(suffix), "status": "draft", "intent": "order",
-            "basedOn": [ref("MedicationRequest", p("hemgenix-order"))],
+            "basedOn": [ref("MedicationRequest", order_id)],
             "code": {"coding": [dict({"system": CPT, "code": code}, **({"display": display} if display else {}))],
                      "text": text},
             "subject": pat, "encounter": ref("Encounter", p("encounter")), "occurrenceDateTime": ORDER_DATE,
             "authoredOn": ORDER_DATE, "requester": ref("Practitioner", p("practitioner")),
-            "reasonCode": [{"coding": [D67]}]}
+            "reasonCode": [{"coding": [product["diagnosis"]]}]}
         if m.get("coverage", True):
             request["insurance"] = [ref("Coverage", p("coverage"))]
         return request
-    infusions = [infusion_request("infusion", cpt[0], cpt[1], "Hemgenix intravenous infusion")]
-    if m.get("additionalHour"):
-        infusions = [infusion_request("infusion", "96365", None, "Hemgenix IV infusion, first hour"),
-                     infusion_request("infusion-additional-hour", "96366", None, "Hemgenix IV infusion, each additional hour")]
+    infusions = [infusion_request("infusion", cpt[0], cpt[1], product["name"] + " intravenous infusion")]
+    # Roctavian's 3 mL/kg at 1 to 4 mL/min runs past 90 minutes for most adults: 96366 is ordered with 96365.
+    if m.get("additionalHour", hemophilia_a):
+        infusions = [infusion_request("infusion", "96365", None, product["name"] + " IV infusion, first hour"),
+                     infusion_request("infusion-additional-hour", "96366", None, product["name"] + " IV infusion, each additional hour")]
     orders = {"resourceType": "Bundle", "id": p("draft-orders"), "type": "collection",
               "entry": [{"fullUrl": BASE + "MedicationRequest/" + order["id"], "resource": order}]
                        + [{"fullUrl": BASE + "ServiceRequest/" + r["id"], "resource": r} for r in infusions]}
@@ -599,6 +690,41 @@ add("post-infusion-ndc-only", 'After Hemgenix: the administration is coded by th
     {"administered": GIVEN, "visitDate": "2027-02-26", "administeredMedication": {"coding": [{"system": NDC, "code": "00053030030"}]}},
     {"prior-gene-therapy": "FAIL"}, ["critical", "payer"],
     'Hemgenix given 2026-11-20, the MedicationAdministration coded only by the kit NDC 00053030030 (11 digits, no HCPCS, no text): any NDC of the hemgenix-product value set makes it a Hemgenix dose, so order-sign finds the prior dose (prior-gene-therapy FAIL) and patient-view reviews it (weekly tests all on time: no card).')
+
+# Roctavian (J1412): the eligible adult with severe hemophilia A, changed in one thing each. Expected findings follow the
+# Roctavian evidence table (label findings critical; a missing companion-diagnostic result is critical too, as the
+# label requires the test).
+R = {"product": "roctavian"}
+add("roctavian-eligible", "Roctavian: eligible adult with severe hemophilia A, every gate passes", R, {}, ["payer"],
+    "42-year-old, D66, FVIII activity 0.8 % one-stage and 0.6 % chromogenic (< 1 IU/dL), FVIII inhibitor 0 BU on "
+    "2026-05-12 and 2026-11-10 (10 days old), AAV5 total antibodies not detected by AAV5 DetectCDx, 70 kg 7 days old, "
+    "ordered 210 mL (3 mL/kg, 27 vials of 8 mL), ALT, AST, GGT, ALP, total bilirubin and INR within range with a normal "
+    "ultrasound and elastography, negative HBsAg/HCV Ab/HIV, monitoring CarePlan (weekly ALT and FVIII for 26 weeks), "
+    "certified HTC at POS 22, hematologist, CPT 96365 + 96366, UnitedHealthcare coverage. No critical card.")
+add("roctavian-pediatric", "Roctavian: 17-year-old (turns 18 the day after the order)", dict(R, birthDate="2008-11-21"),
+    {"age": "FAIL"}, ["critical", "payer"], "Born 2008-11-21: 17 years on 2026-11-20. US label: adults only.")
+add("roctavian-antibody-detected", "Roctavian: AAV5 total antibodies detected",
+    dict(R, aav5TotalAntibody=(DETECTED, "2026-11-06")), {"aav5-total-antibody": "FAIL"}, ["critical", "payer"],
+    "AAV5 DetectCDx: Detected (SNOMED 260373001). US label indication: only without pre-existing antibodies to AAV5 "
+    "detected by an FDA-approved test: do not give.")
+add("roctavian-antibody-missing", "Roctavian: no AAV5 total antibody result", dict(R, aav5TotalAntibody=None),
+    {"aav5-total-antibody": "MISSING"}, ["critical", "payer"],
+    "No aav5-total-antibody Observation: the label requires the companion diagnostic before dosing, so missing is "
+    "critical, with an order for AAV5 DetectCDx.")
+add("roctavian-inhibitor-positive", "Roctavian: FVIII inhibitor 1.0 BU, previous negative",
+    dict(R, inhibitors=[("2026-05-12", 0.0), ("2026-11-10", 1.0)]), {"fviii-inhibitor": "FAIL"}, ["critical", "payer"],
+    "Latest Bethesda 1.0 BU (2026-11-10, >= 0.6 BU), the one before negative: label: do not administer if positive.")
+add("roctavian-cirrhosis-elastography", "Roctavian: elastography shows cirrhosis (18.2 kPa)",
+    dict(R, imaging={"stiffnessKpa": 18.2, "elastographyConclusions": [CIRRHOSIS],
+                     "elastographyText": "Liver stiffness 18.2 kPa, consistent with cirrhosis."}),
+    {"baseline-liver": "FAIL"}, ["critical", "payer"],
+    "Elastography report concludes cirrhosis (SNOMED 19943007), liver stiffness 18.2 kPa: known significant hepatic "
+    "fibrosis or cirrhosis is a US label contraindication: critical.")
+add("roctavian-dose-hemgenix-formula", "Roctavian: dose from Hemgenix's formula, 140 mL for 70 kg",
+    dict(R, dose=(140, "mL", "mL"), doseText="140 mL (2 x 10^13 gc/kg / 1 x 10^13 gc/mL = 2 mL/kg x 70 kg) IV once"),
+    {"weight-and-dose": "FAIL"}, ["documentation", "payer"],
+    "Hemgenix's 2 mL/kg applied to Roctavian: expected 210 mL (6 x 10^13 vg/kg at 2 x 10^13 vg/mL = 3 mL/kg x 70 kg, "
+    "27 vials); 140 mL is a third low: warning with UpdateDose to 210 mL.")
 
 index = []
 for sid, title, mods, findings, cards, notes, patient_view in S:

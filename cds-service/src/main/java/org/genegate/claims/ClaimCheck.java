@@ -33,12 +33,15 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 
 /**
- * The billing half of the J1411 claim check: what is written on a professional or institutional FHIR Claim.
+ * The billing half of the claim check for one product's policy: what is written on a professional or
+ * institutional FHIR Claim. How the product is billed (one unit per dose, or per mL with JW/JZ lines), the primary
+ * diagnosis and the tests never billed are the policy's {@code claim} section.
  *
  * <p>How the Claim carries what the 837 carries:
  * <ul>
- *   <li>the drug line: {@code item.productOrService} HCPCS J1411 (any of the three HCPCS system URIs),
- *       {@code item.quantity} 1;</li>
+ *   <li>the drug line: {@code item.productOrService} the product's HCPCS code (any of the three HCPCS system URIs),
+ *       {@code item.quantity} 1 (J1411) or the mL given (J1412); the discarded mL on a second line of the same code
+ *       with {@code item.modifier} JW, or JZ on the drug line when nothing was discarded;</li>
  *   <li>its NDC (837 loop 2410: LIN02 N4, LIN03 NDC, CTP04 quantity, CTP05 unit): one {@code item.detail} whose
  *       {@code productOrService} has a coding of system {@code http://hl7.org/fhir/sid/ndc} (the system URI stands
  *       for the N4 qualifier) with the 11-digit 5-4-2 NDC without hyphens, and whose {@code quantity} has the unit
@@ -55,16 +58,24 @@ public final class ClaimCheck {
     private static final Set<String> NDC_UNITS = Set.of("UN", "ML", "F2", "GR", "ME");
     private static final String CLAIM_TYPE = "http://terminology.hl7.org/CodeSystem/claim-type";
     private static final int MINUTES_PER_HOUR = 60;
+    private static final int CPT_ADD_ON_THRESHOLD_MINUTES = 90;
+    /** HCPCS modifiers for single-dose containers: the amount discarded, and nothing discarded. */
+    private static final String MODIFIER_DISCARDED = "JW";
+    private static final String MODIFIER_NOT_DISCARDED = "JZ";
 
     private final ClaimSettings settings;
-    private final CodingSettings coding;
+    /** Minutes past which CPT 96366 applies: the coding gate's setting where the policy runs one. */
+    private final int addOnThresholdMinutes;
     private final WeightAndDoseSettings dose;
     private final ProductSettings product;
     private final CodeIndex codes;
 
     public ClaimCheck(Policy policy, CodeIndex codes) {
         this.settings = policy.claim();
-        this.coding = policy.settings(CodingGate.DEFINITION);
+        // A product whose policy has no order-time coding gate (J1412) keeps the CPT rule itself: an additional
+        // hour needs more than 30 minutes beyond the first, so 96366 starts past 90 minutes.
+        this.addOnThresholdMinutes = policy.find(CodingGate.DEFINITION).map(CodingSettings::addOnThresholdMinutes)
+                .orElse(CPT_ADD_ON_THRESHOLD_MINUTES);
         this.dose = policy.settings(WeightAndDoseGate.DEFINITION);
         this.product = policy.product();
         this.codes = codes;
@@ -81,20 +92,29 @@ public final class ClaimCheck {
     public List<ClaimIssue> check(Claim claim, Optional<BigDecimal> weightKg) {
         List<ClaimIssue> issues = new ArrayList<>();
         boolean professional = claimType(claim, issues);
-        List<Integer> drugLines = drugLines(claim);
+        List<Integer> allDrugLines = drugLines(claim);
+        // With single-dose vials the discarded amount is a second line of the same code with modifier JW.
+        List<Integer> discardLines = settings.discardModifiers()
+                ? allDrugLines.stream().filter(i -> hasModifier(claim.getItem().get(i), MODIFIER_DISCARDED)).toList()
+                : List.of();
+        List<Integer> drugLines = allDrugLines.stream().filter(i -> !discardLines.contains(i)).toList();
         if (drugLines.isEmpty()) {
             issues.add(ClaimIssue.error("required", "Claim.item", "No " + product.name() + " line: no item is "
                     + "billed as HCPCS " + product.billingCode() + " (or as an unclassified code naming "
-                    + product.name() + ").", "Add a line with HCPCS " + product.billingCode() + " x 1 unit and the "
-                    + product.name() + " NDC in its detail."));
+                    + product.name() + ").", "Add a line with HCPCS " + product.billingCode() + " x "
+                    + unitsAdvice() + " and the " + product.name() + " NDC in its detail."));
         } else if (drugLines.size() > 1) {
             issues.add(ClaimIssue.error("business-rule", "Claim.item", product.name() + " is billed on "
-                    + drugLines.size() + " lines.", "Bill one line: " + product.billingCode()
-                    + " x 1 unit is the whole therapeutic dose."));
+                    + drugLines.size() + " lines.", "Bill one line: " + product.billingCode() + " x "
+                    + unitsAdvice() + (settings.discardModifiers() ? ", and the discarded mL on one JW line." : ".")));
         }
         for (int index : drugLines) {
             drugLine(claim.getItem().get(index), "Claim.item[" + index + "]", weightKg, issues);
         }
+        if (settings.discardModifiers() && drugLines.size() == 1) {
+            discard(claim, drugLines.get(0), discardLines, issues);
+        }
+        unbilledTests(claim, issues);
         lotNumber(claim, issues);
         administration(claim, issues);
         placeOfService(claim, professional, issues);
@@ -136,14 +156,21 @@ public final class ClaimCheck {
         Optional<Coding> unclassified = codes.firstMatch(GeneGateTerminology.VS_UNCLASSIFIED_HCPCS,
                 item.getProductOrService());
         if (unclassified.isPresent()) {
-            issues.add(ClaimIssue.error("code-invalid", path + ".productOrService", product.name() + " is billed as "
-                    + unclassified.get().getCode() + ", an unclassified code.", "Replace "
-                    + unclassified.get().getCode() + " with " + product.billingCode()
+            String problem = product.name() + " is billed as " + unclassified.get().getCode()
+                    + ", an unclassified code.";
+            String fix = "Replace " + unclassified.get().getCode() + " with " + product.billingCode()
                     + codes.display(GeneGateTerminology.HCPCS, product.billingCode()).map(d -> " (" + d + ")")
-                            .orElse("") + ", the permanent code since 2023-04-01."));
+                            .orElse("") + (settings.unclassifiedCode() == ClaimSettings.IssueSeverity.ERROR
+                    ? ", the permanent code since 2023-04-01."
+                    : ", the product's own code, unless the payer still asks for the unclassified one.");
+            issues.add(settings.unclassifiedCode() == ClaimSettings.IssueSeverity.ERROR
+                    ? ClaimIssue.error("code-invalid", path + ".productOrService", problem, fix)
+                    : ClaimIssue.warning("code-invalid", path + ".productOrService", problem, fix));
         }
         BigDecimal quantity = item.getQuantity().getValue();
-        if (quantity == null || quantity.compareTo(BigDecimal.ONE) != 0) {
+        if (settings.billingUnit() == ClaimSettings.BillingUnit.MILLILITRE) {
+            millilitresBilled(quantity, path, weightKg, issues);
+        } else if (quantity == null || quantity.compareTo(BigDecimal.ONE) != 0) {
             issues.add(ClaimIssue.error("value", path + ".quantity", product.billingCode() + " is billed as "
                     + (quantity == null ? "no" : Numbers.plain(quantity)) + " unit(s).",
                     "Bill " + product.billingCode() + " x 1 unit: one unit is the whole therapeutic dose, whatever "
@@ -152,12 +179,135 @@ public final class ClaimCheck {
         ndc(item, path, weightKg, issues);
     }
 
+    /**
+     * A product billed per mL: the units are the mL given. One unit, or the vial count, is the usual mistake; with
+     * the patient's weight the units are compared with the weight-based dose.
+     */
+    private void millilitresBilled(BigDecimal units, String path, Optional<BigDecimal> weightKg,
+                                   List<ClaimIssue> issues) {
+        String perMl = product.billingCode() + " is billed per mL: one unit is 1 mL";
+        if (units == null || units.signum() <= 0) {
+            issues.add(ClaimIssue.error("required", path + ".quantity", product.billingCode() + " is billed with no "
+                    + "units.", "Bill the mL given: " + perMl + " (" + Numbers.plain(dose.millilitresPerKg())
+                    + " mL/kg)."));
+            return;
+        }
+        Optional<DoseCalculation> expected = weightKg.map(kg -> DoseCalculation.of(kg, dose, product.name()));
+        String forWeight = expected.map(e -> "; the dose for " + Numbers.plain(e.weightKg()
+                .setScale(2, RoundingMode.HALF_UP).stripTrailingZeros()) + " kg is "
+                + Numbers.plain(e.roundedMillilitres()) + " mL").orElse("");
+        if (units.compareTo(BigDecimal.ONE) == 0) {
+            issues.add(ClaimIssue.error("value", path + ".quantity", product.billingCode() + " is billed as 1 unit.",
+                    "Bill the mL given, not one dose: " + perMl + forWeight + "."));
+        } else if (expected.isPresent() && units.compareTo(BigDecimal.valueOf(expected.get().vials())) == 0
+                && units.compareTo(expected.get().roundedMillilitres()) != 0) {
+            issues.add(ClaimIssue.error("value", path + ".quantity", product.billingCode() + " is billed as "
+                    + Numbers.plain(units) + " units, the vial count.", "Bill the mL given, not vials: " + perMl
+                    + forWeight + "."));
+        } else if (expected.isPresent() && offByMoreThanTolerance(units, expected.get().millilitres())) {
+            issues.add(ClaimIssue.warning("value", path + ".quantity", product.billingCode() + " is billed as "
+                    + Numbers.plain(units) + " mL" + forWeight + ".", "Bill the mL given; if the dose given "
+                    + "differed from the weight-based dose, keep the mL given and document why."));
+        }
+    }
+
+    private boolean offByMoreThanTolerance(BigDecimal billed, BigDecimal expected) {
+        BigDecimal allowed = expected.multiply(dose.tolerancePercent())
+                .divide(BigDecimal.valueOf(100), 3, RoundingMode.HALF_UP);
+        return billed.subtract(expected).abs().compareTo(allowed) > 0;
+    }
+
+    /**
+     * Single-dose vials: what the vials held beyond the mL given was discarded and is billed on a second line
+     * of the same code with modifier JW; when nothing was discarded the drug line carries JZ. Vials hold the
+     * policy's nominal volume (weight-and-dose vialMillilitres).
+     */
+    private void discard(Claim claim, int drugLine, List<Integer> discardLines, List<ClaimIssue> issues) {
+        Claim.ItemComponent item = claim.getItem().get(drugLine);
+        BigDecimal given = item.getQuantity().getValue();
+        if (given == null || given.signum() <= 0) {
+            return;
+        }
+        String path = "Claim.item[" + drugLine + "]";
+        int vials = given.divide(dose.vialMillilitres(), 0, RoundingMode.CEILING).intValueExact();
+        BigDecimal discarded = dose.vialMillilitres().multiply(BigDecimal.valueOf(vials)).subtract(given);
+        String arithmetic = vials + " vials of " + Numbers.plain(dose.vialMillilitres()) + " mL for "
+                + Numbers.plain(given) + " mL given";
+        boolean notDiscarded = hasModifier(item, MODIFIER_NOT_DISCARDED);
+        BigDecimal billedDiscard = discardLines.stream().map(i -> claim.getItem().get(i).getQuantity().getValue())
+                .map(v -> v == null ? BigDecimal.ZERO : v).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (discarded.signum() == 0) {
+            if (!discardLines.isEmpty()) {
+                issues.add(ClaimIssue.error("business-rule", "Claim.item[" + discardLines.get(0) + "].modifier",
+                        "A JW line bills a discarded amount, but " + arithmetic + " leave nothing.",
+                        "Remove the JW line and put modifier JZ on the " + product.billingCode() + " line."));
+            } else if (!notDiscarded) {
+                issues.add(ClaimIssue.error("required", path + ".modifier", "The " + product.billingCode()
+                        + " line has no JZ modifier: " + arithmetic + " leave nothing to discard.",
+                        "Add modifier JZ (no amount discarded from a single-dose container) to the "
+                                + product.billingCode() + " line."));
+            }
+            return;
+        }
+        if (notDiscarded) {
+            issues.add(ClaimIssue.error("business-rule", path + ".modifier", "The " + product.billingCode()
+                    + " line says JZ (nothing discarded), but " + arithmetic + " leave " + Numbers.plain(discarded)
+                    + " mL.", "Remove JZ and bill " + Numbers.plain(discarded) + " units of "
+                    + product.billingCode() + " on a line with modifier JW."));
+        }
+        if (discardLines.isEmpty()) {
+            issues.add(ClaimIssue.error("required", "Claim.item", "No JW line for the discarded "
+                    + Numbers.plain(discarded) + " mL (" + arithmetic + ").", "Add a line " + product.billingCode()
+                    + " with modifier JW x " + Numbers.plain(discarded) + " units."));
+        } else if (billedDiscard.compareTo(discarded) != 0) {
+            issues.add(ClaimIssue.error("value", "Claim.item[" + discardLines.get(0) + "].quantity", "The JW line "
+                    + "bills " + Numbers.plain(billedDiscard) + " units; " + arithmetic + " leave "
+                    + Numbers.plain(discarded) + " mL.", "Bill " + Numbers.plain(discarded) + " units on the JW line."));
+        }
+    }
+
+    private static boolean hasModifier(Claim.ItemComponent item, String modifier) {
+        return item.getModifier().stream().flatMap(m -> m.getCoding().stream())
+                .anyMatch(c -> c.hasCode() && modifier.equalsIgnoreCase(c.getCode().strip()));
+    }
+
+    /** A line for a test that is given free of charge (e.g. a manufacturer-paid companion diagnostic). */
+    private void unbilledTests(Claim claim, List<ClaimIssue> issues) {
+        for (int i = 0; i < claim.getItem().size(); i++) {
+            CodeableConcept service = claim.getItem().get(i).getProductOrService();
+            String text = (service.getText() + " " + service.getCoding().stream().map(Coding::getDisplay).toList())
+                    .toLowerCase(Locale.ROOT);
+            for (String test : settings.unbilledTests()) {
+                if (text.contains(test.toLowerCase(Locale.ROOT))) {
+                    issues.add(ClaimIssue.warning("business-rule", "Claim.item[" + i + "]", "Line " + (i + 1)
+                            + " bills " + test + ", a test given free of charge.", "Remove the line: " + test
+                            + " is not billed (" + settings.source() + ")."));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** How many units the drug line bills, for advice. */
+    private String unitsAdvice() {
+        return settings.billingUnit() == ClaimSettings.BillingUnit.MILLILITRE ? "the mL given (1 unit = 1 mL)"
+                : "1 unit";
+    }
+
     private void ndc(Claim.ItemComponent item, String path, Optional<BigDecimal> weightKg, List<ClaimIssue> issues) {
         for (int d = 0; d < item.getDetail().size(); d++) {
             Claim.DetailComponent detail = item.getDetail().get(d);
             Optional<Coding> ndc = detail.getProductOrService().getCoding().stream()
                     .filter(c -> GeneGateTerminology.NDC.equals(codes.canonicalSystem(c.getSystem())) && c.hasCode())
                     .findFirst();
+            if (ndc.isPresent() && exampleKit().isEmpty()) {
+                // The product list names no NDC (none confirmed yet): the NDC can be neither accepted nor refused.
+                issues.add(new ClaimIssue(ClaimIssue.Severity.INFORMATION, "informational", path + ".detail[" + d
+                        + "].productOrService", "NDC " + ndc.get().getCode() + " was not checked: the "
+                        + product.name() + " product list holds no NDC.", "Check the NDC against the carton of the "
+                        + "vials given; once confirmed, add it to the product's value set."));
+                return;
+            }
             if (ndc.isPresent()) {
                 String detailPath = path + ".detail[" + d + "]";
                 Optional<Coding> kit = checkNdc(ndc.get().getCode().strip(), detail.getQuantity(), detailPath, issues);
@@ -165,8 +315,10 @@ public final class ClaimCheck {
                 return;
             }
         }
+        String example = exampleKit();
         issues.add(ClaimIssue.error("required", path + ".detail", "The " + product.name() + " line has no NDC.",
-                "Add the kit NDC as an item.detail (837 LIN: N4 qualifier + 11-digit NDC, e.g. N4" + exampleKit()
+                "Add " + (example.isEmpty() ? "the NDC on the carton" : "the kit NDC") + " as an item.detail (837 LIN: "
+                        + "N4 qualifier + 11-digit NDC" + (example.isEmpty() ? "" : ", e.g. N4" + example)
                         + ") with the quantity and unit " + unitAdvice() + "."));
     }
 
@@ -368,7 +520,7 @@ public final class ClaimCheck {
             }
         }
         Optional<BigDecimal> minutes = infusionMinutes(claim);
-        int threshold = coding.addOnThresholdMinutes();
+        int threshold = addOnThresholdMinutes;
         if (additional != null) {
             String path = "Claim.item[" + additional + "]";
             if (minutes.isEmpty()) {
@@ -438,10 +590,13 @@ public final class ClaimCheck {
         List<Claim.DiagnosisComponent> diagnoses = claim.getDiagnosis().stream()
                 .sorted(Comparator.comparingInt(Claim.DiagnosisComponent::getSequence)).toList();
         Optional<Coding> primary = diagnoses.isEmpty() ? Optional.empty() : icd(diagnoses.get(0));
-        if (primary.isEmpty() || !GeneGateTerminology.ICD10CM_HEMOPHILIA_B.equals(undotted(primary.get().getCode()))) {
+        String expected = settings.primaryDiagnosis();
+        if (primary.isEmpty() || !undotted(expected).equals(undotted(primary.get().getCode()))) {
             issues.add(ClaimIssue.error("business-rule", "Claim.diagnosis", primary.map(c -> "The primary diagnosis is "
-                    + c.getCode() + ", not D67.").orElse("The claim has no primary ICD-10-CM diagnosis."),
-                    "Make D67 (hereditary factor IX deficiency) the first diagnosis (sequence 1)."));
+                    + c.getCode() + ", not " + expected + ".").orElse("The claim has no primary ICD-10-CM diagnosis."),
+                    "Make " + expected + codes.display(GeneGateTerminology.ICD10CM, expected)
+                            .map(d -> " (" + d + ")").orElse("")
+                            + " the first diagnosis (sequence 1)."));
         }
         for (int i = 0; i < claim.getDiagnosis().size(); i++) {
             Optional<Coding> code = icd(claim.getDiagnosis().get(i));

@@ -1,6 +1,8 @@
 package org.genegate.claims;
 
 import java.util.List;
+import org.genegate.policy.ClaimSettings;
+import org.genegate.policy.Policy;
 import org.genegate.policy.ProductSettings;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -15,13 +17,17 @@ public final class ClaimOutcome {
     private ClaimOutcome() {
     }
 
-    public static OperationOutcome of(List<ClaimIssue> issues, ProductSettings product) {
+    public static OperationOutcome of(List<ClaimIssue> issues, Policy policy) {
+        ProductSettings product = policy.product();
+        ClaimSettings claim = policy.claim();
         OperationOutcome outcome = new OperationOutcome();
         if (issues.stream().allMatch(i -> i.severity() == ClaimIssue.Severity.INFORMATION)) {
             outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
                     .setCode(OperationOutcome.IssueType.INFORMATIONAL)
                     .setDetails(new CodeableConcept().setText("No problem found: " + product.billingCode()
-                            + " x 1 unit with a " + product.name() + " NDC, lot, administration codes, place of service and diagnoses as payers expect."))
+                            + (claim.billingUnit() == ClaimSettings.BillingUnit.MILLILITRE
+                            ? " x the mL given" + (claim.discardModifiers() ? " with JW or JZ" : "") : " x 1 unit")
+                            + " with a " + product.name() + " NDC, lot, administration codes, place of service and diagnoses as payers expect."))
                     .setDiagnostics("Nothing to fix.");
         }
         for (ClaimIssue issue : issues) {

@@ -179,12 +179,15 @@ public final class PolicyLoader {
     }
 
     private static ClaimSettings claim(PolicyNode c) {
-        c.allowOnly(keys("source", "ndcUnit"));
+        c.allowOnly(keys("source", "ndcUnit", "billingUnit", "discardModifiers", "unclassifiedCode",
+                "primaryDiagnosis", "unbilledTests"));
         String unit = c.text("ndcUnit");
         if (!unit.equals(ClaimSettings.UNIT_KIT) && !unit.equals(ClaimSettings.UNIT_MILLILITRES)) {
             throw c.error("ndcUnit", "'" + unit + "' is not one of " + ClaimSettings.UNIT_KIT + ", "
                     + ClaimSettings.UNIT_MILLILITRES);
         }
-        return new ClaimSettings(c.text("source"), unit);
+        return new ClaimSettings(c.text("source"), unit, c.choice("billingUnit", ClaimSettings.BillingUnit.class),
+                c.bool("discardModifiers"), c.choice("unclassifiedCode", ClaimSettings.IssueSeverity.class),
+                c.text("primaryDiagnosis"), c.textList("unbilledTests", true));
     }
 }

@@ -117,7 +117,7 @@ class ClaimCheckTest {
     void aCleanClaimHasNoProblemAndTheOutcomeIsOneInformationIssue() {
         assertThat(issues(cleanClaim())).isEmpty();
 
-        OperationOutcome outcome = ClaimOutcome.of(List.of(), POLICY.product());
+        OperationOutcome outcome = ClaimOutcome.of(List.of(), POLICY);
         assertThat(outcome.getIssue()).singleElement().satisfies(issue ->
                 assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.INFORMATION));
     }
@@ -274,7 +274,7 @@ class ClaimCheckTest {
         assertThat(officeIssue.severity()).isEqualTo(ClaimIssue.Severity.WARNING);
         assertThat(officeIssue.problem()).startsWith("Place of service 11 is not in this site's list");
         assertThat(officeIssue.fix()).contains("Texas Medicaid");
-        assertThat(ClaimOutcome.of(issues(office), POLICY.product()).getIssue()).noneMatch(i ->
+        assertThat(ClaimOutcome.of(issues(office), POLICY).getIssue()).noneMatch(i ->
                 i.getSeverity() == OperationOutcome.IssueSeverity.ERROR);
 
         Claim missing = cleanClaim();
@@ -362,7 +362,7 @@ class ClaimCheckTest {
 
         assertThat(note.severity()).isEqualTo(ClaimIssue.Severity.INFORMATION);
         assertThat(note.problem()).contains("could not be checked", "no vial count", "14 vials");
-        OperationOutcome outcome = ClaimOutcome.of(List.of(note), POLICY.product());
+        OperationOutcome outcome = ClaimOutcome.of(List.of(note), POLICY);
         assertThat(outcome.getIssueFirstRep().getDetails().getText()).startsWith("No problem found");
         assertThat(outcome.getIssue()).hasSize(2);
     }

@@ -249,6 +249,11 @@ class PolicyLoaderTest {
         assertThat(monitoring.altRiseSeverity()).isEqualTo(Severity.WARNING);
         assertThat(monitoring.inhibitorSeverity()).isEqualTo(Severity.CRITICAL);
         assertThat(policy.claim().ndcUnit()).isEqualTo(ClaimSettings.UNIT_KIT);
+        assertThat(policy.claim().billingUnit()).isEqualTo(ClaimSettings.BillingUnit.DOSE);
+        assertThat(policy.claim().discardModifiers()).isFalse();
+        assertThat(policy.claim().unclassifiedCode()).isEqualTo(ClaimSettings.IssueSeverity.ERROR);
+        assertThat(policy.claim().primaryDiagnosis()).isEqualTo("D67");
+        assertThat(policy.claim().unbilledTests()).isEmpty();
     }
 
     @Test
@@ -268,6 +273,12 @@ class PolicyLoaderTest {
         assertThatThrownBy(() -> load(shippedWith("ndcUnit: \"UN\"", "ndcUnit: \"KIT\"")))
                 .isInstanceOf(PolicyException.class)
                 .hasMessageContaining("claim.ndcUnit: 'KIT' is not one of UN, ML");
+        assertThatThrownBy(() -> load(shippedWith("billingUnit: dose", "billingUnit: vial")))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("claim.billingUnit: 'vial' is not one of dose, millilitre");
+        assertThatThrownBy(() -> load(shippedWith("unclassifiedCode: error", "unclassifiedCode: critical")))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("claim.unclassifiedCode: 'critical' is not one of error, warning");
         assertThatThrownBy(() -> load(SHIPPED.replaceFirst("(?s)\\n# The claim check.*", "\n")))
                 .isInstanceOf(PolicyException.class).hasMessage("site-policy.yaml: claim: missing");
     }

@@ -50,7 +50,9 @@ class ScenariosTest {
                 "no-prophylaxis-or-bleeds", "hepatitis-b", "prior-hemgenix", "dose-wrong", "weight-pounds",
                 "wrong-hcpcs", "liver-workup-missing", "no-monitoring-plan", "wrong-admin-cpt",
                 "liver-cirrhosis-elastography", "liver-imaging-abnormal", "liver-imaging-stale",
-                "liver-procedure-no-report", "nab-678-exact", "nab-extended-range-899", "duplicate-hemgenix-order");
+                "liver-procedure-no-report", "nab-678-exact", "nab-extended-range-899", "duplicate-hemgenix-order",
+                "roctavian-eligible", "roctavian-pediatric", "roctavian-antibody-detected", "roctavian-antibody-missing",
+                "roctavian-inhibitor-positive", "roctavian-cirrhosis-elastography", "roctavian-dose-hemgenix-formula");
         assertThat(Scenarios.byId("eligible").expectedFindings()).isEmpty();
         assertThat(Scenarios.byId("eligible").expectedCards()).containsExactly("payer");
         assertThatThrownBy(() -> Scenarios.byId("no-such-scenario")).isInstanceOf(IllegalArgumentException.class);
@@ -75,7 +77,7 @@ class ScenariosTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    void ordersHoldTheDraftHemgenixRequest(Scenario scenario) {
+    void ordersHoldTheDraftGeneTherapyRequest(Scenario scenario) {
         Bundle orders = CTX.newJsonParser().parseResource(Bundle.class, scenario.ordersJson());
 
         assertThat(orders.getType()).isEqualTo(Bundle.BundleType.COLLECTION);
@@ -175,7 +177,14 @@ class ScenariosTest {
             case "prior-gene-therapy" -> status.equals("FAIL") && dosed(bundle) ? "critical" : "warning";
             // Cirrhosis or advanced fibrosis on imaging is the EU SmPC contraindication; other findings are warnings.
             case "baseline-liver" -> status.equals("FAIL") && advancedLiverDisease(bundle) ? "critical" : "warning";
-            case "fix-inhibitor" -> status.equals("FAIL") && latestInhibitorPositive(bundle) ? "critical" : "warning";
+            case "fix-inhibitor" -> status.equals("FAIL") && latestInhibitorPositive(bundle, "3185-6") ? "critical"
+                    : "warning";
+            case "fviii-inhibitor" -> status.equals("FAIL") && latestInhibitorPositive(bundle, "3204-5") ? "critical"
+                    : "warning";
+            // Roctavian's label requires a negative result of an FDA-approved test: detected or missing both block.
+            case "aav5-total-antibody" -> "critical";
+            // Roctavian's indication: FVIII activity below 1 IU/dL.
+            case "fviii-activity" -> status.equals("FAIL") ? "critical" : "warning";
             case "site-of-care" -> status.equals("MISSING") ? "info" : "warning";
             case "prescriber" -> status.equals("FAIL") ? "info" : "none";
             case "payer" -> "info";
@@ -201,10 +210,10 @@ class ScenariosTest {
     }
 
     /** An inhibitor FAIL whose latest result is negative is the payer's history criterion: a warning. */
-    private static boolean latestInhibitorPositive(Bundle bundle) {
+    private static boolean latestInhibitorPositive(Bundle bundle, String loincCode) {
         return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
                 .filter(Observation.class::isInstance).map(Observation.class::cast)
-                .filter(o -> o.getCode().getCoding().stream().anyMatch(c -> c.getCode().equals("3185-6")))
+                .filter(o -> o.getCode().getCoding().stream().anyMatch(c -> c.getCode().equals(loincCode)))
                 .max(Comparator.comparing(o -> o.getEffectiveDateTimeType().getValue()))
                 .map(o -> o.getValueQuantity().getValue().compareTo(new BigDecimal("0.6")) >= 0)
                 .orElse(false);

@@ -134,7 +134,6 @@ public final class GeneGateTerminology {
     public static final String LOINC_AFP = "1834-1";
     public static final String CPT_INFUSION_FIRST_HOUR = "96365";
     public static final String CPT_INFUSION_ADDITIONAL_HOUR = "96366";
-    public static final String ICD10CM_HEMOPHILIA_B = "D67";
     /** Acquired hemophilia: not a FIX inhibitor in congenital hemophilia B (docs/evidence.md, FIX inhibitors). */
     public static final String ICD10CM_ACQUIRED_HEMOPHILIA = "D68.311";
 

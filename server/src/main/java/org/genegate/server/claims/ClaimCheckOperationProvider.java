@@ -10,7 +10,10 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.genegate.assessment.PatientAssessment;
 import org.genegate.claims.ClaimCheck;
@@ -25,6 +28,8 @@ import org.genegate.policy.ProductSettings;
 import org.genegate.server.assessment.StoreAssessments;
 import org.genegate.terminology.CodeIndex;
 import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
@@ -46,18 +51,17 @@ public class ClaimCheckOperationProvider {
 
     public static final String OPERATION = "$j1411-check";
 
-    private final ClaimCheck claimCheck;
-    private final ProductSettings product;
+    private final Policies policies;
+    private final Map<String, ClaimCheck> checks = new LinkedHashMap<>();
     private final CodeIndex codes;
     private final DaoRegistry daoRegistry;
     private final StoreAssessments assessments;
 
-    /** The claim check of the default product's policy (J1411), the product this operation is named for. */
+    /** One claim check per product policy; a claim is checked under the policy of the product it bills. */
     public ClaimCheckOperationProvider(Policies policies, CodeIndex codes, DaoRegistry daoRegistry,
                                        StoreAssessments assessments) {
-        Policy policy = policies.defaultPolicy();
-        this.claimCheck = new ClaimCheck(policy, codes);
-        this.product = policy.product();
+        this.policies = policies;
+        policies.all().forEach(p -> checks.put(p.product().billingCode(), new ClaimCheck(p, codes)));
         this.codes = codes;
         this.daoRegistry = daoRegistry;
         this.assessments = assessments;
@@ -69,24 +73,53 @@ public class ClaimCheckOperationProvider {
         if (claim == null) {
             throw new InvalidRequestException("Send a Claim as the body, or as the 'resource' parameter");
         }
-        LocalDate serviceDate = serviceDate(claim, assessments.today());
+        Policy policy = productBilled(claim);
+        ProductSettings product = policy.product();
+        LocalDate serviceDate = serviceDate(claim, assessments.today(), product);
         Optional<PatientAssessment> assessed = patientOnServer(claim, requestDetails)
                 .map(id -> assessments.assessWithoutOrder(id, encounterId(claim), serviceDate,
                         product.billingCode()));
         // The patient's weight sets the vials the dose needs, which the kit's NDC should match.
         Optional<BigDecimal> weightKg = assessed.flatMap(a -> BodyWeight.latest(a.record(), codes))
                 .map(BodyWeight::kg);
-        List<ClaimIssue> issues = new ArrayList<>(claimCheck.check(claim, weightKg));
+        List<ClaimIssue> issues = new ArrayList<>(checks.get(product.billingCode()).check(claim, weightKg));
         if (assessed.isEmpty()) {
             issues.add(new ClaimIssue(ClaimIssue.Severity.WARNING, "not-found", "Claim.patient",
                     "The patient " + (claim.getPatient().hasReference() ? claim.getPatient().getReference() + " " : "")
-                            + "is not on this server, so the record criteria (NAb, age, prophylaxis or bleeds, "
-                            + "monitoring plan, FIX inhibitor, infections, site of care) were not checked.",
+                            + "is not on this server, so the record criteria of the " + product.name()
+                            + " policy (age, antibodies, inhibitor, liver, infections, monitoring plan, site of care "
+                            + "and the others) were not checked.",
                     "Point Claim.patient at the patient's record here, or check those criteria with the payer packet."));
         } else {
             issues.addAll(ClaimRecordCheck.issues(assessed.get().assessment(), serviceDate, product));
         }
-        return ClaimOutcome.of(issues, product);
+        return ClaimOutcome.of(issues, policy);
+    }
+
+    /**
+     * The policy of the product the claim bills: a line coded from a product's list (its HCPCS code, an NDC), else
+     * a line whose text or coding display names the product (e.g. billed under an unclassified code), else the
+     * default product.
+     */
+    private Policy productBilled(Claim claim) {
+        for (Policy policy : policies.all()) {
+            if (claim.getItem().stream().anyMatch(item ->
+                    codes.firstMatch(policy.product().valueSet(), item.getProductOrService()).isPresent())) {
+                return policy;
+            }
+        }
+        for (Policy policy : policies.all()) {
+            if (claim.getItem().stream().anyMatch(item -> names(policy.product(), item.getProductOrService()))) {
+                return policy;
+            }
+        }
+        return policies.defaultPolicy();
+    }
+
+    private static boolean names(ProductSettings product, CodeableConcept service) {
+        String text = (service.getText() + " " + service.getCoding().stream().map(Coding::getDisplay).toList())
+                .toLowerCase(Locale.ROOT);
+        return product.names().stream().anyMatch(name -> text.contains(name.toLowerCase(Locale.ROOT)));
     }
 
     /** The id of the claim's patient when this server holds the patient; empty otherwise. */
@@ -118,7 +151,7 @@ public class ClaimCheckOperationProvider {
     }
 
     /** The drug line's date of service, else the billable period's start, else the claim's creation, else today. */
-    private LocalDate serviceDate(Claim claim, LocalDate today) {
+    private static LocalDate serviceDate(Claim claim, LocalDate today, ProductSettings product) {
         for (Claim.ItemComponent item : claim.getItem()) {
             boolean drugLine = item.getProductOrService().getCoding().stream()
                     .anyMatch(c -> product.billingCode().equals(c.getCode()));

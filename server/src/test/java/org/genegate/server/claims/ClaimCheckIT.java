@@ -60,6 +60,35 @@ class ClaimCheckIT extends AbstractServerIT {
         return claim;
     }
 
+    /**
+     * A clean J1412 claim for the Roctavian scenario patient (70 kg on record): 210 mL given, JW for the 6 mL left of
+     * 27 vials of 8 mL, D66 first, 96365 + 96366 for a 98-minute infusion.
+     */
+    private static Claim roctavianClaim() {
+        String patientId = "roctavian-eligible-patient";
+        Claim claim = claim(patientId);
+        String serviceDay = claim.getItemFirstRep().getServicedDateType().getValueAsString();
+        claim.getDiagnosisFirstRep().getDiagnosisCodeableConcept().getCodingFirstRep().setCode("D66");
+        claim.addSupportingInfo().setSequence(2).setCode(new CodeableConcept(new Coding(GeneGateTerminology.CODE_SYSTEM,
+                GeneGateTerminology.INFUSION_MINUTES, null))).setValue(new Quantity().setValue(98).setCode("min"));
+        Claim.ItemComponent given = claim.getItemFirstRep();
+        given.getProductOrService().getCodingFirstRep().setCode("J1412");
+        given.setQuantity(new Quantity().setValue(210));
+        // No Roctavian NDC is confirmed, so any NDC on the line is said not checked; this one stands for the carton's.
+        given.getDetailFirstRep().getProductOrService().getCodingFirstRep().setCode("99999999999");
+        given.getDetailFirstRep().setQuantity(new Quantity().setValue(210).setCode("ML"));
+        Claim.ItemComponent discarded = claim.addItem().setSequence(3)
+                .setProductOrService(new CodeableConcept(new Coding(GeneGateTerminology.HCPCS, "J1412", null)))
+                .setQuantity(new Quantity().setValue(6)).setServiced(new DateType(serviceDay))
+                .setLocation(new CodeableConcept(new Coding(GeneGateTerminology.POS, "22", null)));
+        discarded.addModifier(new CodeableConcept(new Coding("http://www.ama-assn.org/go/cpt", "JW", null)));
+        claim.addItem().setSequence(4)
+                .setProductOrService(new CodeableConcept(new Coding(GeneGateTerminology.CPT, "96366", null)))
+                .setQuantity(new Quantity().setValue(1)).setServiced(new DateType(serviceDay))
+                .setLocation(new CodeableConcept(new Coding(GeneGateTerminology.POS, "22", null)));
+        return claim;
+    }
+
     private OperationOutcome check(Claim claim) {
         HttpResponse<String> response = fhirPost(PATH, fhirContext.newJsonParser().encodeResourceToString(claim));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -169,6 +198,35 @@ class ClaimCheckIT extends AbstractServerIT {
                 .anyMatch(d -> d.startsWith("Fix: Replace 96413 with 96365"));
         assertThat(problems).extracting(i -> i.getExpression().get(0).getValue())
                 .contains("Claim.item[0].productOrService", "Claim.item[1].productOrService");
+    }
+
+    @Test
+    void aJ1412ClaimIsCheckedUnderRoctaviansPolicy() {
+        OperationOutcome outcome = check(roctavianClaim());
+
+        assertThat(problems(outcome)).isEmpty();
+        assertThat(outcome.getIssueFirstRep().getDetails().getText())
+                .startsWith("No problem found: J1412 x the mL given with JW or JZ with a Roctavian NDC");
+        assertThat(outcome.getIssue()).anySatisfy(note ->
+                assertThat(note.getDetails().getText()).contains("99999999999 was not checked"));
+    }
+
+    @Test
+    void j1412BilledAsVialsOrWithoutItsJwLineIsRefused() {
+        Claim vials = roctavianClaim();
+        vials.getItemFirstRep().setQuantity(new Quantity().setValue(27));
+        vials.getItem().get(2).setQuantity(new Quantity().setValue(5));
+        Claim noDiscardLine = roctavianClaim();
+        noDiscardLine.getItem().remove(2);
+
+        // The patient's 70 kg on record make 27 the vial count of a 210 mL dose.
+        assertThat(problems(check(vials))).extracting(i -> i.getDetails().getText())
+                .contains("J1412 is billed as 27 units, the vial count.");
+        assertThat(problems(check(noDiscardLine))).singleElement().satisfies(issue -> {
+            assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+            assertThat(issue.getDetails().getText())
+                    .isEqualTo("No JW line for the discarded 6 mL (27 vials of 8 mL for 210 mL given).");
+        });
     }
 
     @Test
