@@ -606,10 +606,10 @@ public final class ClaimCheck {
             String value = code.get().getCode();
             String path = "Claim.diagnosis[" + i + "]";
             if (undotted(GeneGateTerminology.ICD10CM_ACQUIRED_HEMOPHILIA).equals(undotted(value))) {
-                issues.add(ClaimIssue.error("code-invalid", path, "D68.311 is acquired hemophilia, not a FIX inhibitor "
-                        + "in congenital hemophilia B.", "Remove D68.311. No ICD-10-CM code is specific to an inhibitor "
-                        + "in hemophilia B; a patient with a positive Bethesda result is not a " + product.name()
-                        + " candidate."));
+                issues.add(ClaimIssue.error("code-invalid", path, "D68.311 is acquired hemophilia, not an inhibitor "
+                        + "in the congenital hemophilia (" + expected + ") " + product.name() + " treats.",
+                        "Remove D68.311; an inhibitor is read from the Bethesda result, not a diagnosis code, and a "
+                        + "patient with a positive result is not a " + product.name() + " candidate."));
             } else if ("Z872".equals(undotted(value))) {
                 issues.add(ClaimIssue.warning("code-invalid", path, "Z87.2 is personal history of diseases of the skin, "
                         + "not bleeding history.", "Remove Z87.2; document bleeds in the record (ICD-10-CM has no "
