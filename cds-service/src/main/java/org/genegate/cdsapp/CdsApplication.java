@@ -14,7 +14,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * {@code security} profile), not {@code application.yaml}, so that the combined server, which has this class on
  * its classpath, never reads them; the server's component scan leaves this package out.
  */
-@SpringBootApplication(scanBasePackages = {"org.genegate.cdsapp", "org.genegate.hooks", "org.genegate.security"})
+@SpringBootApplication(scanBasePackages = {"org.genegate.cdsapp", "org.genegate.hooks", "org.genegate.security",
+        "org.genegate.runtime"})
 public class CdsApplication {
 
     /** The name of this application's settings files. */

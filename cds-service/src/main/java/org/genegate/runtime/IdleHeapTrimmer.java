@@ -1,4 +1,4 @@
-package org.genegate.server.runtime;
+package org.genegate.runtime;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives the memory that start-up used and no longer needs back to the operating system, so an
- * idle server started with a plain {@code java -jar} (no heap flags) does not sit on it.
+ * idle server or CDS-only node started with a plain {@code java -jar} (no heap flags) does not sit on it.
  *
  * <p>Start-up (Hibernate's metamodel, HAPI's resource definitions, the schema and terminology
  * work) allocates several times the heap the running server keeps. G1, the JVM's default
