@@ -7,13 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.genegate.audit.AuditEventSink;
+import org.genegate.audit.AuditQueue;
 import org.genegate.audit.LocalReferences;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.slf4j.Logger;
@@ -44,11 +40,9 @@ public final class StoreAuditEventSender implements AuditEventSink, AutoCloseabl
     private final int attempts;
     private final Duration timeout;
     private final Duration firstPause;
-    private final BlockingQueue<AuditEvent> queue;
-    private final Thread senderThread;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong undeliverable = new AtomicLong();
-    private volatile boolean stopping;
+    private final AuditQueue queue;
 
     /**
      * @param storeUrl    the store's base URL; events go to {@code <storeUrl>/AuditEvent}
@@ -64,21 +58,13 @@ public final class StoreAuditEventSender implements AuditEventSink, AutoCloseabl
         this.attempts = attempts;
         this.timeout = timeout;
         this.firstPause = firstPause;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.senderThread = new Thread(this::sendUntilStopped, "audit-sender");
-        // Not a daemon: the JVM waits for the last audit sends.
-        senderThread.setDaemon(false);
-        senderThread.start();
+        // Last: the queue's thread starts sending at once.
+        this.queue = new AuditQueue("audit-sender", queueCapacity, MAX_BATCH, batch -> batch.forEach(this::deliver));
     }
 
     @Override
     public void write(AuditEvent event) {
-        if (stopping || !queue.offer(event)) {
-            deliver(event);
-        } else if (stopping && queue.remove(event)) {
-            // Shutdown began while this was queued and the sender may already be gone: send it here.
-            deliver(event);
-        }
+        queue.add(event);
     }
 
     /** Events delivered and given up on so far, and how many wait. */
@@ -86,27 +72,7 @@ public final class StoreAuditEventSender implements AuditEventSink, AutoCloseabl
     }
 
     public Counts counts() {
-        return new Counts(delivered.get(), undeliverable.get(), queue.size());
-    }
-
-    private void sendUntilStopped() {
-        List<AuditEvent> batch = new ArrayList<>(MAX_BATCH);
-        while (!stopping || !queue.isEmpty()) {
-            try {
-                AuditEvent first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                batch.forEach(this::deliver);
-            } catch (InterruptedException e) {
-                // Only shutdown interrupts; the loop condition lets it send what is queued first.
-                stopping = true;
-            } finally {
-                batch.clear();
-            }
-        }
+        return new Counts(delivered.get(), undeliverable.get(), queue.queued());
     }
 
     private void deliver(AuditEvent event) {
@@ -189,21 +155,7 @@ public final class StoreAuditEventSender implements AuditEventSink, AutoCloseabl
     /** Stops taking events on this thread and sends what is queued; gives up waiting after a minute. */
     @Override
     public void close() {
-        int queued = queue.size();
-        stopping = true;
-        try {
-            senderThread.join(DRAIN_TIMEOUT.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (senderThread.isAlive()) {
-            senderThread.interrupt();
-            log.warn("Audit sender did not drain within {} s; sending the last {} events on shutdown",
-                    DRAIN_TIMEOUT.toSeconds(), queue.size());
-        }
-        List<AuditEvent> rest = new ArrayList<>();
-        queue.drainTo(rest);
-        rest.forEach(this::deliver);
+        int queued = queue.drain(DRAIN_TIMEOUT);
         log.info("Audit sender stopped: {} events delivered to {} ({} were queued at shutdown), {} undeliverable",
                 delivered.get(), auditEndpoint, queued, undeliverable.get());
     }

@@ -3,13 +3,11 @@ package org.genegate.server.audit;
 import ca.uhn.fhir.context.FhirContext;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.genegate.audit.AuditEventSink;
+import org.genegate.audit.AuditQueue;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +22,8 @@ import org.springframework.stereotype.Component;
  * writer stays ahead of the requests. When a batch is refused, its events are stored one by one, so one bad event
  * costs only itself.
  *
- * <p>No audit is dropped: when the queue is full, or the writer is already shutting down, the calling thread stores
- * the event itself (slower, never lost). On a normal shutdown the queue is drained before the database goes away
+ * <p>No audit is dropped ({@link AuditQueue}): when the queue is full, or the writer is already shutting down, the
+ * calling thread stores the event itself (slower, never lost). On a normal shutdown the queue is drained before the database goes away
  * (Spring destroys this bean before the table it depends on). An event the database refuses is logged in full, so
  * it can still be recovered from the log.
  */
@@ -39,53 +37,24 @@ public class AuditEventBatchWriter implements AuditEventSink {
 
     private final FhirContext fhirContext;
     private final AuditEventTable table;
-    private final BlockingQueue<AuditEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-    private final Thread writerThread;
     private final Object progress = new Object();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
-    private volatile boolean stopping;
+    private final AuditQueue queue;
 
     public AuditEventBatchWriter(FhirContext fhirContext, AuditEventTable table) {
         this.fhirContext = fhirContext;
         this.table = table;
-        this.writerThread = new Thread(this::writeUntilStopped, "audit-writer");
-        // Not a daemon: the JVM waits for the last audit writes.
-        writerThread.setDaemon(false);
-        writerThread.start();
+        // Last: the queue's thread starts storing at once.
+        this.queue = new AuditQueue("audit-writer", QUEUE_CAPACITY, MAX_BATCH, this::storeBatch);
     }
 
     @Override
     public void write(AuditEvent event) {
         accepted.incrementAndGet();
-        if (stopping || !queue.offer(event)) {
-            storeBatch(List.of(event));
-        } else if (stopping && queue.remove(event)) {
-            // Shutdown began while this was queued and the writer may already be gone: store it here.
-            storeBatch(List.of(event));
-        }
-    }
-
-    private void writeUntilStopped() {
-        List<AuditEvent> batch = new ArrayList<>(MAX_BATCH);
-        while (!stopping || !queue.isEmpty()) {
-            try {
-                AuditEvent first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                storeBatch(batch);
-            } catch (InterruptedException e) {
-                // Only shutdown interrupts; the loop condition lets it store what is queued first.
-                stopping = true;
-            } finally {
-                batch.clear();
-            }
-        }
+        queue.add(event);
     }
 
     private void storeBatch(List<AuditEvent> batch) {
@@ -136,29 +105,12 @@ public class AuditEventBatchWriter implements AuditEventSink {
     }
 
     public Counts counts() {
-        return new Counts(written.get(), failed.get(), queue.size(), batches.get());
+        return new Counts(written.get(), failed.get(), queue.queued(), batches.get());
     }
 
     @PreDestroy
     void drain() {
-        int queued = queue.size();
-        stopping = true;
-        try {
-            writerThread.join(DRAIN_TIMEOUT.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (writerThread.isAlive()) {
-            // Far behind: store the rest on this thread rather than drop them.
-            writerThread.interrupt();
-            log.warn("Audit writer did not drain within {} s; storing the last {} events on shutdown",
-                    DRAIN_TIMEOUT.toSeconds(), queue.size());
-        }
-        List<AuditEvent> rest = new ArrayList<>();
-        queue.drainTo(rest);
-        if (!rest.isEmpty()) {
-            storeBatch(rest);
-        }
+        int queued = queue.drain(DRAIN_TIMEOUT);
         log.info("Audit writer stopped: {} events stored in {} transactions ({} were queued at shutdown), {} refused",
                 written.get(), batches.get(), queued, failed.get());
     }
