@@ -14,7 +14,7 @@ import java.util.UUID;
  * {@code -Dgenegate.it.postgres.user}, default {@code postgres}) and dropped by {@link #close()}.
  *
  * <p>Each run gets a fresh name ({@code genegate_it_<purpose>_<random>}), so runs on the same
- * server (CI and a developer, two worktrees) never see each other's data.
+ * server (CI and a developer, two checkouts) never see each other's data.
  */
 public final class PostgresTestDatabase implements AutoCloseable {
 
