@@ -138,13 +138,8 @@ public final class AssessmentService {
     public MonitoringAssessment reviewMonitoring(RecordRequest request) {
         PatientRecord record = assembler.assemble(request, null, MONITORING_PARTS, assembler.deadline());
         LocalDate asOf = visitDay(record, request.encounterId()).orElseGet(this::today);
-        for (ProductAssessor product : products) {
-            Optional<MonitoringReview> review = product.monitor().review(record, asOf);
-            if (review.isPresent()) {
-                return new MonitoringAssessment(review, product.product(), asOf);
-            }
-        }
-        return new MonitoringAssessment(Optional.empty(), products.get(0).product(), asOf);
+        Reviewed reviewed = review(record, asOf);
+        return new MonitoringAssessment(reviewed.review(), reviewed.product().product(), asOf);
     }
 
     /**
@@ -156,19 +151,30 @@ public final class AssessmentService {
         LocalDate day = today();
         PatientRecord record = assembler.assemble(request, null, EnumSet.allOf(RecordPart.class),
                 assembler.deadline());
-        ProductAssessor product = products.get(0);
-        Optional<MonitoringReview> review = Optional.empty();
-        for (ProductAssessor candidate : products) {
-            review = candidate.monitor().review(record, day);
+        Reviewed reviewed = review(record, day);
+        ProductAssessor product = reviewed.product();
+        Assessment readiness = product.engine().assess(record, DraftOrder.none(request.patientId(), day));
+        List<ScheduleEntry> schedule = reviewed.review().map(r -> product.monitor().schedule(record, r))
+                .orElse(List.of());
+        return new StandingAssessment(readiness, reviewed.review(), schedule, day);
+    }
+
+    /** The product whose post-infusion review applies and that review, if any. */
+    private record Reviewed(ProductAssessor product, Optional<MonitoringReview> review) {
+    }
+
+    /**
+     * The review of the first product (in configuration order) whose completed administration is on record (a
+     * patient gets one AAV5 gene therapy); else no review, under the default product.
+     */
+    private Reviewed review(PatientRecord record, LocalDate asOf) {
+        for (ProductAssessor product : products) {
+            Optional<MonitoringReview> review = product.monitor().review(record, asOf);
             if (review.isPresent()) {
-                product = candidate;
-                break;
+                return new Reviewed(product, review);
             }
         }
-        Assessment readiness = product.engine().assess(record, DraftOrder.none(request.patientId(), day));
-        ProductAssessor reviewed = product;
-        List<ScheduleEntry> schedule = review.map(r -> reviewed.monitor().schedule(record, r)).orElse(List.of());
-        return new StandingAssessment(readiness, review, schedule, day);
+        return new Reviewed(products.get(0), Optional.empty());
     }
 
     private record Pending(DraftOrder order, ProductAssessor product, List<String> repairs) {

@@ -22,6 +22,7 @@ import org.genegate.claims.ClaimOutcome;
 import org.genegate.claims.ClaimRecordCheck;
 import org.genegate.clinical.BodyWeight;
 import org.genegate.clinical.FhirDates;
+import org.genegate.orders.ProductRecognizer;
 import org.genegate.policy.Policies;
 import org.genegate.policy.Policy;
 import org.genegate.policy.ProductSettings;
@@ -29,7 +30,6 @@ import org.genegate.server.assessment.StoreAssessments;
 import org.genegate.terminology.CodeIndex;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
@@ -116,10 +116,11 @@ public class ClaimCheckOperationProvider {
         return policies.defaultPolicy();
     }
 
+    /** Whether the line's text or a coding's display names the product, by the rule order recognition uses. */
     private static boolean names(ProductSettings product, CodeableConcept service) {
-        String text = (service.getText() + " " + service.getCoding().stream().map(Coding::getDisplay).toList())
-                .toLowerCase(Locale.ROOT);
-        return product.names().stream().anyMatch(name -> text.contains(name.toLowerCase(Locale.ROOT)));
+        List<String> names = product.names().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+        return ProductRecognizer.containsAny(service.getText(), names)
+                || service.getCoding().stream().anyMatch(c -> ProductRecognizer.containsAny(c.getDisplay(), names));
     }
 
     /** The id of the claim's patient when this server holds the patient; empty otherwise. */
