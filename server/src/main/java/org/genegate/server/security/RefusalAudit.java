@@ -10,7 +10,6 @@ import ca.uhn.fhir.storage.interceptor.balp.BalpConstants;
 import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditContextServices;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Date;
 import org.genegate.audit.AuditEventSink;
@@ -105,25 +104,11 @@ final class RefusalAudit {
             user.setWho(who.getAgentUserWho(request));
         }
 
-        AuditEvent.AuditEventEntityComponent query = event.addEntity();
-        query.getType().setSystem(BalpConstants.CS_AUDIT_ENTITY_TYPE)
-                .setCode(BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT)
-                .setDisplay(BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT_DISPLAY);
-        query.getRole().setSystem(BalpConstants.CS_OBJECT_ROLE).setCode(BalpConstants.CS_OBJECT_ROLE_24_QUERY)
-                .setDisplay("Query");
-        query.setDescription(clip(asked));
-        query.setQuery(asked.getBytes(StandardCharsets.UTF_8));
+        BalpEntities.query(event, clip(asked), asked);
         if (access != null && access.patientId() != null) {
-            AuditEvent.AuditEventEntityComponent patient = event.addEntity();
-            patient.getType().setSystem(BalpConstants.CS_AUDIT_ENTITY_TYPE)
-                    .setCode(BalpConstants.CS_AUDIT_ENTITY_TYPE_1_PERSON)
-                    .setDisplay(BalpConstants.CS_AUDIT_ENTITY_TYPE_1_PERSON_DISPLAY);
-            patient.getRole().setSystem(BalpConstants.CS_OBJECT_ROLE).setCode(BalpConstants.CS_OBJECT_ROLE_1_PATIENT)
-                    .setDisplay(BalpConstants.CS_OBJECT_ROLE_1_PATIENT_DISPLAY);
             // The token's launch patient: whose app was refused (not whose data was asked for).
-            patient.getWhat().setReference(who.massageResourceIdForStorage(request, null,
-                    new IdType("Patient", access.patientId())));
-            patient.getWhat().getIdentifier().setValue(access.patientId());
+            BalpEntities.patient(event, who.massageResourceIdForStorage(request, null,
+                    new IdType("Patient", access.patientId()))).getWhat().getIdentifier().setValue(access.patientId());
         }
         return event;
     }

@@ -3,7 +3,6 @@ package org.genegate.server.security;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -70,16 +69,16 @@ public class SmartSecurityConfig {
 
     /**
      * Every read, search, create, update and delete on {@code /fhir} is audited as IHE Basic Audit Log Patterns
-     * prescribe (HAPI's interceptor: who, which patient, what, when, outcome), stored by the background audit
+     * prescribe ({@link FhirAccessAudit}: who, which patient, what, when, outcome), stored by the background audit
      * writer, off the request thread. Registered after the checks above, so a refused request shows nothing
      * and records no success; registered on the REST server only, so the server's own writes (the audit writer's
      * included) are not audited again. A refusal (401, 403) is audited as a failure by {@link RefusalAudit}.
      */
     @Bean
-    BalpAuditCaptureInterceptor fhirAccessAudit(RestfulServer fhirRestfulServer, AuditEventSink auditEvents,
-                                                SmartAuthorizationInterceptor registeredBefore) {
+    FhirAccessAudit fhirAccessAudit(RestfulServer fhirRestfulServer, AuditEventSink auditEvents,
+                                    SmartAuthorizationInterceptor registeredBefore) {
         SmartAuditContext who = new SmartAuditContext();
-        BalpAuditCaptureInterceptor audit = new BalpAuditCaptureInterceptor(auditEvents::write, who);
+        FhirAccessAudit audit = new FhirAccessAudit(auditEvents, who);
         fhirRestfulServer.registerInterceptor(audit);
         fhirRestfulServer.registerInterceptor(new RefusalAudit(auditEvents, who));
         return audit;

@@ -1,7 +1,6 @@
 package org.genegate.server.security;
 
 import ca.uhn.fhir.rest.server.RestfulServer;
-import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +40,7 @@ class ReadAuditBenchmark extends AbstractSecuredServerIT {
     private RestfulServer fhirRestfulServer;
 
     @Autowired
-    private BalpAuditCaptureInterceptor audit;
+    private FhirAccessAudit audit;
 
     @Autowired
     private AuditEventBatchWriter writer;
