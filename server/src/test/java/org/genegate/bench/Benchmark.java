@@ -25,18 +25,27 @@ import org.genegate.server.ServerProcess;
  * start-up to their first 200 and the CDS-only application's idle resident memory. Exits non-zero only when a
  * call failed, never on timing.
  *
+ * <p>Before the server, plain HAPI FHIR with the server's HAPI modules ({@code bench-hapi/target/plain-hapi.jar})
+ * starts alone, as the baseline of the server's start-up; it stays up, idle, while the server starts (which can
+ * only count against the server), answers the same discovery and order-sign requests at 1 client with its trivial
+ * service, and is stopped before the server's own workloads.
+ *
  * <p>Run with {@code mvn -B -Pbench} (see docs/performance.md); system properties:
  * {@code bench.seconds} per measured workload (10), {@code bench.warmup-seconds} (15),
  * {@code bench.idle-seconds} before the CDS-only application's resident memory is read (20),
  * {@code bench.stress.seconds} (0: no stress run), {@code bench.stress.clients} (200),
  * {@code bench.url.port} (measure a server already running on this loopback port instead of starting the jar),
- * {@code bench.server.jvm-args} (e.g. a flight recording; the jar is target/genegate-server.jar),
+ * {@code bench.server.jvm-args} (e.g. a flight recording; the jar is target/genegate-server.jar; plain HAPI gets
+ * no JVM options, as the server by default),
  * {@code bench.cds.jvm-args} (the CDS-only jar's JVM options; none by default, as a user starts it).
  */
 public final class Benchmark {
 
     private static final double CDS_START_GOAL_SECONDS = 8;
     private static final double CDS_IDLE_RSS_GOAL_MIB = 300;
+    private static final String START_UP_TARGET =
+            "combined server start-up ≤ plain HAPI 8.8.0 (same modules): launch to first 200 on /fhir/metadata";
+    private static final String START_UP_GOAL = "≤ plain HAPI";
 
     private Benchmark() {
     }
@@ -44,9 +53,21 @@ public final class Benchmark {
     /** How long a process took to its first 200, and the CPU it had used by then. */
     private record StartUp(double seconds, OptionalLong cpuMillis) {
 
+        static StartUp since(long launchedNanos, ServerProcess process) {
+            return new StartUp((System.nanoTime() - launchedNanos) / 1e9, process.cpuMillis());
+        }
+
         String describe() {
             return String.format("%.1f s%s", seconds, cpuMillis.isPresent()
                     ? String.format(" (%.1f CPU s)", cpuMillis.getAsLong() / 1000.0) : "");
+        }
+    }
+
+    /** Plain HAPI's answers at 1 client: discovery, and its trivial service given the server's order-signs. */
+    private record PlainHapiBaseline(LoadResult discovery, LoadResult orderSign) {
+
+        long errors() {
+            return discovery.errors() + orderSign.errors();
         }
     }
 
@@ -63,27 +84,38 @@ public final class Benchmark {
         Path workDir = Files.createDirectories(Path.of("target", "bench-server"));
         long errors;
         if (runningPort != null) {
-            targets.notMeasured("combined server start-up ≤ plain HAPI 8.8.0 (same modules)", "≤ plain HAPI",
-                    "server already running (bench.url.port)");
-            errors = measureWithCdsOnly(runningPort, OptionalLong::empty, workDir, targets, measure, warmup, idle,
-                    stress, stressClients);
+            targets.notMeasured(START_UP_TARGET, START_UP_GOAL, "server already running (bench.url.port)");
+            errors = measureWithCdsOnly(runningPort, OptionalLong::empty, Optional.empty(), workDir, targets,
+                    measure, warmup, idle, stress, stressClients);
         } else {
             List<String> jvmArgs = splitArgs(System.getProperty("bench.server.jvm-args", ""));
-            long launched = System.nanoTime();
-            try (ServerProcess server = ServerProcess.launch("bench", workDir, Map.of(), jvmArgs, List.of(
-                    "--server.address=127.0.0.1", "--spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1",
-                    "--genegate.demo.load-scenarios=true"))) {
-                // First 200 on /fhir/metadata (the warm-up filter answers 503 until terminology and profiles are in).
-                server.awaitReady("");
-                StartUp combined = new StartUp((System.nanoTime() - launched) / 1e9, server.cpuMillis());
-                server.awaitReady("Demo: loaded");
-                System.out.printf("server: %s, first 200 on /fhir/metadata after %s, ready with scenarios in %.1f s,"
-                        + " log %s%n", jvmArgs, combined.describe(), (System.nanoTime() - launched) / 1e9,
-                        server.log());
-                targets.notMeasured("combined server start-up ≤ plain HAPI 8.8.0 (same modules)",
-                        "≤ plain HAPI", "combined " + combined.describe() + "; no plain HAPI app in this run");
-                errors = measureWithCdsOnly(server.port(), server::cpuMillis, workDir, targets, measure, warmup,
-                        idle, stress, stressClients);
+            long plainLaunched = System.nanoTime();
+            try (ServerProcess plain = ServerProcess.launchPlainHapi("bench-plain-hapi", workDir, List.of(),
+                    List.of())) {
+                plain.awaitReady("");
+                StartUp plainStart = StartUp.since(plainLaunched, plain);
+                System.out.printf("plain HAPI (plain-hapi.jar): first 200 on /fhir/metadata after %s, log %s%n",
+                        plainStart.describe(), plain.log());
+                long launched = System.nanoTime();
+                try (ServerProcess server = ServerProcess.launch("bench", workDir, Map.of(), jvmArgs, List.of(
+                        "--server.address=127.0.0.1", "--spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1",
+                        "--genegate.demo.load-scenarios=true"))) {
+                    // First 200 on /fhir/metadata (the warm-up filter answers 503 until terminology and profiles
+                    // are in).
+                    server.awaitReady("");
+                    StartUp combined = StartUp.since(launched, server);
+                    server.awaitReady("Demo: loaded");
+                    System.out.printf("server: %s, first 200 on /fhir/metadata after %s, ready with scenarios in"
+                            + " %.1f s, log %s%n", jvmArgs, combined.describe(), (System.nanoTime() - launched) / 1e9,
+                            server.log());
+                    targets.notAbove(START_UP_TARGET, combined.seconds(), "GeneGate " + combined.describe(),
+                            plainStart.seconds(), "plain " + plainStart.describe(), START_UP_GOAL);
+                    PlainHapiBaseline baseline = measurePlainHapi(server.port(), plain, measure, warmup);
+                    // The server's own workloads run without it.
+                    plain.close();
+                    errors = baseline.errors() + measureWithCdsOnly(server.port(), server::cpuMillis,
+                            Optional.of(baseline), workDir, targets, measure, warmup, idle, stress, stressClients);
+                }
             }
         }
         System.out.println();
@@ -98,9 +130,10 @@ public final class Benchmark {
      * extracted with a class-data sharing archive, and measures each one's start-up and idle memory; then measures
      * the server's workloads and the same order-signs against the second node.
      */
-    private static long measureWithCdsOnly(int port, Supplier<OptionalLong> serverCpuMillis, Path workDir,
-                                           TargetTable targets, Duration measure, Duration warmup, Duration idle,
-                                           Duration stress, int stressClients)
+    private static long measureWithCdsOnly(int port, Supplier<OptionalLong> serverCpuMillis,
+                                           Optional<PlainHapiBaseline> plainHapi, Path workDir, TargetTable targets,
+                                           Duration measure, Duration warmup, Duration idle, Duration stress,
+                                           int stressClients)
             throws IOException, InterruptedException {
         List<String> cdsJvmArgs = splitArgs(System.getProperty("bench.cds.jvm-args", ""));
         List<String> storeArgs = List.of("--genegate.cds.store-url=http://localhost:" + port + "/fhir");
@@ -115,7 +148,8 @@ public final class Benchmark {
         try (ServerProcess cdsOnly = ServerProcess.launchCdsOnly("bench-cds-only-archive", workDir, archive.jar(),
                 archiveJvmArgs, storeArgs)) {
             measureStartUp(cdsOnly, launched, "extracted, with its class-data sharing archive", targets, idle);
-            long errors = measure(port, serverCpuMillis, targets, measure, warmup, stress, stressClients);
+            long errors = measure(port, serverCpuMillis, plainHapi, targets, measure, warmup, stress,
+                    stressClients);
             return errors + measureCdsOnly(port, cdsOnly, measure, warmup);
         }
     }
@@ -123,7 +157,7 @@ public final class Benchmark {
     private static void measureStartUp(ServerProcess cdsOnly, long launched, String how, TargetTable targets,
                                        Duration idle) throws InterruptedException {
         cdsOnly.awaitReady("");
-        StartUp start = new StartUp((System.nanoTime() - launched) / 1e9, cdsOnly.cpuMillis());
+        StartUp start = StartUp.since(launched, cdsOnly);
         Thread.sleep(idle.toMillis());
         OptionalLong rssKib = cdsOnly.residentKib();
         System.out.printf("CDS-only (%s): first 200 on /cds-services after %s, resident %s after %d s idle, log %s%n",
@@ -139,8 +173,34 @@ public final class Benchmark {
         }
     }
 
-    private static long measure(int port, Supplier<OptionalLong> serverCpuMillis, TargetTable targets,
-                                Duration measure, Duration warmup, Duration stress, int stressClients) {
+    /**
+     * Plain HAPI's discovery and its trivial order-sign service at 1 client, after a warm-up, with the requests the
+     * server gets (the full prefetch, filled from the server): HAPI's module parses that prefetch, nothing more.
+     */
+    private static PlainHapiBaseline measurePlainHapi(int serverPort, ServerProcess plain, Duration measure,
+                                                      Duration warmup) {
+        HookCalls calls = new HookCalls(serverPort, plain.port());
+        LoadRun load = new LoadRun(LoadRun.newClient());
+        List<LoadRun.Call> discovery = calls.discovery();
+        List<LoadRun.Call> orderSign = calls.orderSignWithPrefetch(false);
+        List<LoadRun.Call> mixed = new ArrayList<>(orderSign);
+        mixed.addAll(discovery);
+        LoadResult warm = load.run("plain HAPI warm-up", mixed, 8, warmup);
+        System.out.println("plain HAPI, trivial order-sign service; warm-up: " + warm.calls() + " calls, "
+                + warm.errors() + " errors");
+        PlainHapiBaseline baseline = new PlainHapiBaseline(
+                load.run("plain HAPI: discovery GET", discovery, 1, measure),
+                load.run("plain HAPI: trivial order-sign", orderSign, 1, measure));
+        System.out.println(LoadResult.header());
+        for (LoadResult result : List.of(baseline.discovery(), baseline.orderSign())) {
+            System.out.println(result.row() + "   " + result.outcomes());
+        }
+        return baseline;
+    }
+
+    private static long measure(int port, Supplier<OptionalLong> serverCpuMillis,
+                                Optional<PlainHapiBaseline> plainHapi, TargetTable targets, Duration measure,
+                                Duration warmup, Duration stress, int stressClients) {
         HookCalls calls = new HookCalls(port);
         List<LoadRun.Call> discovery = calls.discovery();
         List<LoadRun.Call> prefetch = calls.orderSignWithPrefetch(false);
@@ -189,6 +249,8 @@ public final class Benchmark {
         System.out.println();
         System.out.println(LoadResult.header() + "  srv CPU ms/call");
         results.forEach(r -> System.out.printf("%s %8.2f%n", r.row(), cpuPerCall.get(r)));
+        // results.get(0) and get(1): discovery and order-sign with full prefetch at 1 client.
+        plainHapi.ifPresent(plain -> printAgainstPlainHapi(results.get(0), results.get(1), plain));
 
         // results: discovery, prefetch, store at 1 client, then the same at 50.
         for (int first : new int[] {0, 3}) {
@@ -220,6 +282,20 @@ public final class Benchmark {
             errors += stressed.errors();
         }
         return errors;
+    }
+
+    private static void printAgainstPlainHapi(LoadResult discovery, LoadResult orderSign, PlainHapiBaseline plain) {
+        System.out.printf("order-sign at 1 client, the same requests (full prefetch): GeneGate p50 %.2f ms, p99 %.2f"
+                        + " ms; plain HAPI's trivial service p50 %.2f ms, p99 %.2f ms; GeneGate / plain %.2f × (p50),"
+                        + " %.2f × (p99)%n",
+                orderSign.percentileMillis(50), orderSign.percentileMillis(99), plain.orderSign().percentileMillis(50),
+                plain.orderSign().percentileMillis(99),
+                orderSign.percentileMillis(50) / plain.orderSign().percentileMillis(50),
+                orderSign.percentileMillis(99) / plain.orderSign().percentileMillis(99));
+        System.out.printf("discovery GET at 1 client: GeneGate p50 %.2f ms, p99 %.2f ms; plain HAPI p50 %.2f ms,"
+                        + " p99 %.2f ms%n",
+                discovery.percentileMillis(50), discovery.percentileMillis(99),
+                plain.discovery().percentileMillis(50), plain.discovery().percentileMillis(99));
     }
 
     /** The same order-signs against the CDS-only node (prefetch from the server, or the node reading it). */

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.genegate.hooks.CdsServiceCatalog;
 import org.genegate.hooks.HookAssertions;
 import org.genegate.hooks.HookClient;
@@ -33,6 +34,8 @@ public final class HookCalls {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String SIGN = "/cds-services/" + CdsServiceCatalog.ORDER_SIGN_ID;
+    /** How a hook answer starts; HAPI's CDS Hooks module (the plain HAPI baseline) indents its JSON. */
+    private static final Pattern CARDS = Pattern.compile("\\{\\s*\"cards\"\\s*:");
 
     private final String hookBase;
     private final String fhirBase;
@@ -44,7 +47,8 @@ public final class HookCalls {
 
     /**
      * @param fhirPort the GeneGate server whose FHIR endpoint fills prefetch and takes ingest
-     * @param hookPort where the hooks go: the same server, or a CDS-only node reading it as its store
+     * @param hookPort where the hooks go: the same server, a CDS-only node reading it as its store, or plain HAPI
+     *                 (whose trivial service has the same id)
      */
     public HookCalls(int fhirPort, int hookPort) {
         this.hookBase = "http://localhost:" + hookPort;
@@ -97,7 +101,7 @@ public final class HookCalls {
     private LoadRun.Call hook(String label, ObjectNode request, Scenario scenario, boolean checkFindings) {
         Function<String, LoadRun.Verdict> check = checkFindings
                 ? body -> verdict(HookAssertions.findings(HookClient.read(body)), scenario.expectedFindings())
-                : body -> !body.startsWith("{\"cards\":") ? LoadRun.Verdict.WRONG
+                : body -> !CARDS.matcher(body).lookingAt() ? LoadRun.Verdict.WRONG
                         // No scenario expects "could not verify": it means a part was not had in time.
                         : body.contains("\"COULD_NOT_VERIFY\"") ? LoadRun.Verdict.DEGRADED : LoadRun.Verdict.RIGHT;
         return new LoadRun.Call(label, HttpRequest.newBuilder(URI.create(hookBase + SIGN))

@@ -34,6 +34,17 @@ final class TargetTable {
                 String.format("%.2f", measured / goal), met(measured <= goal)));
     }
 
+    /**
+     * A figure that must not exceed a baseline's measured in the same run; both are shown with their detail, and the
+     * ratio is measured over baseline (met when ≤ 1).
+     */
+    void notAbove(String target, double measured, String measuredText, double baseline, String baselineText,
+                  String goal) {
+        double ratio = measured / baseline;
+        rows.add(new Row(target, measuredText + " / " + baselineText, goal, String.format("%.2f ×", ratio),
+                met(ratio <= 1)));
+    }
+
     /** A target this run did not measure, and why. */
     void notMeasured(String target, String goal, String why) {
         rows.add(new Row(target, why, goal, "-", "not measured"));

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * The built server jar ({@code target/genegate-server.jar}, made by {@code package}, which
  * {@code mvn verify} runs before the integration tests) running as a process of its own, the way
  * an operator runs it: for tests about several nodes and about crashes. Also the CDS-only application
- * ({@code cds-service/target/genegate-cds.jar}, packaged before this module).
+ * ({@code cds-service/target/genegate-cds.jar}, packaged before this module), and for the benchmark plain HAPI
+ * ({@code bench-hapi/target/plain-hapi.jar}, likewise).
  *
  * <p>Each process writes its log to {@code target/server-processes/<name>.log}; a failure to start
  * shows its tail. The port is chosen by the server ({@code --server.port=0}) and read from the log.
@@ -40,9 +41,14 @@ public final class ServerProcess implements AutoCloseable {
     /** The CDS-only application as the cds-service module builds it (seen from this module's directory). */
     public static final Path CDS_ONLY_JAR = Path.of("..", "cds-service", "target", "genegate-cds.jar");
 
+    /** Plain HAPI FHIR with the server's HAPI modules, the benchmark's baseline (the bench-hapi module). */
+    public static final Path PLAIN_HAPI_JAR = Path.of("..", "bench-hapi", "target", "plain-hapi.jar");
+
     /** Which jar runs, and the path that answers 200 once it serves. */
     private record Kind(Path jar, String probePath) {
         static final Kind SERVER = new Kind(Path.of("target", "genegate-server.jar"), "/fhir/metadata");
+
+        static final Kind PLAIN_HAPI = new Kind(PLAIN_HAPI_JAR, "/fhir/metadata");
 
         static Kind cdsOnly(Path jar) {
             return new Kind(jar, "/cds-services");
@@ -101,6 +107,11 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess launchCdsOnly(String name, Path workDir, Path jar, List<String> jvmArgs,
                                               List<String> serviceArgs) {
         return launch(Kind.cdsOnly(jar), name, workDir, Map.of(), jvmArgs, serviceArgs);
+    }
+
+    /** {@code java -jar plain-hapi.jar}: HAPI alone, ready when {@code /fhir/metadata} answers. */
+    public static ServerProcess launchPlainHapi(String name, Path workDir, List<String> jvmArgs, List<String> args) {
+        return launch(Kind.PLAIN_HAPI, name, workDir, Map.of(), jvmArgs, args);
     }
 
     /** The JVM options of a test node. */
