@@ -32,8 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ReadAuditBenchmark extends AbstractSecuredServerIT {
 
     private static final int CLIENTS = 50;
-    private static final int READS_PER_CLIENT = 20;
-    private static final int ROUNDS = 2;
+    private static final int READS_PER_CLIENT = 40;
+    private static final int ROUNDS = 4;
     private static final String PATIENT = "nab-high-patient";
 
     @Autowired
