@@ -198,6 +198,10 @@ public final class Benchmark {
         return baseline;
     }
 
+    /** One number of clients: the baseline and the three order-signs, measured in turn. */
+    private record Tier(LoadResult discovery, LoadResult otherDrug, LoadResult fullPrefetch, LoadResult fromStore) {
+    }
+
     private static long measure(int port, Supplier<OptionalLong> serverCpuMillis,
                                 Optional<PlainHapiBaseline> plainHapi, TargetTable targets, Duration measure,
                                 Duration warmup, Duration stress, int stressClients) {
@@ -205,6 +209,7 @@ public final class Benchmark {
         List<LoadRun.Call> discovery = calls.discovery();
         List<LoadRun.Call> prefetch = calls.orderSignWithPrefetch(false);
         List<LoadRun.Call> store = calls.orderSignFromStore(false);
+        List<LoadRun.Call> otherDrug = calls.orderSignOtherDrug();
         HttpClient http = LoadRun.newClient();
         LoadRun load = new LoadRun(http);
         AuditCount audits = new AuditCount(http, port);
@@ -227,15 +232,18 @@ public final class Benchmark {
             return result;
         };
         double auditedPerSecond = Double.NaN;
+        List<Tier> tiers = new ArrayList<>();
         for (int clients : new int[] {1, 50}) {
-            results.add(run.measure("discovery GET", discovery, clients));
+            LoadResult baseline = run.measure("discovery GET", discovery, clients);
+            LoadResult other = run.measure("order-sign, non-Hemgenix order", otherDrug, clients);
             long auditsBefore = clients == 50 ? audits.awaitSteady() : 0;
             LoadResult signed = run.measure("order-sign, full prefetch", prefetch, clients);
-            results.add(signed);
             if (clients == 50) {
                 auditedPerSecond = audits.auditedPerSecond(signed, auditsBefore);
             }
-            results.add(run.measure("order-sign, from own store", store, clients));
+            LoadResult fromStore = run.measure("order-sign, from own store", store, clients);
+            tiers.add(new Tier(baseline, other, signed, fromStore));
+            results.addAll(List.of(baseline, other, signed, fromStore));
         }
         LoadResult ingestAt4 = null;
         for (int clients : new int[] {1, 4}) {
@@ -249,21 +257,22 @@ public final class Benchmark {
         System.out.println();
         System.out.println(LoadResult.header() + "  srv CPU ms/call");
         results.forEach(r -> System.out.printf("%s %8.2f%n", r.row(), cpuPerCall.get(r)));
-        // results.get(0) and get(1): discovery and order-sign with full prefetch at 1 client.
-        plainHapi.ifPresent(plain -> printAgainstPlainHapi(results.get(0), results.get(1), plain));
+        Tier oneClient = tiers.get(0);
+        plainHapi.ifPresent(plain -> printAgainstPlainHapi(oneClient.discovery(), oneClient.fullPrefetch(), plain));
 
-        // results: discovery, prefetch, store at 1 client, then the same at 50.
-        for (int first : new int[] {0, 3}) {
-            LoadResult baseline = results.get(first);
-            LoadResult withPrefetch = results.get(first + 1);
-            LoadResult fromStore = results.get(first + 2);
-            int clients = baseline.clients();
+        for (Tier tier : tiers) {
+            int clients = tier.discovery().clients();
+            double discoveryP50 = tier.discovery().percentileMillis(50);
+            System.out.printf("at %d client(s), p50 over discovery p50: non-Hemgenix order %.2f x, full prefetch"
+                    + " %.2f x, own store %.2f x%n", clients, tier.otherDrug().percentileMillis(50) / discoveryP50,
+                    tier.fullPrefetch().percentileMillis(50) / discoveryP50,
+                    tier.fromStore().percentileMillis(50) / discoveryP50);
             targets.latencyRatio("order-sign, full prefetch: p50 / discovery p50 at " + clients + " clients",
-                    withPrefetch.percentileMillis(50), baseline.percentileMillis(50), 1.5);
+                    tier.fullPrefetch().percentileMillis(50), discoveryP50, 1.5);
             targets.latencyRatio("order-sign, full prefetch: p99 / discovery p99 at " + clients + " clients",
-                    withPrefetch.percentileMillis(99), baseline.percentileMillis(99), 3);
+                    tier.fullPrefetch().percentileMillis(99), tier.discovery().percentileMillis(99), 3);
             targets.latencyRatio("order-sign, from own store: p50 / discovery p50 at " + clients + " clients",
-                    fromStore.percentileMillis(50), baseline.percentileMillis(50), 3);
+                    tier.fromStore().percentileMillis(50), discoveryP50, 3);
         }
         if (Double.isNaN(auditedPerSecond)) {
             targets.notMeasured("audited Hemgenix hooks/s at 50 clients", "≥ 1,000 /s",

@@ -36,6 +36,7 @@ public final class HookCalls {
     private static final String SIGN = "/cds-services/" + CdsServiceCatalog.ORDER_SIGN_ID;
     /** How a hook answer starts; HAPI's CDS Hooks module (the plain HAPI baseline) indents its JSON. */
     private static final Pattern CARDS = Pattern.compile("\\{\\s*\"cards\"\\s*:");
+    private static final Pattern NO_CARDS = Pattern.compile("\\{\\s*\"cards\"\\s*:\\s*\\[\\s*]\\s*}\\s*");
 
     private final String hookBase;
     private final String fhirBase;
@@ -79,6 +80,34 @@ public final class HookCalls {
         List<LoadRun.Call> calls = new ArrayList<>();
         for (Scenario scenario : Scenarios.all()) {
             calls.add(hook("store " + scenario.id(), client.orderSign(scenario), scenario, checkFindings));
+        }
+        return calls;
+    }
+
+    /**
+     * Order-sign for a drug that is no gene therapy (amlodipine), with the scenarios' full prefetch, as an EHR
+     * sends it to every service listening on order-sign: the answer is no cards, and its cost is the service's
+     * floor for a call it has nothing to say about.
+     */
+    public List<LoadRun.Call> orderSignOtherDrug() {
+        List<LoadRun.Call> calls = new ArrayList<>();
+        for (Scenario scenario : Scenarios.all().subList(0, 5)) {
+            ObjectNode request = client.orderSign(scenario);
+            for (JsonNode entry : request.path("context").path("draftOrders").path("entry")) {
+                ObjectNode order = HookClient.JSON.createObjectNode();
+                order.put("resourceType", "MedicationRequest").put("id", "amlodipine-" + scenario.id())
+                        .put("status", "draft").put("intent", "order");
+                order.putObject("medicationCodeableConcept").putArray("coding").addObject()
+                        .put("system", "http://www.nlm.nih.gov/research/umls/rxnorm").put("code", "197361")
+                        .put("display", "amlodipine 5 MG Oral Tablet");
+                order.putObject("subject").put("reference", "Patient/" + scenario.patientId());
+                ((ObjectNode) entry).set("resource", order);
+            }
+            client.addPrefetch(request, CdsServiceCatalog.ORDER_SIGN_ID);
+            calls.add(new LoadRun.Call("other drug " + scenario.id(), HttpRequest.newBuilder(URI.create(hookBase + SIGN))
+                    .timeout(TIMEOUT).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(), 200,
+                    body -> NO_CARDS.matcher(body).matches() ? LoadRun.Verdict.RIGHT : LoadRun.Verdict.WRONG));
         }
         return calls;
     }
