@@ -36,7 +36,9 @@ public final class HookCalls {
     private static final String SIGN = "/cds-services/" + CdsServiceCatalog.ORDER_SIGN_ID;
     /** How a hook answer starts; HAPI's CDS Hooks module (the plain HAPI baseline) indents its JSON. */
     private static final Pattern CARDS = Pattern.compile("\\{\\s*\"cards\"\\s*:");
-    private static final Pattern NO_CARDS = Pattern.compile("\\{\\s*\"cards\"\\s*:\\s*\\[\\s*]\\s*}\\s*");
+    /** No cards and no system actions: the answer to an order that is not for a gated product. */
+    private static final Pattern NO_CARDS = Pattern.compile(
+            "\\{\\s*\"cards\"\\s*:\\s*\\[\\s*]\\s*(,\\s*\"systemActions\"\\s*:\\s*\\[\\s*]\\s*)?}\\s*");
 
     private final String hookBase;
     private final String fhirBase;

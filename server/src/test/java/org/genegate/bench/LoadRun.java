@@ -36,6 +36,15 @@ public final class LoadRun {
         public static Call expecting200(String label, HttpRequest request) {
             return new Call(label, request, 200, body -> Verdict.RIGHT);
         }
+
+        /**
+         * This call on a connection of its own, closed after the answer, as a client without keep-alive sends it
+         * (needs {@code -Djdk.httpclient.allowRestrictedHeaders=connection}, which {@link Benchmark} sets).
+         */
+        public Call withoutKeepAlive() {
+            return new Call(label, HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Connection", "close").build(), expectedStatus, bodyCheck);
+        }
     }
 
     private final HttpClient http;
