@@ -6,17 +6,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import org.genegate.fetch.FhirQueryException;
 import org.genegate.profiles.Scenario;
 import org.genegate.profiles.Scenarios;
 import org.genegate.server.AbstractServerIT;
 import org.genegate.server.fetch.CachedStoreQuery;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Ratio;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,6 +109,38 @@ class RecordCacheIT extends AbstractServerIT {
         assertThat(HookAssertions.findings(again)).isEqualTo(HookAssertions.findings(answer)).isEmpty();
     }
 
+    @Test
+    void anEncounterSearchByIdIsKeptUntilTheEncounterChanges() throws FhirQueryException {
+        Scenario patient = copyOfEligible("cache-encounter");
+        String query = "Encounter?_id=" + patient.encounterId() + "&_include=Encounter:location";
+        assertThat(versionOfEncounter(cache.run(query))).isEqualTo("1");
+        long hits = cache.answeredFromEntries();
+        assertThat(versionOfEncounter(cache.run(query))).isEqualTo("1");
+        assertThat(cache.answeredFromEntries()).isEqualTo(hits + 1);
+
+        Encounter encounter = parse(Encounter.class, fhirGet("Encounter/" + patient.encounterId()));
+        HttpResponse<String> updated = fhirSend("PUT", "Encounter/" + patient.encounterId(),
+                json(encounter.setStatus(Encounter.EncounterStatus.FINISHED)));
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+
+        assertThat(versionOfEncounter(cache.run(query))).isEqualTo("2");
+    }
+
+    @Test
+    void aSearchByIdThatFindsNothingIsNotKept() throws FhirQueryException {
+        String query = "Encounter?_id=cache-no-such-encounter";
+        assertThat(cache.run(query)).isEmpty();
+        long hits = cache.answeredFromEntries();
+
+        assertThat(cache.run(query)).isEmpty();
+        assertThat(cache.answeredFromEntries()).isEqualTo(hits);
+    }
+
+    private static String versionOfEncounter(List<Resource> result) {
+        return result.stream().filter(Encounter.class::isInstance).findFirst().orElseThrow()
+                .getMeta().getVersionId();
+    }
+
     private JsonNode answeredTwiceTheSecondTimeFromTheCache(Scenario patient) {
         JsonNode first = sign(patient);
         assertThat(HookAssertions.findings(first)).isEqualTo(patient.expectedFindings());
@@ -152,7 +188,7 @@ class RecordCacheIT extends AbstractServerIT {
         return response.json();
     }
 
-    private String json(org.hl7.fhir.r4.model.Resource resource) {
+    private String json(Resource resource) {
         return fhirContext.newJsonParser().encodeResourceToString(resource);
     }
 

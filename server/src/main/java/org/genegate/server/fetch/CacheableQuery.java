@@ -21,7 +21,10 @@ import org.genegate.fetch.FhirQueryException;
  * ({@code Observation?patient=X&code=...}, {@code Coverage?beneficiary=X}, {@code Patient?_id=X}): any resource
  * that could start or stop matching is in X's compartment, before or after the write. Likewise a search of a type
  * that is in no patient's compartment ({@code PractitionerRole?practitioner=P}, {@code Medication?code=...}): any
- * resource that could start or stop matching is outside every compartment. Parameters that look into
+ * resource that could start or stop matching is outside every compartment. And a search by one {@code _id} of a
+ * type in the Patient compartment ({@code Encounter?_id=E&_include=Encounter:location}) once it has found that
+ * resource: only a write to it (stamped under the owners it had) changes what matches; when it finds nothing, the
+ * owners of the resource that could appear are unknown, and the result is not kept. Parameters that look into
  * other resources are refused, as a write elsewhere changes their answer: chains and reverse chains
  * ({@code subject.name}, {@code _has}), modifiers ({@code code:in} reads a ValueSet), {@code _revinclude} (brings in
  * resources of any compartment), {@code _list} and the like. Any other search is not cached: a new match could
@@ -40,10 +43,17 @@ final class CacheableQuery {
     }
 
     /**
-     * The owners whose stamps the query's result depends on whatever it returns (the owners of what it returns are
-     * added to them), or empty when it is not cacheable.
+     * How a cacheable query's result is kept.
+     *
+     * @param ownersBeforeRunning   the owners whose stamps its result depends on whatever it returns (the owners of
+     *                              what it returns are added to them)
+     * @param emptyResultCacheable  false where only a resource the query finds says whose writes could change it
      */
-    Optional<Set<String>> ownersBeforeRunning(String relativeQuery) {
+    record Scope(Set<String> ownersBeforeRunning, boolean emptyResultCacheable) {
+    }
+
+    /** The query's scope, or empty when it is not cacheable. */
+    Optional<Scope> scopeOf(String relativeQuery) {
         RelativeQuery query;
         try {
             query = RelativeQuery.parse(relativeQuery);
@@ -55,7 +65,8 @@ final class CacheableQuery {
         }
         RuntimeResourceDefinition definition = fhirContext.getResourceDefinition(query.resourceType());
         if (query.isRead()) {
-            return Optional.of(ownersOfRead(definition, query.id()));
+            // A read that finds nothing fails, and failures are not kept.
+            return Optional.of(new Scope(ownersOfRead(definition, query.id()), true));
         }
         if (query.parameters().isEmpty()) {
             return Optional.empty();
@@ -67,6 +78,7 @@ final class CacheableQuery {
             return Optional.empty();
         }
         String patient = null;
+        boolean oneId = false;
         boolean includes = false;
         for (NameValuePair parameter : parameters) {
             String name = parameter.getName();
@@ -75,17 +87,21 @@ final class CacheableQuery {
                 return Optional.empty();
             }
             includes |= name.equals("_include");
+            oneId |= name.equals("_id") && FhirIds.isId(parameter.getValue());
             String restrictedTo = patientRestrictedBy(definition, name, parameter.getValue());
             if (restrictedTo != null) {
                 patient = restrictedTo;
             }
         }
         Set<String> owners = new TreeSet<>();
+        boolean emptyResultCacheable = true;
         if (patient != null) {
             owners.add(patient);
         } else if (definition.getSearchParamsForCompartmentName("Patient").isEmpty()) {
             // A PractitionerRole, a Medication: whatever starts or stops matching is in no patient's compartment.
             owners.add(RecordOwners.OUTSIDE_EVERY_PATIENT);
+        } else if (oneId) {
+            emptyResultCacheable = false;
         } else {
             return Optional.empty();
         }
@@ -93,7 +109,7 @@ final class CacheableQuery {
             // The payor of a Coverage, the location of an Encounter: mostly outside every compartment.
             owners.add(RecordOwners.OUTSIDE_EVERY_PATIENT);
         }
-        return Optional.of(owners);
+        return Optional.of(new Scope(Set.copyOf(owners), emptyResultCacheable));
     }
 
     private static Set<String> ownersOfRead(RuntimeResourceDefinition definition, String id) {

@@ -64,7 +64,7 @@ public class CachedStoreQuery implements FhirQuery {
 
     @Override
     public List<Resource> run(String relativeQuery) throws FhirQueryException {
-        Optional<Set<String>> scope = entries == null ? Optional.empty() : cacheable.ownersBeforeRunning(relativeQuery);
+        Optional<CacheableQuery.Scope> scope = entries == null ? Optional.empty() : cacheable.scopeOf(relativeQuery);
         if (scope.isEmpty()) {
             return store.run(relativeQuery);
         }
@@ -73,14 +73,17 @@ public class CachedStoreQuery implements FhirQuery {
             answeredFromEntries.increment();
             return copies(previous.resources());
         }
-        Set<String> readFirst = new TreeSet<>(scope.get());
+        Set<String> readFirst = new TreeSet<>(scope.get().ownersBeforeRunning());
         if (previous != null) {
             readFirst.addAll(previous.owners());
         }
         for (int attempt = 1; ; attempt++) {
             Map<String, Long> before = stamps.read(readFirst);
             List<Resource> result = store.run(relativeQuery);
-            Set<String> dependsOn = new TreeSet<>(scope.get());
+            if (result.isEmpty() && !scope.get().emptyResultCacheable()) {
+                return result;
+            }
+            Set<String> dependsOn = new TreeSet<>(scope.get().ownersBeforeRunning());
             result.forEach(resource -> dependsOn.addAll(owners.of(resource)));
             if (readFirst.containsAll(dependsOn)) {
                 entries.put(relativeQuery, new Entry(Set.copyOf(dependsOn), stampsOf(dependsOn, before),

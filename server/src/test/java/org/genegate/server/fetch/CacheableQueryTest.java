@@ -31,7 +31,18 @@ class CacheableQueryTest {
     void cacheableWithTheOwnersKnownBeforeRunning(String query, String owners) {
         Set<String> expected = owners.isBlank() ? Set.of() : Set.of(owners.split(" "));
 
-        assertThat(cacheable.ownersBeforeRunning(query)).as(query).contains(expected);
+        assertThat(cacheable.scopeOf(query)).as(query).contains(new CacheableQuery.Scope(expected, true));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "Encounter?_id=e1; ''",
+        "Encounter?_id=e1&_include=Encounter:service-provider&_include=Encounter:location; *",
+    })
+    void cacheableOnlyWhenTheyFindTheResource(String query, String owners) {
+        Set<String> expected = owners.isBlank() ? Set.of() : Set.of(owners.split(" "));
+
+        assertThat(cacheable.scopeOf(query)).as(query).contains(new CacheableQuery.Scope(expected, false));
     }
 
     @ParameterizedTest
@@ -42,8 +53,8 @@ class CacheableQueryTest {
         "Observation?subject=p1",
         "Observation?patient=p1,p2",
         "Observation?patient=",
-        "Encounter?_id=e1&_include=Encounter:location",
-        "Encounter?_id=e1",
+        "Encounter?_id=e1,e2",
+        "Encounter?status=finished",
         "PractitionerRole?practitioner.name=Smith",
         "Observation?patient=p1&_revinclude=Provenance:target",
         "Patient?_id=p1&_has:Observation:patient:code=http://loinc.org|3185-6",
@@ -57,6 +68,6 @@ class CacheableQueryTest {
         "http://elsewhere.org/fhir/Observation?patient=p1",
     })
     void notCacheable(String query) {
-        assertThat(cacheable.ownersBeforeRunning(query)).as(query).isEmpty();
+        assertThat(cacheable.scopeOf(query)).as(query).isEmpty();
     }
 }
