@@ -26,9 +26,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * nothing compares them but for equality, and an upsert of a random value needs no read of the old one.
  *
  * <p>The stamps of a transaction are written once, just before it commits ({@code beforeCommit}), in the order of
- * their keys: HAPI's JdbcTemplate-joined connection of the transaction makes them commit or roll back with the
- * data, a transaction bundle of 50 resources of one patient writes one row, and two transactions touching the same
- * patients take the row locks in the same order (no deadlock between them; the second waits for the first).
+ * their keys, on the transaction's own connection (the template below joins it), so they commit or roll back with
+ * the data. A transaction bundle of 50 resources of one patient writes one row; two transactions touching the same
+ * patients take the row locks in the same order, and only once all their other writes are done, so neither can
+ * hold a lock the other waits for (the second waits for the first to commit).
  *
  * <p>Not one of HAPI's tables, so not in its migrator: created here, on H2 and PostgreSQL, after the schema
  * migration has taken the start-up lock (as the audit table).
