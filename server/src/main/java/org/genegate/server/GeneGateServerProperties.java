@@ -49,10 +49,13 @@ public record GeneGateServerProperties(@Valid @DefaultValue Fhir fhir, @Valid @D
     /**
      * Reading a patient's record from this server's own store for the gate engine.
      *
-     * @param maxResults most matches one local search returns (its _include'd resources come on top); a record
-     *                   that needs more is cut short and a warning is logged
+     * @param maxResults   most matches one local search returns (its _include'd resources come on top); a record
+     *                     that needs more is cut short and a warning is logged
+     * @param cacheEntries most query results the record cache keeps (one per query string, e.g. a patient's
+     *                     Observations); 0 turns the cache off. Writes are stamped in the database either way
      */
-    public record Record(@DefaultValue("1000") @Min(1) int maxResults) {
+    public record Record(@DefaultValue("1000") @Min(1) int maxResults,
+                         @DefaultValue("10000") @Min(0) int cacheEntries) {
     }
 
     /**

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * Two GeneGate server processes (the built jar, profile {@code postgres}) on one fresh PostgreSQL
  * database, launched at the same instant as a cluster manager would: the terminology is installed
  * once, an order-sign on node B sees what was just written through node A's FHIR API (including
- * an update made after B had already answered for that patient), and when node A is killed with
+ * an update and a delete made after B had answered for that patient from its record cache), and when node A is killed with
  * SIGKILL in the middle of a stream of writes, node B reads back every write A had acknowledged.
  */
 class TwoNodesIT {
@@ -119,6 +119,12 @@ class TwoNodesIT {
         JsonNode after = signOn(hooksOnB, eligible);
         assertThat(HookAssertions.findings(after)).isEqualTo(Map.of("nab-aav5", "FAIL"));
         assertThat(HookAssertions.cardGroups(after)).contains("documentation");
+
+        // B answers again (now from its record cache), then A deletes the result: B's cached record is stale.
+        assertThat(HookAssertions.findings(signOn(hooksOnB, eligible))).isEqualTo(Map.of("nab-aav5", "FAIL"));
+        HttpResponse<String> deleted = fhirSend(nodeA, "Observation/eligible-aav5-nab", "DELETE", "");
+        assertThat(deleted.statusCode()).as(deleted.body()).isBetween(200, 204);
+        assertThat(HookAssertions.findings(signOn(hooksOnB, eligible))).isEqualTo(Map.of("nab-aav5", "MISSING"));
     }
 
     private static void writesAcknowledgedByAOutliveIt(ServerProcess nodeA, ServerProcess nodeB) throws Exception {

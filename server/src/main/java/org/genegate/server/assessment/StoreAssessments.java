@@ -16,7 +16,7 @@ import org.genegate.fetch.InvalidRequestDataException;
 import org.genegate.fetch.RecordIncompleteException;
 import org.genegate.fetch.RecordRequest;
 import org.genegate.policy.ProductSettings;
-import org.genegate.server.fetch.LocalFhirQuery;
+import org.genegate.server.fetch.CachedStoreQuery;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
 public class StoreAssessments {
 
     private final AssessmentService assessments;
-    private final LocalFhirQuery store;
+    private final CachedStoreQuery store;
 
-    public StoreAssessments(AssessmentService assessments, LocalFhirQuery store) {
+    public StoreAssessments(AssessmentService assessments, CachedStoreQuery store) {
         this.assessments = assessments;
         this.store = store;
     }

@@ -41,8 +41,8 @@ class LocalFhirQueryIT extends AbstractServerIT {
     }
 
     @Test
-    void isTheLocalImplementation() {
-        assertThat(query).isInstanceOf(LocalFhirQuery.class);
+    void isTheCachedLocalImplementation() {
+        assertThat(query).isInstanceOf(CachedStoreQuery.class);
     }
 
     @Test
