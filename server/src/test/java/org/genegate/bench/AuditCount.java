@@ -18,6 +18,10 @@ final class AuditCount {
 
     /** How long the store may take to catch up after a run before the rate is reported as not measured. */
     static final Duration DRAIN_LIMIT = Duration.ofMinutes(3);
+    /** Two counts this far apart agree: nothing is still being stored. */
+    private static final Duration STEADY_POLL = Duration.ofSeconds(1);
+    /** How finely the catch-up time is read (a count query costs a few milliseconds). */
+    private static final Duration CATCH_UP_POLL = Duration.ofMillis(100);
 
     private final HttpClient http;
     private final URI countQuery;
@@ -51,7 +55,7 @@ final class AuditCount {
         long previous = count();
         long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
-            pause();
+            pause(STEADY_POLL);
             long now = count();
             if (now == previous) {
                 return now;
@@ -72,7 +76,7 @@ final class AuditCount {
             if (System.nanoTime() - ended > DRAIN_LIMIT.toNanos()) {
                 return Double.NaN;
             }
-            pause();
+            pause(CATCH_UP_POLL);
         }
         double catchUpSeconds = (System.nanoTime() - ended) / 1e9;
         double seconds = run.elapsedNanos() / 1e9 + catchUpSeconds;
@@ -81,9 +85,9 @@ final class AuditCount {
         return run.calls() / seconds;
     }
 
-    private static void pause() {
+    private static void pause(Duration pause) {
         try {
-            Thread.sleep(1000);
+            Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
