@@ -109,7 +109,7 @@ public final class AssessmentService {
         List<OrderAssessment> assessed = new ArrayList<>();
         for (Pending pending : recognised.orders()) {
             assessed.add(new OrderAssessment(pending.order(), pending.product().engine().assess(record,
-                    pending.order()), pending.repairs()));
+                    pending.order()), pending.sent().repairs(), pending.sent().json()));
         }
         return new OrderAssessments(assessed, recognised.notices(), record, today);
     }
@@ -177,7 +177,7 @@ public final class AssessmentService {
         return new Reviewed(products.get(0), Optional.empty());
     }
 
-    private record Pending(DraftOrder order, ProductAssessor product, List<String> repairs) {
+    private record Pending(DraftOrder order, ProductAssessor product, SentOrder sent) {
     }
 
     private record Recognition(ProductAssessor product, ProductRecognition how) {
@@ -264,7 +264,7 @@ public final class AssessmentService {
                 List<Resource> others = all.stream().filter(r -> r != resource).toList();
                 DraftOrder draft = DraftOrder.of(medicationRequest, recognition.get().how(), others, today)
                         .signedBy(record.userId());
-                orders.add(new Pending(draft, recognition.get().product(), order.repairs()));
+                orders.add(new Pending(draft, recognition.get().product(), order));
             } else {
                 mention(OrderNotice.Kind.MEDICATION_NOT_CODED, medicationRequest).ifPresent(named::add);
             }

@@ -7,9 +7,10 @@ import org.genegate.orders.DraftOrder;
 /**
  * One order of a gated product and what its policy's gates found.
  *
- * @param repairs what the lenient reading repaired in the order as sent; empty when it was read exactly
+ * @param repairs  what the lenient reading repaired in the order as sent; empty when it was read exactly
+ * @param sentJson the order's JSON as the client sent it, or null (see {@link SentOrder#json()})
  */
-public record OrderAssessment(DraftOrder order, Assessment assessment, List<String> repairs) {
+public record OrderAssessment(DraftOrder order, Assessment assessment, List<String> repairs, String sentJson) {
 
     public OrderAssessment {
         repairs = List.copyOf(repairs);

@@ -116,7 +116,8 @@ public final class AuditTrail {
                     .setName("MedicationRequest/" + id)
                     .setDescription("Hemgenix draft order as signed");
             // The order as the EHR sent it: what exactly was signed, even if it changes afterwards.
-            detail(entity, "draft-order", fhirContext.newJsonParser().encodeResourceToString(request));
+            detail(entity, "draft-order", order.sentJson() != null ? order.sentJson()
+                    : fhirContext.newJsonParser().encodeResourceToString(request));
             for (GateFinding finding : order.findings()) {
                 if (!finding.passed()) {
                     detail(entity, "gate " + finding.gateId(), finding.status() + " (" + finding.severity().indicator()

@@ -24,8 +24,12 @@ public record HookDecision(String serviceId, String hook, String hookInstance, S
         cardsWithheld = List.copyOf(cardsWithheld);
     }
 
-    /** A draft order and what each gate found. */
-    public record OrderDecision(MedicationRequest order, List<GateFinding> findings) {
+    /**
+     * A draft order and what each gate found.
+     *
+     * @param sentJson the order's JSON as the client sent it; null when there is none (then the order is encoded)
+     */
+    public record OrderDecision(MedicationRequest order, String sentJson, List<GateFinding> findings) {
 
         public OrderDecision {
             findings = List.copyOf(findings);

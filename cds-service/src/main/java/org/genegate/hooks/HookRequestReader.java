@@ -157,21 +157,27 @@ public final class HookRequestReader {
             throw HookRequestException.invalid("context.draftOrders must be a Bundle, not a "
                     + bundleRead.resource().fhirType());
         }
+        JsonNode entries = draftOrdersNode.path("entry");
+        boolean entryPerNode = entries.size() == draftOrders.getEntry().size();
         List<SentOrder> orders = new ArrayList<>();
-        draftOrders.getEntry().forEach(entry -> orders.add(SentOrder.exact(entry.getResource())));
+        for (int i = 0; i < draftOrders.getEntry().size(); i++) {
+            // The order as sent, for the audit trail: the exact text is what was signed.
+            String json = entryPerNode && entries.get(i).get("resource") != null
+                    ? entries.get(i).get("resource").toString() : null;
+            orders.add(new SentOrder(draftOrders.getEntry().get(i).getResource(), List.of(), json));
+        }
         if (bundleRead.problems().isEmpty()) {
             return new SentOrders(orders, null);
         }
         List<String> unattributed = new ArrayList<>(bundleRead.problems());
-        JsonNode entries = draftOrdersNode.path("entry");
-        if (entries.size() == orders.size()) {
+        if (entryPerNode) {
             for (int i = 0; i < entries.size(); i++) {
                 List<String> problems = parseLeniently(entries.get(i).get("resource"),
                         "context.draftOrders.entry[" + i + "].resource").problems();
                 if (!problems.isEmpty()) {
                     Resource order = orders.get(i).resource();
                     dropInvalidValues(order);
-                    orders.set(i, new SentOrder(order, problems));
+                    orders.set(i, new SentOrder(order, problems, orders.get(i).json()));
                     problems.forEach(unattributed::remove);
                 }
             }

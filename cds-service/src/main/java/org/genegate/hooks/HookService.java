@@ -86,7 +86,7 @@ public final class HookService {
             CardComposer composer = makers.composer();
             CoverageInformationAction coverageAction = makers.coverage();
             MedicationRequest order = assessed.order().request();
-            decisions.add(new HookDecision.OrderDecision(order, assessment.findings()));
+            decisions.add(new HookDecision.OrderDecision(order, assessed.sentJson(), assessment.findings()));
             cards.addAll(composer.compose(assessment, orderSign ? smartAppUrl : null));
             if (!assessed.repairs().isEmpty()) {
                 // The action hands the order back as an update: only an order read exactly may be echoed.

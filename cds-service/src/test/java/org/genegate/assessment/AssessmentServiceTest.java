@@ -176,7 +176,7 @@ class AssessmentServiceTest {
     @Test
     void aRepairedOrderIsJudgedAndKeepsWhatWasRepaired() {
         OrderAssessments result = service.assessOrders(AssessmentRequest.allOrders(record(null),
-                new SentOrders(List.of(new SentOrder(hemgenix("mr1"), List.of("unknown element x (ignored)"))),
+                new SentOrders(List.of(new SentOrder(hemgenix("mr1"), List.of("unknown element x (ignored)"), null)),
                         null)));
 
         assertThat(result.assessed()).singleElement()

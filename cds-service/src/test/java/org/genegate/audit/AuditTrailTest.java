@@ -41,7 +41,7 @@ class AuditTrailTest {
     @Test
     void aDecisionFromTheEhrNamesThePatientUserAndOrderAsTheEhrKnowsThem() {
         trail.hookDecision(new HookDecision("j1411-order-sign", "order-sign", INSTANCE, "https://ehr.example/fhir/",
-                "p1", "Practitioner/u1", List.of(new HookDecision.OrderDecision(order(), List.of())), List.of(),
+                "p1", "Practitioner/u1", List.of(new HookDecision.OrderDecision(order(), null, List.of())), List.of(),
                 List.of(), 1));
 
         AuditEvent event = stored.get(0);

@@ -178,7 +178,7 @@ class HookAuditBenchmark extends AbstractServerIT {
                         new CardSource("GeneGate J1411 gates", null, topic), List.of(), null, List.of(), List.of(),
                         Map.of()));
         return new HookDecision("j1411-order-sign", "order-sign", UUID.randomUUID().toString(), null,
-                scenario.patientId(), scenario.userId(), List.of(new HookDecision.OrderDecision(order, List.of())),
+                scenario.patientId(), scenario.userId(), List.of(new HookDecision.OrderDecision(order, null, List.of())),
                 cards, List.of(), 1);
     }
 

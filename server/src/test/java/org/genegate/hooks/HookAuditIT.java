@@ -77,6 +77,9 @@ class HookAuditIT extends AbstractServerIT {
         assertThat(details).containsKey("draft-order").containsKey("gate age");
         assertThat(details.get("gate age")).startsWith("FAIL (critical)");
         assertThat(details.get("draft-order")).contains("J1411");
+        // Kept exactly as sent (narrative included), not as read: what was signed.
+        assertThat(HookClient.read(details.get("draft-order")))
+                .isEqualTo(request.get("context").get("draftOrders").get("entry").get(0).get("resource"));
         assertThat(decision.getOutcomeDesc()).contains("age FAIL");
 
         Map<String, String> feedbackDetails = details(overridden.getEntityFirstRep());
