@@ -12,12 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands AuditEvents to their destination on background threads, so a request never waits for it; shared by every
- * sink that keeps the audit off the request thread (the server's table writer, the CDS-only node's sender).
+ * Hands AuditEvents to their destination on one background thread, so a request never waits for it; shared by
+ * every sink that keeps the audit off the request thread (the server's table writer, the CDS-only node's sender).
  *
- * <p>Each thread passes on what has queued up since its last round, up to a batch at a time. Under load the
- * scheduler shares the processors among all runnable threads, dozens of them request threads, so one audit thread
- * gets a small share however cheap each event is: a sink that must keep up with the requests uses more than one. No audit is dropped:
+ * <p>The thread passes on what has queued up since its last round, up to a batch at a time. No audit is dropped:
  * when the queue is full, or shutdown has begun, the calling thread passes its event on itself (slower, never
  * lost), and {@link #drain} passes on what is still queued. The destination must handle its own failures (retry,
  * log the event in full) and never throw.
@@ -29,27 +27,22 @@ public final class AuditQueue {
     private final BlockingQueue<AuditEvent> queue;
     private final int maxBatch;
     private final Consumer<List<AuditEvent>> destination;
-    private final List<Thread> threads = new ArrayList<>();
+    private final Thread thread;
     private volatile boolean stopping;
 
     /**
-     * @param name        the threads' name, also used in log lines
-     * @param threads     how many background threads pass batches on at once
-     * @param destination stores or sends one batch; called from the queue's threads (concurrently when more than
-     *                    one), or the caller's when the queue is full or shutting down
+     * @param name        the thread's name, also used in log lines
+     * @param destination stores or sends one batch; called from the queue's thread, or the caller's when the queue
+     *                    is full or shutting down
      */
-    public AuditQueue(String name, int threads, int capacity, int maxBatch,
-                      Consumer<List<AuditEvent>> destination) {
+    public AuditQueue(String name, int capacity, int maxBatch, Consumer<List<AuditEvent>> destination) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
         this.destination = destination;
-        for (int i = 0; i < threads; i++) {
-            Thread thread = new Thread(this::passOnUntilStopped, threads == 1 ? name : name + "-" + (i + 1));
-            // Not a daemon: the JVM waits for the last audits.
-            thread.setDaemon(false);
-            this.threads.add(thread);
-        }
-        this.threads.forEach(Thread::start);
+        this.thread = new Thread(this::passOnUntilStopped, name);
+        // Not a daemon: the JVM waits for the last audits.
+        thread.setDaemon(false);
+        thread.start();
     }
 
     public void add(AuditEvent event) {
@@ -86,28 +79,23 @@ public final class AuditQueue {
     }
 
     /**
-     * Stops taking events on the queue's threads and waits up to {@code timeout} for them to pass on what is queued;
-     * threads that are far behind are stopped and the rest passed on by the caller.
+     * Stops taking events on the queue's thread and waits up to {@code timeout} for it to pass on what is queued;
+     * a thread that is far behind is stopped and the rest passed on by the caller.
      *
      * @return how many events were queued when the drain began
      */
     public int drain(Duration timeout) {
         int queued = queue.size();
         stopping = true;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (Thread thread : threads) {
-            try {
-                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            thread.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        for (Thread thread : threads) {
-            if (thread.isAlive()) {
-                thread.interrupt();
-                log.warn("{} did not drain within {} s; passing on the last {} events on shutdown",
-                        thread.getName(), timeout.toSeconds(), queue.size());
-            }
+        if (thread.isAlive()) {
+            thread.interrupt();
+            log.warn("{} did not drain within {} s; passing on the last {} events on shutdown", thread.getName(),
+                    timeout.toSeconds(), queue.size());
         }
         List<AuditEvent> rest = new ArrayList<>();
         queue.drainTo(rest);

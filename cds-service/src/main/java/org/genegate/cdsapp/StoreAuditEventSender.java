@@ -59,7 +59,7 @@ public final class StoreAuditEventSender implements AuditEventSink, AutoCloseabl
         this.timeout = timeout;
         this.firstPause = firstPause;
         // Last: the queue's thread starts sending at once.
-        this.queue = new AuditQueue("audit-sender", 1, queueCapacity, MAX_BATCH, batch -> batch.forEach(this::deliver));
+        this.queue = new AuditQueue("audit-sender", queueCapacity, MAX_BATCH, batch -> batch.forEach(this::deliver));
     }
 
     @Override

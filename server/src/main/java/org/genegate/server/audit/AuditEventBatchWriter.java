@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores AuditEvents in the audit table on background threads, so neither a hook nor a FHIR read waits for the
+ * Stores AuditEvents in the audit table on one background thread, so neither a hook nor a FHIR read waits for the
  * database.
  *
- * <p>Each writer thread takes what has queued up since its last write (up to {@value #MAX_BATCH} events) and stores it in
+ * <p>The writer takes what has queued up since its last write (up to {@value #MAX_BATCH} events) and stores it in
  * one transaction as one JDBC batch insert: the cost of a commit is shared by the whole batch, so under load the
  * writer stays ahead of the requests. When a batch is refused, its events are stored one by one, so one bad event
  * costs only itself.
@@ -33,11 +33,6 @@ public class AuditEventBatchWriter implements AuditEventSink {
     static final int MAX_BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(AuditEventBatchWriter.class);
     private static final int QUEUE_CAPACITY = 20_000;
-    /**
-     * Two: at 50 concurrent hooks one writer thread, sharing the processors with the request threads, fell about
-     * two seconds behind in ten (974 of 1,171 hooks/s stored by the end of a run); each writes its own batches.
-     */
-    private static final int WRITER_THREADS = 2;
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
     private final FhirContext fhirContext;
@@ -53,7 +48,7 @@ public class AuditEventBatchWriter implements AuditEventSink {
         this.fhirContext = fhirContext;
         this.table = table;
         // Last: the queue's thread starts storing at once.
-        this.queue = new AuditQueue("audit-writer", WRITER_THREADS, QUEUE_CAPACITY, MAX_BATCH, this::storeBatch);
+        this.queue = new AuditQueue("audit-writer", QUEUE_CAPACITY, MAX_BATCH, this::storeBatch);
     }
 
     @Override
