@@ -116,7 +116,7 @@ public final class AuditTrail {
                     .setName("MedicationRequest/" + id)
                     .setDescription("Hemgenix draft order as signed");
             // The order as the EHR sent it: what exactly was signed, even if it changes afterwards.
-            detail(entity, "draft-order", order.sentJson() != null ? order.sentJson()
+            detail(entity, "draft-order", order.sentJson() != null ? order.sentJson().toString()
                     : fhirContext.newJsonParser().encodeResourceToString(request));
             for (GateFinding finding : order.findings()) {
                 if (!finding.passed()) {

@@ -1,5 +1,6 @@
 package org.genegate.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.genegate.cdshooks.Card;
 import org.genegate.findings.GateFinding;
@@ -29,7 +30,7 @@ public record HookDecision(String serviceId, String hook, String hookInstance, S
      *
      * @param sentJson the order's JSON as the client sent it; null when there is none (then the order is encoded)
      */
-    public record OrderDecision(MedicationRequest order, String sentJson, List<GateFinding> findings) {
+    public record OrderDecision(MedicationRequest order, JsonNode sentJson, List<GateFinding> findings) {
 
         public OrderDecision {
             findings = List.copyOf(findings);

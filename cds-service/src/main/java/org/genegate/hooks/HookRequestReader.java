@@ -161,9 +161,8 @@ public final class HookRequestReader {
         boolean entryPerNode = entries.size() == draftOrders.getEntry().size();
         List<SentOrder> orders = new ArrayList<>();
         for (int i = 0; i < draftOrders.getEntry().size(); i++) {
-            // The order as sent, for the audit trail: the exact text is what was signed.
-            String json = entryPerNode && entries.get(i).get("resource") != null
-                    ? entries.get(i).get("resource").toString() : null;
+            // The order as sent, for the audit trail: exactly what was signed.
+            JsonNode json = entryPerNode ? entries.get(i).get("resource") : null;
             orders.add(new SentOrder(draftOrders.getEntry().get(i).getResource(), List.of(), json));
         }
         if (bundleRead.problems().isEmpty()) {

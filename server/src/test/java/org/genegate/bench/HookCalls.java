@@ -106,9 +106,7 @@ public final class HookCalls {
                 ((ObjectNode) entry).set("resource", order);
             }
             client.addPrefetch(request, CdsServiceCatalog.ORDER_SIGN_ID);
-            calls.add(new LoadRun.Call("other drug " + scenario.id(), HttpRequest.newBuilder(URI.create(hookBase + SIGN))
-                    .timeout(TIMEOUT).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(), 200,
+            calls.add(sign("other drug " + scenario.id(), request,
                     body -> NO_CARDS.matcher(body).matches() ? LoadRun.Verdict.RIGHT : LoadRun.Verdict.WRONG));
         }
         return calls;
@@ -135,6 +133,10 @@ public final class HookCalls {
                 : body -> !CARDS.matcher(body).lookingAt() ? LoadRun.Verdict.WRONG
                         // No scenario expects "could not verify": it means a part was not had in time.
                         : body.contains("\"COULD_NOT_VERIFY\"") ? LoadRun.Verdict.DEGRADED : LoadRun.Verdict.RIGHT;
+        return sign(label, request, check);
+    }
+
+    private LoadRun.Call sign(String label, ObjectNode request, Function<String, LoadRun.Verdict> check) {
         return new LoadRun.Call(label, HttpRequest.newBuilder(URI.create(hookBase + SIGN))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")

@@ -64,14 +64,18 @@ public class CachedStoreQuery implements FhirQuery {
 
     @Override
     public List<Resource> run(String relativeQuery) throws FhirQueryException {
-        Optional<CacheableQuery.Scope> scope = entries == null ? Optional.empty() : cacheable.scopeOf(relativeQuery);
-        if (scope.isEmpty()) {
+        if (entries == null) {
             return store.run(relativeQuery);
         }
+        // Only cacheable queries have entries: a hit needs no look at the query itself.
         Entry previous = entries.getIfPresent(relativeQuery);
         if (previous != null && stamps.read(previous.owners()).equals(previous.stamps())) {
             answeredFromEntries.increment();
             return copies(previous.resources());
+        }
+        Optional<CacheableQuery.Scope> scope = cacheable.scopeOf(relativeQuery);
+        if (scope.isEmpty()) {
+            return store.run(relativeQuery);
         }
         Set<String> readFirst = new TreeSet<>(scope.get().ownersBeforeRunning());
         if (previous != null) {
