@@ -102,19 +102,23 @@ public final class HookPathProfile {
         List<DraftOrder> orders = new ArrayList<>();
         List<PatientRecord> records = new ArrayList<>();
         List<Assessment> assessments = new ArrayList<>();
-        // The default product's (Hemgenix) parts, as every scenario orders it.
-        ProductAssessor hemgenix = assessmentService.products().get(0);
-        GateEngine engine = hemgenix.engine();
-        ProductRecognizer recognizer = hemgenix.recognizer();
-        CardComposer composer = productCards.of(hemgenix.product()).composer();
+        // Each scenario's order is assessed by the product that recognises it (Hemgenix or Roctavian).
+        List<GateEngine> engines = new ArrayList<>();
+        List<CardComposer> composers = new ArrayList<>();
         for (String body : bodies) {
             HookRequest request = reader.read(body, "order-sign");
             requests.add(request);
             MedicationRequest order = firstOrder(request);
+            ProductAssessor product = assessmentService.products().stream()
+                    .filter(candidate -> candidate.recognizer().recognize(order, List.of(order)).isPresent())
+                    .findFirst().orElseThrow();
+            ProductRecognizer recognizer = product.recognizer();
+            engines.add(product.engine());
+            composers.add(productCards.of(product.product()).composer());
             orders.add(new DraftOrder(order, recognizer.recognize(order, List.of(order)).orElseThrow(), List.of(),
                     Scenarios.loadDay()));
             records.add(assembler.assemble(recordSource.recordRequest(request), order));
-            assessments.add(engine.assess(records.get(records.size() - 1), orders.get(orders.size() - 1)));
+            assessments.add(product.engine().assess(records.get(records.size() - 1), orders.get(orders.size() - 1)));
         }
         List<CdsResponse> answers = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
@@ -145,8 +149,8 @@ public final class HookPathProfile {
                     "order-sign"));
             time(print, "  assemble record from prefetch", n, bodies.size(), i -> assembler.assemble(
                     recordSource.recordRequest(requests.get(i)), firstOrder(requests.get(i))));
-            time(print, "  gates", n, bodies.size(), i -> engine.assess(records.get(i), orders.get(i)));
-            time(print, "  cards", n, bodies.size(), i -> composer.compose(assessments.get(i), null));
+            time(print, "  gates", n, bodies.size(), i -> engines.get(i).assess(records.get(i), orders.get(i)));
+            time(print, "  cards", n, bodies.size(), i -> composers.get(i).compose(assessments.get(i), null));
             time(print, "  answer to JSON", n, bodies.size(), i -> {
                 try {
                     return springJson.writeValueAsString(answers.get(i));
