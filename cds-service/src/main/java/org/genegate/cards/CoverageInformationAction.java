@@ -1,6 +1,14 @@
 package org.genegate.cards;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,12 +19,6 @@ import org.genegate.gates.Assessment;
 import org.genegate.gates.CardGroup;
 import org.genegate.gates.CoverageDetermination;
 import org.genegate.policy.ProductSettings;
-import org.hl7.fhir.r4.model.CodeType;
-import org.hl7.fhir.r4.model.DateType;
-import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.StringType;
 
 /**
  * The Da Vinci CRD coverage-information system action for order-sign: an update of the whole draft
@@ -31,6 +33,11 @@ public final class CoverageInformationAction {
     public static final String EXTENSION_URL =
             "http://hl7.org/fhir/us/davinci-crd/StructureDefinition/ext-coverage-information";
 
+    // Decimals stay as written (1.50 is not 1.5).
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
+
     private final FhirContext fhirContext;
     private final ProductSettings product;
 
@@ -39,32 +46,62 @@ public final class CoverageInformationAction {
         this.product = product;
     }
 
-    /** Empty when the patient has no active Coverage: the extension must name one. */
-    public Optional<Action> build(Assessment assessment, LocalDate today) {
+    /** Whether {@link #build} makes an action for this assessment: only with an active Coverage to name. */
+    public boolean appliesTo(Assessment assessment) {
+        return assessment.coverageDetermination().isPresent();
+    }
+
+    /**
+     * Empty when the patient has no active Coverage: the extension must name one.
+     *
+     * @param sentOrder the order's JSON exactly as the client sent it, handed back with only the extension changed
+     *                  (no second encoding of the order); null when the order came without JSON of its own, then
+     *                  HAPI's encoding of the order read is the starting point
+     */
+    public Optional<Action> build(Assessment assessment, JsonNode sentOrder, LocalDate today) {
         return assessment.coverageDetermination().map(coverage -> {
-            MedicationRequest updated = assessment.order().request().copy();
-            updated.getExtension().removeIf(e -> EXTENSION_URL.equals(e.getUrl()));
-            updated.addExtension(extension(coverage, documentationNeeded(assessment), today));
+            ObjectNode updated = sentOrder instanceof ObjectNode sent ? sent.deepCopy() : encoded(assessment);
+            ArrayNode extensions = JSON.createArrayNode();
+            for (JsonNode existing : updated.path("extension")) {
+                // A stale assertion from an earlier call is replaced, never kept beside the new one.
+                if (!EXTENSION_URL.equals(existing.path("url").asText())) {
+                    extensions.add(existing);
+                }
+            }
+            extensions.add(extension(coverage, documentationNeeded(assessment), today));
+            updated.set("extension", extensions);
             return Action.update("Record coverage information for the " + product.name() + " order ("
-                    + coverage.payerName() + ")", fhirContext.newJsonParser().encodeResourceToString(updated));
+                    + coverage.payerName() + ")", updated.toString());
         });
     }
 
-    private static Extension extension(CoverageDetermination coverage, boolean documentationNeeded, LocalDate today) {
-        Extension info = new Extension(EXTENSION_URL);
-        info.addExtension("coverage", new Reference(coverage.coverageReference()));
-        info.addExtension("covered", new CodeType(coverage.covered()));
+    private ObjectNode encoded(Assessment assessment) {
+        try {
+            return (ObjectNode) JSON.readTree(fhirContext.newJsonParser().encodeResourceToString(
+                    assessment.order().request()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("HAPI's JSON encoding could not be read back", e);
+        }
+    }
+
+    private static ObjectNode extension(CoverageDetermination coverage, boolean documentationNeeded, LocalDate today) {
+        ObjectNode info = JSON.createObjectNode().put("url", EXTENSION_URL);
+        ArrayNode parts = info.putArray("extension");
+        parts.addObject().put("url", "coverage").putObject("valueReference")
+                .put("reference", coverage.coverageReference());
+        parts.addObject().put("url", "covered").put("valueCode", coverage.covered());
         if (!"not-covered".equals(coverage.covered())) {
-            info.addExtension("pa-needed", new CodeType(coverage.paNeeded()));
+            parts.addObject().put("url", "pa-needed").put("valueCode", coverage.paNeeded());
         }
         if (documentationNeeded) {
-            info.addExtension("doc-needed", new CodeType("clinical"));
-            info.addExtension("doc-purpose", new CodeType("auth-needed".equals(coverage.paNeeded())
-                    ? "withpa" : "withorder"));
+            parts.addObject().put("url", "doc-needed").put("valueCode", "clinical");
+            parts.addObject().put("url", "doc-purpose").put("valueCode", "auth-needed".equals(coverage.paNeeded())
+                    ? "withpa" : "withorder");
         }
-        info.addExtension("date", new DateType(java.sql.Date.valueOf(today)));
+        parts.addObject().put("url", "date").put("valueDate", today.toString());
         // Unique per assertion, so a later claim or PA request can cite exactly this answer.
-        info.addExtension("coverage-assertion-id", new StringType(UUID.randomUUID().toString().replace("-", "")));
+        parts.addObject().put("url", "coverage-assertion-id")
+                .put("valueString", UUID.randomUUID().toString().replace("-", ""));
         return info;
     }
 

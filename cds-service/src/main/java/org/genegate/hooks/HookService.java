@@ -90,10 +90,11 @@ public final class HookService {
             cards.addAll(composer.compose(assessment, orderSign ? smartAppUrl : null));
             if (!assessed.repairs().isEmpty()) {
                 // The action hands the order back as an update: only an order read exactly may be echoed.
-                boolean omitted = coverageWanted && coverageAction.build(assessment, result.today()).isPresent();
+                boolean omitted = coverageWanted && coverageAction.appliesTo(assessment);
                 cards.add(makers.notices().repaired(OrderNames.describe(order), assessed.repairs(), omitted));
             } else if (coverageWanted) {
-                coverageAction.build(assessment, result.today()).ifPresent(systemActions::add);
+                coverageAction.build(assessment, assessed.sentJson(), result.today())
+                        .ifPresent(systemActions::add);
             }
             log.info("hook={} instance={} patient={} product={} order={} failed={} unavailable={} in {} ms", request.hook(),
                     request.hookInstance(), context.patientId(), assessment.product().billingCode(),

@@ -3,6 +3,13 @@ package org.genegate.cards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
 import org.genegate.cdshooks.Action;
@@ -27,6 +34,10 @@ class CoverageInformationActionTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+    // Decimals stay as written (1.50 is not 1.5).
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
     private static final Policy POLICY = PolicyLoader.loadDefault(Gates.ALL);
 
     private final CoverageInformationAction action = new CoverageInformationAction(FHIR,
@@ -39,6 +50,15 @@ class CoverageInformationActionTest {
         // A stale assertion from an earlier call is replaced, never kept beside the new one.
         order.addExtension(new Extension(CoverageInformationAction.EXTENSION_URL));
         return order;
+    }
+
+    /** The order as a client would send it: HAPI's JSON of {@link #order()}. */
+    private static JsonNode sent() {
+        try {
+            return JSON.readTree(FHIR.newJsonParser().encodeResourceToString(order()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Assessment assessment(CoverageDetermination coverage, List<GateFinding> findings) {
@@ -65,12 +85,12 @@ class CoverageInformationActionTest {
 
     @Test
     void withoutActiveCoverageNoActionIsSent() {
-        assertThat(action.build(assessment(null, List.of()), TODAY)).isEmpty();
+        assertThat(action.build(assessment(null, List.of()), sent(), TODAY)).isEmpty();
     }
 
     @Test
     void theWholeOrderIsUpdatedWithOneCoverageAssertionDatedToday() {
-        Action built = action.build(assessment(coverage("conditional", "auth-needed"), List.of()), TODAY)
+        Action built = action.build(assessment(coverage("conditional", "auth-needed"), List.of()), sent(), TODAY)
                 .orElseThrow();
 
         assertThat(built.type()).isEqualTo("update");
@@ -89,7 +109,7 @@ class CoverageInformationActionTest {
     void notCoveredCarriesNoPaNeededAndOpenClinicalGatesAskForDocumentation() {
         Action built = action.build(assessment(coverage("not-covered", "auth-needed"), List.of(
                 finding("nab-aav5", GateStatus.MISSING, Severity.WARNING),
-                finding("payer", GateStatus.FAIL, Severity.CRITICAL))), TODAY).orElseThrow();
+                finding("payer", GateStatus.FAIL, Severity.CRITICAL))), sent(), TODAY).orElseThrow();
 
         Extension info = sentExtension(built);
         assertThat(info.getExtensionByUrl("pa-needed")).isNull();
@@ -100,8 +120,48 @@ class CoverageInformationActionTest {
     @Test
     void aPayerFindingAloneAsksForNoClinicalDocumentation() {
         Action built = action.build(assessment(coverage("covered", "no-auth"), List.of(
-                finding("payer", GateStatus.FAIL, Severity.WARNING))), TODAY).orElseThrow();
+                finding("payer", GateStatus.FAIL, Severity.WARNING))), sent(), TODAY).orElseThrow();
 
         assertThat(sentExtension(built).getExtensionByUrl("doc-needed")).isNull();
+    }
+
+    @Test
+    void theOrderIsHandedBackAsSentWithOnlyTheExtensionChanged() throws Exception {
+        // Written as a client may write it: a decimal with a trailing zero, properties in its own order, an
+        // extension of its own; HAPI's re-encoding would change the first two.
+        String sent = """
+                {"subject": {"reference": "Patient/p1"}, "resourceType": "MedicationRequest", "id": "mr1",
+                 "status": "draft", "intent": "order",
+                 "extension": [{"url": "http://example.org/ehr-flag", "valueBoolean": true},
+                               {"url": "%s"}],
+                 "medicationCodeableConcept": {"text": "Hemgenix"},
+                 "dosageInstruction": [{"doseAndRate": [{"doseQuantity": {"value": 140.50, "unit": "mL"}}]}]}
+                """.formatted(CoverageInformationAction.EXTENSION_URL);
+        JsonNode sentJson = JSON.readTree(sent);
+
+        Action built = action.build(assessment(coverage("covered", "no-auth"), List.of()), sentJson, TODAY)
+                .orElseThrow();
+
+        ObjectNode handedBack = (ObjectNode) JSON.readTree(built.resource());
+        assertThat(handedBack.path("extension")).hasSize(2);
+        assertThat(handedBack.path("extension").get(0)).isEqualTo(sentJson.path("extension").get(0));
+        assertThat(handedBack.path("extension").get(1).path("url").asText())
+                .isEqualTo(CoverageInformationAction.EXTENSION_URL);
+        assertThat(handedBack.path("extension").get(1).path("extension")).isNotEmpty();
+        handedBack.remove("extension");
+        ObjectNode expected = ((ObjectNode) sentJson).deepCopy();
+        expected.remove("extension");
+        assertThat(handedBack).isEqualTo(expected);
+        assertThat(built.resource()).contains("140.50");
+        assertThat(sentJson.path("extension")).hasSize(2); // the request's own tree is not changed
+        assertThat(sentExtension(built).getExtensionByUrl("covered").getValue().primitiveValue()).isEqualTo("covered");
+    }
+
+    @Test
+    void anOrderWithoutJsonOfItsOwnIsHandedBackAsRead() {
+        Action built = action.build(assessment(coverage("covered", "no-auth"), List.of()), null, TODAY)
+                .orElseThrow();
+
+        assertThat(sentExtension(built).getExtensionByUrl("covered").getValue().primitiveValue()).isEqualTo("covered");
     }
 }
