@@ -49,6 +49,7 @@ public final class AuditTrail {
     private static final String URI = "urn:ietf:rfc:3986";
 
     private final FhirContext fhirContext;
+    private final AuditEventJson json;
     private final AuditEventSink sink;
     private final String sourceLabel;
     private final Clock clock;
@@ -56,6 +57,7 @@ public final class AuditTrail {
     /** @param sink where events go; null when this service runs without a FHIR store (then they are logged) */
     public AuditTrail(FhirContext fhirContext, AuditEventSink sink, String sourceLabel, Clock clock) {
         this.fhirContext = fhirContext;
+        this.json = new AuditEventJson(fhirContext);
         this.sink = sink;
         this.sourceLabel = sourceLabel;
         this.clock = clock;
@@ -76,7 +78,7 @@ public final class AuditTrail {
 
     private void write(AuditEvent event) {
         if (sink == null) {
-            log.info("audit: {}", fhirContext.newJsonParser().encodeResourceToString(event));
+            log.info("audit: {}", json.encode(event));
         } else {
             sink.write(event);
         }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.genegate.audit.AuditEventJson;
 import org.genegate.audit.AuditEventSink;
 import org.genegate.audit.AuditQueue;
 import org.genegate.audit.LocalReferences;
@@ -34,7 +35,7 @@ public final class StoreAuditEventSender implements AuditEventSink, AutoCloseabl
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient http;
-    private final FhirContext fhirContext;
+    private final AuditEventJson json;
     private final URI auditEndpoint;
     private final String bearerToken;
     private final int attempts;
@@ -52,7 +53,7 @@ public final class StoreAuditEventSender implements AuditEventSink, AutoCloseabl
     public StoreAuditEventSender(HttpClient http, FhirContext fhirContext, String storeUrl, String bearerToken,
                                  int queueCapacity, int attempts, Duration timeout, Duration firstPause) {
         this.http = http;
-        this.fhirContext = fhirContext;
+        this.json = new AuditEventJson(fhirContext);
         this.auditEndpoint = URI.create(storeUrl + "/AuditEvent");
         this.bearerToken = bearerToken;
         this.attempts = attempts;
@@ -104,7 +105,7 @@ public final class StoreAuditEventSender implements AuditEventSink, AutoCloseabl
         }
         undeliverable.incrementAndGet();
         log.error("AuditEvent could not be delivered to {} ({}); it follows in full: {}", auditEndpoint, problem,
-                fhirContext.newJsonParser().encodeResourceToString(event));
+                json.encode(event));
     }
 
     /** One POST's outcome: the status (0 without an answer) and what went wrong. */
@@ -121,7 +122,7 @@ public final class StoreAuditEventSender implements AuditEventSink, AutoCloseabl
                 .header("Content-Type", "application/fhir+json")
                 .header("Accept", "application/fhir+json")
                 .header("Prefer", "return=minimal")
-                .POST(HttpRequest.BodyPublishers.ofString(fhirContext.newJsonParser().encodeResourceToString(event)));
+                .POST(HttpRequest.BodyPublishers.ofString(json.encode(event)));
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }

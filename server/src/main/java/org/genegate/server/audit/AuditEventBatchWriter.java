@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.genegate.audit.AuditEventJson;
 import org.genegate.audit.AuditEventSink;
 import org.genegate.audit.AuditQueue;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -35,7 +36,7 @@ public class AuditEventBatchWriter implements AuditEventSink {
     private static final int QUEUE_CAPACITY = 20_000;
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
-    private final FhirContext fhirContext;
+    private final AuditEventJson json;
     private final AuditEventTable table;
     private final Object progress = new Object();
     private final AtomicLong accepted = new AtomicLong();
@@ -45,7 +46,7 @@ public class AuditEventBatchWriter implements AuditEventSink {
     private final AuditQueue queue;
 
     public AuditEventBatchWriter(FhirContext fhirContext, AuditEventTable table) {
-        this.fhirContext = fhirContext;
+        this.json = new AuditEventJson(fhirContext);
         this.table = table;
         // Last: the queue's thread starts storing at once.
         this.queue = new AuditQueue("audit-writer", QUEUE_CAPACITY, MAX_BATCH, this::storeBatch);
@@ -71,7 +72,7 @@ public class AuditEventBatchWriter implements AuditEventSink {
             }
             failed.incrementAndGet();
             log.error("AuditEvent could not be stored ({}); it follows in full: {}", e.getMessage(),
-                    fhirContext.newJsonParser().encodeResourceToString(batch.get(0)), e);
+                    json.encode(batch.get(0)), e);
         } finally {
             synchronized (progress) {
                 progress.notifyAll();

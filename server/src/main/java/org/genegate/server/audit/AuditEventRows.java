@@ -1,13 +1,13 @@
 package org.genegate.server.audit;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
 import java.time.Clock;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.genegate.audit.AuditEventJson;
 import org.genegate.server.audit.AuditEventRow.SearchValue;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Coding;
@@ -27,11 +27,11 @@ final class AuditEventRows {
     /** Longest value a search column holds; a longer one is cut (and then found by no exact search). */
     static final int MAX_VALUE = 500;
 
-    private final FhirContext fhirContext;
+    private final AuditEventJson json;
     private final Clock clock;
 
     AuditEventRows(FhirContext fhirContext, Clock clock) {
-        this.fhirContext = fhirContext;
+        this.json = new AuditEventJson(fhirContext);
         this.clock = clock;
     }
 
@@ -58,10 +58,9 @@ final class AuditEventRows {
         }
         Reference observer = event.getSource().getObserver();
         String source = observer.hasReference() ? observer.getReference() : observer.getIdentifier().getValue();
-        IParser json = fhirContext.newJsonParser();
         return new AuditEventRow(id, event.getRecorded().toInstant(), clip(event.getType().getSystem()),
                 clip(event.getType().getCode()), event.hasOutcome() ? event.getOutcome().toCode() : null,
-                clip(source), List.copyOf(values), json.encodeResourceToString(event));
+                clip(source), List.copyOf(values), json.encode(event));
     }
 
     private static void addReference(Set<SearchValue> values, AuditSearchParam param, Reference reference) {
