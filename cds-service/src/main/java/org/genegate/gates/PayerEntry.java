@@ -2,9 +2,6 @@ package org.genegate.gates;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.genegate.policy.Link;
 
 /**
@@ -19,9 +16,6 @@ import org.genegate.policy.Link;
 public record PayerEntry(String id, String name, List<String> match, PriorAuthorization priorAuthorization,
                          String outcomesBasedAgreement, List<String> documentation, List<Link> links, String source) {
 
-    /** Compiled once per pattern: the table is fixed for the life of the policy. */
-    private static final Map<String, Pattern> WHOLE_WORDS = new ConcurrentHashMap<>();
-
     public PayerEntry {
         // Stored in lower case once so matching a payor name costs no per-call lower-casing of the table.
         match = match.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
@@ -35,14 +29,32 @@ public record PayerEntry(String id, String name, List<String> match, PriorAuthor
      */
     public boolean matchesLowerCase(String textLowerCase) {
         for (String pattern : match) {
-            if (WHOLE_WORDS.computeIfAbsent(pattern, PayerEntry::wholeWords).matcher(textLowerCase).find()) {
+            if (containsAsWholeWords(textLowerCase, pattern)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static Pattern wholeWords(String pattern) {
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(pattern) + "(?![\\p{L}\\p{N}])");
+    /** A plain scan, not a regular expression: this runs for every row on every assessment. */
+    private static boolean containsAsWholeWords(String text, String pattern) {
+        if (pattern.isEmpty()) {
+            return false;
+        }
+        for (int at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1)) {
+            int end = at + pattern.length();
+            boolean startsWord = at == 0 || !isLetterOrNumber(text.codePointBefore(at));
+            boolean endsWord = end == text.length() || !isLetterOrNumber(text.codePointAt(end));
+            if (startsWord && endsWord) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLetterOrNumber(int codePoint) {
+        int type = Character.getType(codePoint);
+        return Character.isLetter(codePoint) || type == Character.DECIMAL_DIGIT_NUMBER
+                || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 }

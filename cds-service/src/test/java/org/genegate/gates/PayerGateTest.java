@@ -199,6 +199,13 @@ class PayerGateTest {
                 .isEqualTo("uhc");
         assertThat(gate.match(in(coverage("c", "Blue Cross of Idaho"))).orElseThrow().entry().orElseThrow().id())
                 .isEqualTo("bcbs");
+        // A later whole-word occurrence counts after an earlier one inside a word; digits and any script's letters
+        // join a word, punctuation does not.
+        assertThat(gate.match(in(coverage("c", "Suhcare / UHC"))).orElseThrow().entry().orElseThrow().id())
+                .isEqualTo("uhc");
+        assertThat(gate.match(in(coverage("c", "UHC2 Plan"))).orElseThrow().entry()).isEmpty();
+        assertThat(gate.match(in(coverage("c", "éUHC Plan"))).orElseThrow().entry()).isEmpty();
+        assertThat(gate.match(in(coverage("c", "(UHC)"))).orElseThrow().entry().orElseThrow().id()).isEqualTo("uhc");
     }
 
     @Test
