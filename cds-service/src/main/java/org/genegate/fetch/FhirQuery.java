@@ -1,6 +1,8 @@
 package org.genegate.fetch;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -12,4 +14,13 @@ import org.hl7.fhir.r4.model.Resource;
 public interface FhirQuery {
 
     List<Resource> run(String relativeQuery) throws FhirQueryException;
+
+    /**
+     * The answers this source can give at once, without running the query, from results it keeps and knows to be
+     * current, by query; the record's other queries are run. A source that keeps nothing has none at hand. Never
+     * throws: a query it cannot answer here is simply left to {@link #run}.
+     */
+    default Map<String, List<Resource>> answersAtHand(Collection<String> relativeQueries) {
+        return Map.of();
+    }
 }

@@ -212,20 +212,23 @@ public final class RecordAssembler {
 
     private void fetchAll(Map<RecordPart, String> queries, FhirQuery source, String patientId,
                           PatientRecord.Builder record, Set<RecordPart> notFound, FetchDeadline deadline) {
+        // Parts the source has at hand need no thread of their own (a record unchanged since its last assessment).
+        Map<String, List<Resource>> atHand = source.answersAtHand(queries.values());
         Map<RecordPart, Future<List<Resource>>> running = new EnumMap<>(RecordPart.class);
-        queries.forEach((part, query) -> running.put(part, executor.submit(() -> source.run(query))));
+        queries.forEach((part, query) -> {
+            List<Resource> answer = atHand.get(query);
+            if (answer == null) {
+                running.put(part, executor.submit(() -> source.run(query)));
+            } else {
+                keep(record, part, query, answer, patientId);
+            }
+        });
         for (Map.Entry<RecordPart, Future<List<Resource>>> entry : running.entrySet()) {
             RecordPart part = entry.getKey();
             Future<List<Resource>> future = entry.getValue();
             String query = queries.get(part);
             try {
-                List<Resource> resources = future.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
-                String problem = PartResources.problem(part, resources, patientId);
-                if (problem != null) {
-                    record.unavailable(part, query + " " + problem);
-                } else {
-                    record.part(part, resources);
-                }
+                keep(record, part, query, future.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS), patientId);
             } catch (TimeoutException e) {
                 future.cancel(true);
                 record.unavailable(part, query + ": no answer within " + budget.toMillis() + " ms");
@@ -242,6 +245,16 @@ public final class RecordAssembler {
                 Thread.currentThread().interrupt();
                 record.unavailable(part, query + ": interrupted");
             }
+        }
+    }
+
+    private static void keep(PatientRecord.Builder record, RecordPart part, String query, List<Resource> resources,
+                             String patientId) {
+        String problem = PartResources.problem(part, resources, patientId);
+        if (problem != null) {
+            record.unavailable(part, query + " " + problem);
+        } else {
+            record.part(part, resources);
         }
     }
 }

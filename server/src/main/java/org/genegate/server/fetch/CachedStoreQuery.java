@@ -4,9 +4,12 @@ import ca.uhn.fhir.context.FhirContext;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -69,7 +72,7 @@ public class CachedStoreQuery implements FhirQuery {
         }
         // Only cacheable queries have entries: a hit needs no look at the query itself.
         Entry previous = entries.getIfPresent(relativeQuery);
-        if (previous != null && stamps.read(previous.owners()).equals(previous.stamps())) {
+        if (previous != null && previous.isCurrent(stamps.read(previous.owners()))) {
             answeredFromEntries.increment();
             return copies(previous.resources());
         }
@@ -102,6 +105,44 @@ public class CachedStoreQuery implements FhirQuery {
         }
     }
 
+    /**
+     * The queries whose entries are current, answered together: the stamps of all their owners in one read (the
+     * record's parts share the patient's stamp), not one read per query.
+     */
+    @Override
+    public Map<String, List<Resource>> answersAtHand(Collection<String> relativeQueries) {
+        if (entries == null) {
+            return Map.of();
+        }
+        Map<String, Entry> found = new HashMap<>();
+        Set<String> owners = new HashSet<>();
+        for (String query : relativeQueries) {
+            Entry entry = entries.getIfPresent(query);
+            if (entry != null) {
+                found.put(query, entry);
+                owners.addAll(entry.owners());
+            }
+        }
+        if (found.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> current;
+        try {
+            current = stamps.read(owners);
+        } catch (RuntimeException e) {
+            // Left to run(), which reports the store's failure for each part.
+            return Map.of();
+        }
+        Map<String, List<Resource>> answers = new HashMap<>();
+        found.forEach((query, entry) -> {
+            if (entry.isCurrent(current)) {
+                answeredFromEntries.increment();
+                answers.put(query, copies(entry.resources()));
+            }
+        });
+        return answers;
+    }
+
     /** How many queries were answered from an entry since start-up. */
     public long answeredFromEntries() {
         return answeredFromEntries.sum();
@@ -129,5 +170,15 @@ public class CachedStoreQuery implements FhirQuery {
      * key in {@code stamps}, and the entry stays valid only while it still has none.
      */
     private record Entry(Set<String> owners, Map<String, Long> stamps, List<Resource> resources) {
+
+        /** Whether every owner still has the stamp it had (or still has none), given stamps read for them. */
+        boolean isCurrent(Map<String, Long> read) {
+            for (String owner : owners) {
+                if (!Objects.equals(read.get(owner), stamps.get(owner))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }
