@@ -3,6 +3,7 @@ package org.genegate.clinical;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Calendar;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -10,7 +11,8 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 /**
  * Calendar dates of FHIR date/dateTime/instant values, read from the value as written (its own
  * time zone), not converted to the server's zone: a result taken late on the 1st is a result of
- * the 1st wherever the service runs.
+ * the 1st wherever the service runs. One calendar per value (HAPI's getYear, getMonth and getDay each build
+ * their own).
  */
 public final class FhirDates {
 
@@ -26,15 +28,16 @@ public final class FhirDates {
             return Optional.empty();
         }
         TemporalPrecisionEnum precision = value.getPrecision();
-        int year = value.getYear();
+        Calendar written = value.getValueAsCalendar();
+        int year = written.get(Calendar.YEAR);
         if (precision == TemporalPrecisionEnum.YEAR) {
             return Optional.of(LocalDate.of(year, 1, 1));
         }
-        int month = value.getMonth() + 1;
+        int month = written.get(Calendar.MONTH) + 1;
         if (precision == TemporalPrecisionEnum.MONTH) {
             return Optional.of(LocalDate.of(year, month, 1));
         }
-        return Optional.of(LocalDate.of(year, month, value.getDay()));
+        return Optional.of(LocalDate.of(year, month, written.get(Calendar.DAY_OF_MONTH)));
     }
 
     /**
@@ -46,15 +49,16 @@ public final class FhirDates {
             return Optional.empty();
         }
         TemporalPrecisionEnum precision = value.getPrecision();
-        int year = value.getYear();
+        Calendar written = value.getValueAsCalendar();
+        int year = written.get(Calendar.YEAR);
         if (precision == TemporalPrecisionEnum.YEAR) {
             return Optional.of(LocalDate.of(year, 12, 31));
         }
-        int month = value.getMonth() + 1;
+        int month = written.get(Calendar.MONTH) + 1;
         if (precision == TemporalPrecisionEnum.MONTH) {
             return Optional.of(YearMonth.of(year, month).atEndOfMonth());
         }
-        return Optional.of(LocalDate.of(year, month, value.getDay()));
+        return Optional.of(LocalDate.of(year, month, written.get(Calendar.DAY_OF_MONTH)));
     }
 
     /** The gate spec's order date: the draft's authoredOn, else today. */
