@@ -106,15 +106,16 @@ public class ProfileInstaller implements ApplicationRunner {
             profile.addIdentifier().setSystem(ProfileFingerprint.SYSTEM).setValue(fingerprint);
         }
         ResourceInstaller.Summary summary = installer.install(profiles);
-        String source = snapshots == Snapshots.SHIPPED ? "shipped snapshots" : "snapshots generated here";
+        String source = snapshots == Snapshots.SHIPPED ? "with the shipped snapshots"
+                : "with snapshots generated here";
         if (usCore.isPresent()) {
-            log.info("Profiles: {} on US Core 3.1.1 from {}, {} ({} created, {} updated, {} unchanged) in {} ms",
+            log.info("Profiles: {} on US Core 3.1.1 from {} {} ({} created, {} updated, {} unchanged) in {} ms",
                     summary.total(), usCore.get(), source, summary.created(), summary.updated(), summary.unchanged(),
                     (System.nanoTime() - started) / 1_000_000);
         } else {
             log.warn("Profiles: {} rebased on base R4 because the US Core 3.1.1 package was not found (set "
-                    + "genegate.profiles.us-core-package); US Core's constraints are not checked; {} ({} created, "
-                    + "{} updated, {} unchanged) in {} ms", summary.total(), source, summary.created(),
+                    + "genegate.profiles.us-core-package); US Core's constraints are not checked; installed {} ({} "
+                    + "created, {} updated, {} unchanged) in {} ms", summary.total(), source, summary.created(),
                     summary.updated(), summary.unchanged(), (System.nanoTime() - started) / 1_000_000);
         }
         return new Installation(summary, snapshots);
