@@ -129,7 +129,8 @@ public class ProfileInstaller implements ApplicationRunner {
                 StructureDefinition installed = dao.read(new IdType("StructureDefinition",
                         differential.getIdElement().getIdPart()), new SystemRequestDetails());
                 boolean current = installed.getIdentifier().stream().anyMatch(identifier ->
-                        ProfileFingerprint.SYSTEM.equals(identifier.getSystem()) && fingerprint.equals(identifier.getValue()));
+                        ProfileFingerprint.SYSTEM.equals(identifier.getSystem())
+                                && fingerprint.equals(identifier.getValue()));
                 if (!current) {
                     return false;
                 }
