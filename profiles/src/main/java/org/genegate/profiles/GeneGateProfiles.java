@@ -13,7 +13,8 @@ import org.hl7.fhir.r4.model.StructureDefinition;
 /**
  * GeneGate's StructureDefinitions as shipped: differentials on US Core 3.1.1 (the anti-AAV5 NAb titer, FIX
  * activity and FIX inhibitor Observations, the J1411 MedicationRequest, the monitoring CarePlan). Their
- * snapshots are made at install by {@link ProfileSnapshots}. The file list is {@code profiles/index.txt}.
+ * snapshots are made by {@link ProfileSnapshots}, at build time ({@link ShippedSnapshots}) or, failing a matching
+ * shipped set, at install. The file list is {@code profiles/index.txt}.
  */
 public final class GeneGateProfiles {
 

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.genegate.profiles.ConformanceValidator;
 import org.genegate.profiles.GeneGateProfiles;
+import org.genegate.profiles.ProfileFingerprint;
 import org.genegate.profiles.Scenario;
 import org.genegate.profiles.Scenarios;
 import org.genegate.server.AbstractServerIT;
@@ -142,26 +143,27 @@ class ConformanceValidationIT extends AbstractServerIT {
         }
         ProfileInstaller.Installation again = profileInstaller.install();
         assertThat(again.summary().unchanged()).isEqualTo(5);
-        assertThat(again.snapshotsGenerated()).as("snapshots regenerated on a restart").isFalse();
+        assertThat(again.snapshots()).as("snapshots installed again on a restart")
+                .isEqualTo(ProfileInstaller.Snapshots.ALREADY_INSTALLED);
     }
 
     @Test
-    void aProfileStoredFromOtherDifferentialsIsRegeneratedAndUpdated() {
+    void aProfileStoredFromOtherDifferentialsIsUpdatedFromTheShippedSnapshots() {
         IFhirResourceDao<StructureDefinition> dao = daoRegistry.getResourceDao(StructureDefinition.class);
         StructureDefinition installed = dao.read(new IdType("StructureDefinition", "fix-activity"),
                 new SystemRequestDetails());
         installed.getIdentifier().stream()
-                .filter(identifier -> ProfileInstaller.FINGERPRINT_SYSTEM.equals(identifier.getSystem()))
+                .filter(identifier -> ProfileFingerprint.SYSTEM.equals(identifier.getSystem()))
                 .forEach(identifier -> identifier.setValue("made-by-an-earlier-release"));
         dao.update(installed, new SystemRequestDetails());
 
         ProfileInstaller.Installation upgrade = profileInstaller.install();
         ProfileInstaller.Installation restart = profileInstaller.install();
 
-        assertThat(upgrade.snapshotsGenerated()).isTrue();
+        assertThat(upgrade.snapshots()).isEqualTo(ProfileInstaller.Snapshots.SHIPPED);
         assertThat(upgrade.summary().updated()).isEqualTo(1);
         assertThat(upgrade.summary().unchanged()).isEqualTo(4);
-        assertThat(restart.snapshotsGenerated()).isFalse();
+        assertThat(restart.snapshots()).isEqualTo(ProfileInstaller.Snapshots.ALREADY_INSTALLED);
     }
 
     @Test
