@@ -3,6 +3,7 @@ package org.genegate.runtime;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * {@code MaxHeapFreeRatio} (70 % free by default). Once start-up is over this lowers that ratio,
  * asks G1 for a periodic collection while idle (so later bursts are returned too) and runs one
  * full collection. All three are "manageable" JVM options, changed through the HotSpot management
- * bean; an option the operator set on the command line is left as it is.
+ * bean; an option the operator set on the command line is left as it is. It runs {@link #AFTER_READY} after
+ * the application reports ready, off the path to its first answers.
  *
  * <p>{@code genegate.memory.trim-idle-heap=false} turns this off (measured in docs/results-log.md).
  */
@@ -38,8 +40,27 @@ public class IdleHeapTrimmer {
             // Milliseconds: an idle G1 collects (and returns memory) at most this often.
             "G1PeriodicGCInterval", "60000");
 
+    /**
+     * How long after ready the trim waits: its full collection stops every thread, and the first requests of a
+     * freshly started node (a health check, the first hook) should not wait for it.
+     */
+    static final Duration AFTER_READY = Duration.ofSeconds(10);
+
     @EventListener(ApplicationReadyEvent.class)
-    public void trimAfterStartup() {
+    public void trimSoonAfterStartup() {
+        Thread trimmer = new Thread(() -> {
+            try {
+                Thread.sleep(AFTER_READY.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            trim();
+        }, "idle-heap-trimmer");
+        trimmer.setDaemon(true);
+        trimmer.start();
+    }
+
+    private static void trim() {
         HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         // Min before max: the JVM refuses a minimum above the current maximum.
         for (String name : new String[] {"MinHeapFreeRatio", "MaxHeapFreeRatio", "G1PeriodicGCInterval"}) {

@@ -1,15 +1,11 @@
 package org.genegate.server.terminology;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.ValueSetExpansionOptions;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.api.dao.IFhirResourceDaoValueSet;
 import java.util.List;
 import org.genegate.server.GeneGateServerProperties;
 import org.genegate.server.fhir.ResourceInstaller;
 import org.genegate.terminology.TerminologyResources;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.ValueSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -23,7 +19,9 @@ import org.springframework.stereotype.Component;
  * the gate engine uses.
  *
  * <p>Each resource is written by {@link ResourceInstaller}: unchanged resources keep their version, so a
- * restart leaves the history alone and a changed ValueSet becomes a new version.
+ * restart leaves the history alone and a changed ValueSet becomes a new version. That every shipped ValueSet
+ * expands is checked by the tests, not at every start (it made HAPI load all its built-in terminology, seconds of
+ * each start).
  *
  * <p>Runs before the scenario loader ({@link Order}) and before the application reports ready,
  * so within the start-up that {@code StartupLock} makes exclusive per database: nodes started
@@ -37,14 +35,12 @@ public class TerminologyInstaller implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(TerminologyInstaller.class);
 
     private final FhirContext fhirContext;
-    private final DaoRegistry daoRegistry;
     private final ResourceInstaller installer;
     private final boolean installAtStart;
 
-    public TerminologyInstaller(FhirContext fhirContext, DaoRegistry daoRegistry, ResourceInstaller installer,
+    public TerminologyInstaller(FhirContext fhirContext, ResourceInstaller installer,
                                 GeneGateServerProperties properties) {
         this.fhirContext = fhirContext;
-        this.daoRegistry = daoRegistry;
         this.installer = installer;
         this.installAtStart = properties.terminology().install();
     }
@@ -64,31 +60,6 @@ public class TerminologyInstaller implements ApplicationRunner {
         ResourceInstaller.Summary summary = installer.install(resources);
         log.info("Terminology: {} resources ({} created, {} updated, {} unchanged)",
                 summary.total(), summary.created(), summary.updated(), summary.unchanged());
-        checkExpansions(resources);
         return summary;
-    }
-
-    /**
-     * Expands every ValueSet once. An expansion that fails here would fail for the first
-     * clinician too, so it is logged with the ValueSet's URL; the server still starts, because
-     * the gate engine carries its own copy of the codes.
-     */
-    @SuppressWarnings("unchecked")
-    private void checkExpansions(List<Resource> resources) {
-        IFhirResourceDaoValueSet<ValueSet> valueSets =
-                (IFhirResourceDaoValueSet<ValueSet>) daoRegistry.getResourceDao(ValueSet.class);
-        for (Resource resource : resources) {
-            if (resource instanceof ValueSet valueSet) {
-                try {
-                    ValueSet expansion =
-                            valueSets.expandByIdentifier(valueSet.getUrl(), new ValueSetExpansionOptions());
-                    if (expansion.getExpansion().getContains().isEmpty()) {
-                        log.warn("ValueSet {} expands to no codes", valueSet.getUrl());
-                    }
-                } catch (RuntimeException e) {
-                    log.warn("ValueSet {} does not expand: {}", valueSet.getUrl(), e.getMessage());
-                }
-            }
-        }
     }
 }
