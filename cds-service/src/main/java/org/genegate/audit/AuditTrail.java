@@ -48,7 +48,6 @@ public final class AuditTrail {
     private static final String ACT_REASON = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
     private static final String URI = "urn:ietf:rfc:3986";
 
-    private final FhirContext fhirContext;
     private final AuditEventJson json;
     private final AuditEventSink sink;
     private final String sourceLabel;
@@ -56,7 +55,6 @@ public final class AuditTrail {
 
     /** @param sink where events go; null when this service runs without a FHIR store (then they are logged) */
     public AuditTrail(FhirContext fhirContext, AuditEventSink sink, String sourceLabel, Clock clock) {
-        this.fhirContext = fhirContext;
         this.json = new AuditEventJson(fhirContext);
         this.sink = sink;
         this.sourceLabel = sourceLabel;
@@ -119,7 +117,7 @@ public final class AuditTrail {
                     .setDescription("Hemgenix draft order as signed");
             // The order as the EHR sent it: what exactly was signed, even if it changes afterwards.
             detail(entity, "draft-order", order.sentJson() != null ? order.sentJson().toString()
-                    : fhirContext.newJsonParser().encodeResourceToString(request));
+                    : json.encode(request));
             for (GateFinding finding : order.findings()) {
                 if (!finding.passed()) {
                     detail(entity, "gate " + finding.gateId(), finding.status() + " (" + finding.severity().indicator()

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.StructureDefinition;
 
@@ -26,14 +27,17 @@ public final class ProfileFingerprint {
     private ProfileFingerprint() {
     }
 
-    /** @param usCorePackage the US Core 3.1.1 .tgz the snapshots stand on, or empty for base R4 */
-    public static String of(FhirContext ctx, Optional<Path> usCorePackage) {
+    /**
+     * @param differentials the profiles as shipped ({@link GeneGateProfiles#differentials})
+     * @param usCorePackage the US Core 3.1.1 .tgz the snapshots stand on, or empty for base R4
+     */
+    public static String of(FhirContext ctx, List<StructureDefinition> differentials, Optional<Path> usCorePackage) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(VersionUtil.getVersion().getBytes(StandardCharsets.UTF_8));
             digest.update(usCorePackage.isPresent() ? Files.readAllBytes(usCorePackage.get())
                     : "base-r4".getBytes(StandardCharsets.UTF_8));
-            for (StructureDefinition differential : GeneGateProfiles.differentials(ctx)) {
+            for (StructureDefinition differential : differentials) {
                 digest.update(ctx.newJsonParser().encodeResourceToString(differential)
                         .getBytes(StandardCharsets.UTF_8));
             }

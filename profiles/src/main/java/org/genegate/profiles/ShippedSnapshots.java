@@ -66,7 +66,8 @@ public final class ShippedSnapshots {
 
     private static void write(FhirContext ctx, Optional<Path> usCore, Path folder) throws IOException {
         Bundle set = new Bundle().setType(Bundle.BundleType.COLLECTION);
-        set.getIdentifier().setSystem(ProfileFingerprint.SYSTEM).setValue(ProfileFingerprint.of(ctx, usCore));
+        set.getIdentifier().setSystem(ProfileFingerprint.SYSTEM)
+                .setValue(ProfileFingerprint.of(ctx, GeneGateProfiles.differentials(ctx), usCore));
         ProfileSnapshots.generate(ctx, usCore).profiles().forEach(profile -> set.addEntry().setResource(profile));
         Path file = folder.resolve(fileName(usCore.isPresent()));
         Files.writeString(file, ctx.newJsonParser().encodeResourceToString(set));

@@ -72,9 +72,11 @@ public class CachedStoreQuery implements FhirQuery {
         }
         // Only cacheable queries have entries: a hit needs no look at the query itself.
         Entry previous = entries.getIfPresent(relativeQuery);
-        if (previous != null && previous.isCurrent(stamps.read(previous.owners()))) {
-            answeredFromEntries.increment();
-            return copies(previous.resources());
+        if (previous != null) {
+            List<Resource> current = currentAnswers(Map.of(relativeQuery, previous)).get(relativeQuery);
+            if (current != null) {
+                return current;
+            }
         }
         Optional<CacheableQuery.Scope> scope = cacheable.scopeOf(relativeQuery);
         if (scope.isEmpty()) {
@@ -115,24 +117,28 @@ public class CachedStoreQuery implements FhirQuery {
             return Map.of();
         }
         Map<String, Entry> found = new HashMap<>();
-        Set<String> owners = new HashSet<>();
         for (String query : relativeQueries) {
             Entry entry = entries.getIfPresent(query);
             if (entry != null) {
                 found.put(query, entry);
-                owners.addAll(entry.owners());
             }
         }
         if (found.isEmpty()) {
             return Map.of();
         }
-        Map<String, Long> current;
         try {
-            current = stamps.read(owners);
+            return currentAnswers(found);
         } catch (RuntimeException e) {
             // Left to run(), which reports the store's failure for each part.
             return Map.of();
         }
+    }
+
+    /** Copies of the entries still current, by query: the stamps of all their owners read in one query. */
+    private Map<String, List<Resource>> currentAnswers(Map<String, Entry> found) {
+        Set<String> owners = new HashSet<>();
+        found.values().forEach(entry -> owners.addAll(entry.owners()));
+        Map<String, Long> current = stamps.read(owners);
         Map<String, List<Resource>> answers = new HashMap<>();
         found.forEach((query, entry) -> {
             if (entry.isCurrent(current)) {

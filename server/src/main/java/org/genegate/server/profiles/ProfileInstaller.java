@@ -89,7 +89,7 @@ public class ProfileInstaller implements ApplicationRunner {
         long started = System.nanoTime();
         Optional<Path> usCore = usCorePackage();
         List<StructureDefinition> differentials = GeneGateProfiles.differentials(fhirContext);
-        String fingerprint = ProfileFingerprint.of(fhirContext, usCore);
+        String fingerprint = ProfileFingerprint.of(fhirContext, differentials, usCore);
         if (installedFrom(differentials, fingerprint)) {
             log.info("Profiles: {} installed from these differentials ({}), snapshots not regenerated, in {} ms",
                     differentials.size(), usCore.isPresent() ? "on US Core 3.1.1" : "rebased on base R4",
